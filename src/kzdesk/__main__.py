@@ -1,0 +1,5 @@
+import sys
+
+from kzdesk.cli import main
+
+sys.exit(main())

@@ -1,0 +1,264 @@
+"""The command line: a headless face over the same core and vault as the GUI.
+
+Exit statuses: 0 ok, 1 bad input (nothing stored), 2 passphrase, 3 vault missing/damaged/too new.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from kzdesk import __version__, passphrase
+from kzdesk.core.errors import EXIT_VAULT, KzdeskError, VaultError
+from kzdesk.core.i18n import detect_language, set_language, tr
+from kzdesk.core.vault.location import vault_dir
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from kzdesk.core.vault import remember
+    from kzdesk.core.vault.keyslots import VaultHeader
+    from kzdesk.core.vault.vault import HEADER_FILE, Vault
+
+    path = vault_dir(args.vault)
+    secret = passphrase.given(args.passphrase_file)
+    if secret is None:
+        dek = remember.recall(VaultHeader.load(path / HEADER_FILE))
+        if dek is not None:
+            return Vault.open(path, dek=dek)
+        VaultHeader.load(path / HEADER_FILE)  # say "no vault" before asking for a passphrase
+        secret = passphrase.prompt()
+    return Vault.open(path, secret)
+
+
+# --- commands -------------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from kzdesk.core.vault.vault import Profile, Vault
+
+    path = vault_dir(args.vault)
+    if Vault.exists(path):
+        raise VaultError("A vault already exists at {path}.", path=str(path))
+    secret = passphrase.obtain(args.passphrase_file, confirm=True)
+    vault = Vault.create(path, secret, Profile(args.role, args.name or "", args.city or ""))
+    with vault:
+        if args.remember:
+            vault.remember_on_this_computer(True)
+        print(tr("Vault created at {path}.", path=str(path)))
+        print(tr("Signing key: {key}", key=vault.identity.key_id))
+        print(tr("Keep the passphrase safe: without it the data cannot be recovered."))
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
+    print(tr("Passphrase changed."))
+    return 0
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    from kzdesk.core.ingest.csv_import import read_plan, store
+
+    # Check the file before asking for the passphrase: a bad file never needs the vault.
+    plan = read_plan(Path(args.file))
+    with _open(args) as vault:
+        report = store(vault, plan.rows)
+    if args.json:
+        _print_json(report.__dict__)
+    else:
+        print(tr("Imported {rows} rows: {events} events, {acts} acts, {persons} new persons "
+                 "({existing} already known), {sources} new sources.", rows=report.rows,
+                 events=report.events, acts=report.acts, persons=report.persons_new,
+                 existing=report.persons_existing, sources=report.sources_new))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kzdesk.core.reports.stats import vault_stats
+
+    with _open(args) as vault, vault.engine.connect() as conn:
+        stats = vault_stats(conn)
+    if args.json:
+        _print_json(stats.to_json())
+        return 0
+    print(f"{tr('Persons')}: {stats.persons}\n{tr('Events')}: {stats.events}\n{tr('Acts')}: {stats.acts}")
+    for title, table in ((tr("Acts by type"), stats.acts_by_type), (tr("Acts by city"), stats.acts_by_city)):
+        print(f"\n{title}")
+        width = max((len(k or tr("(no city)")) for k in table), default=0)
+        for key, n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {(key or tr('(no city)')).ljust(width)}  {n:>7}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from kzdesk.core.i18n import language
+    from kzdesk.core.model.search import search
+
+    with _open(args) as vault, vault.engine.connect() as conn:
+        hits = search(conn, args.text, language(), limit=args.limit)
+    if args.json:
+        _print_json([h.__dict__ for h in hits])
+    else:
+        for hit in hits:
+            print(f"{tr(hit.kind):<8} {hit.uuid}  {hit.summary}")
+        if not hits:
+            print(tr("Nothing found."))
+    return 0
+
+
+def cmd_persons(args: argparse.Namespace) -> int:
+    from kzdesk.core.reports.lists import persons
+
+    with _open(args) as vault, vault.engine.connect() as conn:
+        rows = persons(conn)
+    if args.json:
+        _print_json([r.__dict__ for r in rows])
+    else:
+        for row in rows:
+            print(f"{row.acts:>5}  {row.name}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from kzdesk.core.model.revisions import audit_trail
+
+    with _open(args) as vault, vault.engine.connect() as conn:
+        trail = audit_trail(conn, args.uuid)
+    if not trail:
+        raise KzdeskError("No record {uuid}.", uuid=args.uuid)
+    if args.json:
+        _print_json([{**e.__dict__, "changed": {k: list(v) for k, v in e.changed.items()}} for e in trail])
+        return 0
+    for entry in trail:
+        when = datetime.fromtimestamp(entry.wall_ms / 1000, UTC).isoformat(timespec="seconds")
+        print(f"{when}  {entry.author[:12]}  {tr(entry.action)}  {', '.join(sorted(entry.changed))}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as vault, vault.engine.connect() as conn:
+        problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+        problems += [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+    problems = [p for p in problems if p != "ok"]
+    if problems:
+        print("\n".join(problems[:50]), file=sys.stderr)
+        raise VaultError("The vault database is damaged ({count} problems). Restore it from a backup.",
+                         count=len(problems))
+    print(tr("The vault is intact."))
+    return 0
+
+
+def cmd_remember(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        vault.remember_on_this_computer(args.state == "on")
+    print(tr("The key is remembered on this computer.") if args.state == "on"
+          else tr("The key is no longer remembered on this computer."))
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open(args) as vault:
+        path = vault.backup()
+    print(tr("Encrypted backup written to {path}.", path=str(path)))
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------
+def _common(parser: argparse.ArgumentParser, top: bool) -> None:
+    # On the top parser the options have defaults; on each command they may be given again.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--vault", metavar="DIR", default=default,
+                        help=tr("vault directory (default: KZDESK_VAULT or the per-user data directory)"))
+    parser.add_argument("--passphrase-file", metavar="FILE", default=default,
+                        help=tr("read the passphrase from FILE (or set KZDESK_PASSPHRASE)"))
+    parser.add_argument("--lang", choices=("ru", "kk", "en"), default=default,
+                        help=tr("language of messages"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kzdesk", description=tr(
+        "Encrypted offline recording of political persecution for human-rights monitors."))
+    parser.add_argument("--version", action="version", version=f"kzdesk {__version__}")
+    _common(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: list[tuple[str, Callable[[argparse.Namespace], int], str]] = [
+        ("init", cmd_init, tr("create a new vault")),
+        ("passwd", cmd_passwd, tr("change the passphrase")),
+        ("import-csv", cmd_import_csv, tr("import a monitoring spreadsheet (CSV)")),
+        ("stats", cmd_stats, tr("counts of persons, events and acts")),
+        ("search", cmd_search, tr("full-text search over persons, events and acts")),
+        ("persons", cmd_persons, tr("list persons with their number of acts")),
+        ("history", cmd_history, tr("who changed a record, what and when")),
+        ("check", cmd_check, tr("check the vault database for damage")),
+        ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
+        ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
+    ]
+    subs = {}
+    for name, func, help_text in commands:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        _common(p, top=False)
+        p.set_defaults(func=func)
+        subs[name] = p
+    subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
+    subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
+    subs["init"].add_argument("--city", help=tr("the city you work in"))
+    subs["init"].add_argument("--remember", action="store_true",
+                              help=tr("also remember the key in the system keyring (off by default)"))
+    subs["passwd"].add_argument("--new-passphrase-file", metavar="FILE",
+                                help=tr("read the new passphrase from FILE (or set KZDESK_NEW_PASSPHRASE)"))
+    subs["import-csv"].add_argument("file", metavar="FILE")
+    subs["search"].add_argument("text", metavar="TEXT")
+    subs["search"].add_argument("--limit", type=int, default=100)
+    subs["history"].add_argument("uuid", metavar="UUID")
+    subs["remember"].add_argument("state", choices=("on", "off"))
+    for name in ("import-csv", "stats", "search", "persons", "history"):
+        subs[name].add_argument("--json", action="store_true", help=tr("print JSON"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language must be known before the parser builds its (translated) help texts.
+    lang = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), None)
+    set_language(lang or detect_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        result: int = args.func(args)
+        return result
+    except KzdeskError as exc:
+        print(f"kzdesk: {exc.message()}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from sqlalchemy.exc import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            # A damaged page found mid-command: the transaction was rolled back, nothing written.
+            print("kzdesk: " + tr("The vault database is damaged; the command was stopped and nothing "
+                                  "was changed. Run 'kzdesk check'."), file=sys.stderr)
+            return EXIT_VAULT
+        if os.environ.get("KZDESK_DEBUG"):
+            raise
+        # No exception text: it could carry case data into a terminal log.
+        print("kzdesk: " + tr("Unexpected error ({kind}). Set KZDESK_DEBUG=1 for details.",
+                              kind=type(exc).__name__), file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exchange between vaults: signing identities (bundles, trust and merge come with them)."""

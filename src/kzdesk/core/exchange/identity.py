@@ -1,0 +1,45 @@
+"""The vault owner's Ed25519 signing identity, created with the vault and kept inside it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+
+def key_id(public_key: bytes) -> str:
+    """A short stable name for a public key: the first 128 bits of its SHA-256, in hex."""
+    return hashlib.sha256(b"kzdesk/key-id/v1\n" + public_key).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class SigningIdentity:
+    """An Ed25519 key pair; revisions and (later) bundles carry its key id."""
+
+    public_key: bytes
+    secret_key: bytes
+
+    @classmethod
+    def generate(cls) -> SigningIdentity:
+        private = Ed25519PrivateKey.generate()
+        return cls(
+            private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw),
+            private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                  serialization.NoEncryption()),
+        )
+
+    @property
+    def key_id(self) -> str:
+        return key_id(self.public_key)
+
+    def sign(self, message: bytes) -> bytes:
+        return Ed25519PrivateKey.from_private_bytes(self.secret_key).sign(message)
+
+    def verify(self, signature: bytes, message: bytes) -> bool:
+        try:
+            Ed25519PublicKey.from_public_bytes(self.public_key).verify(signature, message)
+        except Exception:
+            return False
+        return True

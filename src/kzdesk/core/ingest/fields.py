@@ -1,0 +1,178 @@
+"""Parsing single cell values the way monitors write them; each parser returns a value or raises Problem."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+MAX_TEXT = 10_000
+MIN_YEAR = 1991  # independence: the earliest events this program is meant for
+
+
+class Problem(ValueError):
+    """Why one cell is not acceptable: a translatable message id and its parameters."""
+
+    def __init__(self, msgid: str, **params: Any) -> None:
+        super().__init__(msgid)
+        self.msgid = msgid
+        self.params = params
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date with its precision, and the first and last day it can mean."""
+
+    value: str | None
+    precision: str
+    start: str | None
+    end: str | None
+
+
+UNKNOWN_DATE = FuzzyDate(None, "unknown", None, None)
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= date.today().year + 1:
+        raise Problem("year {year} is out of range", year=year)
+
+
+def parse_date(text: str) -> FuzzyDate:
+    """YYYY-MM-DD, YYYY-MM or YYYY (also DD.MM.YYYY as Excel writes it); empty means unknown."""
+    text = text.strip()
+    if not text:
+        return UNKNOWN_DATE
+    dotted = _DOTTED.match(text)
+    m = _ISO.match(text)
+    if dotted:
+        year, month, day = int(dotted[3]), int(dotted[2]), int(dotted[1])
+    elif m:
+        year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    else:
+        raise Problem("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text)
+    _check_year(year)
+    try:
+        if day:
+            d = date(year, month, day).isoformat()
+            return FuzzyDate(d, "day", d, d)
+        if month:
+            first = date(year, month, 1)
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            last = date.fromordinal(nxt.toordinal() - 1)
+            return FuzzyDate(first.isoformat()[:7], "month", first.isoformat(), last.isoformat())
+    except ValueError:
+        raise Problem("'{value}' is not a real calendar date", value=text) from None
+    return FuzzyDate(str(year), "year", f"{year}-01-01", f"{year}-12-31")
+
+
+def parse_day(text: str) -> str | None:
+    """A full date (for decisions): YYYY-MM-DD or DD.MM.YYYY."""
+    parsed = parse_date(text)
+    if parsed.precision not in ("day", "unknown"):
+        raise Problem("'{value}' must be a full date (YYYY-MM-DD)", value=text.strip())
+    return parsed.value
+
+
+def parse_count(text: str, maximum: int) -> int | None:
+    """A whole number from 1 to maximum (days, hours, years); empty means none."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not text.isascii():
+        raise Problem("'{value}' is not a whole number", value=text)
+    value = int(text)
+    if not 1 <= value <= maximum:
+        raise Problem("{value} is out of range (1–{maximum})", value=value, maximum=maximum)
+    return value
+
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """A positive amount: 145850, 145 850, 145,850 (thousands), 2.5 or 2,5 (decimal)."""
+    raw = text.strip()
+    if not raw:
+        return None
+    compact = _SPACES.sub("", raw)
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", compact):
+        compact = compact.replace(",", "")
+    elif re.fullmatch(r"\d+,\d{1,2}", compact):
+        compact = compact.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d{1,2})?", compact):
+        raise Problem("'{value}' is not an amount", value=raw)
+    try:
+        value = Decimal(compact)
+    except InvalidOperation:
+        raise Problem("'{value}' is not an amount", value=raw) from None
+    if value <= 0 or value > Decimal(10) ** 12:
+        raise Problem("{value} is out of range", value=raw)
+    return value
+
+
+def decimal_text(value: Decimal) -> str:
+    """Decimal as canonical text (no exponent, no trailing zeros)."""
+    text = format(value.normalize(), "f")
+    return text
+
+
+_UNITS = {"kzt": "KZT", "тг": "KZT", "тенге": "KZT", "теңге": "KZT", "₸": "KZT", "tenge": "KZT",
+          "mci": "MCI", "мрп": "MCI", "аек": "MCI", "mrp": "MCI"}
+
+
+def parse_unit(text: str) -> str | None:
+    text = text.strip().casefold().rstrip(".")
+    if not text:
+        return None
+    if text not in _UNITS:
+        raise Problem("'{value}' is not a fine unit (KZT or MCI)", value=text)
+    return _UNITS[text]
+
+
+_ARTICLE = re.compile(r"^\d{1,4}(-\d{1,2})?$")
+
+
+def parse_article(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not _ARTICLE.match(text):
+        raise Problem("'{value}' is not an article number (e.g. 488 or 73-1)", value=text)
+    return text
+
+
+def parse_part(text: str) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"\d{1,3}(-\d{1,2})?", text):
+        raise Problem("'{value}' is not a part number", value=text)
+    return text
+
+
+def parse_url(text: str) -> str | None:
+    """A web address; a bare 't.me/…' or 'example.kz/…' gets https:// in front."""
+    text = text.strip()
+    if not text:
+        return None
+    if re.search(r"\s", text):
+        raise Problem("'{value}' is not a web address", value=text)
+    if "://" not in text and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", text):
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise Problem("'{value}' is not a web address", value=text)
+    return text
+
+
+def parse_text(text: str) -> str | None:
+    """Free text, kept exactly as written (only surrounding whitespace trimmed)."""
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise Problem("the text is longer than {maximum} characters", maximum=MAX_TEXT)
+    return text or None

@@ -1,0 +1,1 @@
+"""The monitoring data model: records with revision history, vocabularies, search."""

@@ -1,0 +1,25 @@
+"""Lists for the command line and the windows: persons with their number of acts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    uuid: str
+    name: str
+    acts: int
+    consent: str
+
+
+def persons(conn: Connection) -> list[PersonRow]:
+    """Every current person with the number of current acts against them, by name."""
+    rows = conn.exec_driver_sql(
+        "SELECT p.uuid, p.name, p.consent, (SELECT count(*) FROM act a WHERE a.person = p.uuid "
+        "AND a.deleted = 0) FROM person p WHERE p.deleted = 0"
+    ).fetchall()
+    # Sorting in Python with casefold: SQLite's ORDER BY does not order Cyrillic case-insensitively.
+    return sorted((PersonRow(u, n, a, c) for u, n, c, a in rows), key=lambda r: (r.name.casefold(), r.uuid))

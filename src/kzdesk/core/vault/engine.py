@@ -1,0 +1,112 @@
+"""Opening the SQLCipher 4 database: driver checks, keying, pragmas, and fail-closed refusals."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from kzdesk.core.errors import VaultError
+
+PLAINTEXT_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4 default; every intact database file is a whole number of pages
+
+ConnectionHook = Callable[[Any], None]
+
+
+def load_driver() -> ModuleType:
+    """Import sqlcipher3 or refuse: there is no fallback to the unencrypted sqlite3 module."""
+    try:
+        import sqlcipher3.dbapi2 as driver
+    except ImportError:
+        raise VaultError("The encryption driver sqlcipher3 is not installed; kzdesk refuses to run "
+                         "without it. Reinstall kzdesk (pip install sqlcipher3-wheels).") from None
+    return driver
+
+
+def check_file(path: Path) -> None:
+    """Refuse a missing, empty, truncated or plaintext database before SQLCipher touches it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except FileNotFoundError:
+        raise VaultError("The vault database {path} is missing; nothing was opened.", path=str(path)) from None
+    except OSError as exc:
+        raise VaultError("Cannot read the vault database: {reason}", reason=exc.strerror) from None
+    if head == PLAINTEXT_HEADER:
+        raise VaultError("The vault database {path} is not encrypted; kzdesk refuses to open it.",
+                         path=str(path))
+    if size == 0 or size % PAGE_SIZE:
+        raise VaultError("The vault database {path} is damaged (truncated); nothing was opened. "
+                         "Restore it from a backup.", path=str(path))
+
+
+def _apply_pragmas(conn: Any, dek: bytes, driver: ModuleType, path: Path) -> None:
+    cur = conn.cursor()
+    # The raw-key form skips SQLCipher's own PBKDF2: the DEK is already a full-entropy key.
+    cur.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+    cur.execute("PRAGMA cipher_compatibility = 4")
+    try:
+        cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver.DatabaseError:
+        raise VaultError("The vault database {path} is damaged or does not belong to this vault; "
+                         "nothing was opened.", path=str(path)) from None
+    version = cur.execute("PRAGMA cipher_version").fetchone()
+    if not version or not str(version[0]).startswith("4."):
+        raise VaultError("SQLCipher 4 is required, found {version}.", version=version and version[0])
+    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "journal_mode = WAL",
+                   "synchronous = FULL", "foreign_keys = ON"):
+        cur.execute(f"PRAGMA {pragma}")
+    cur.close()
+
+
+def open_engine(path: Path, dek: bytes, *, create: bool = False,
+                hooks: tuple[ConnectionHook, ...] = ()) -> Engine:
+    """Return an engine whose every connection is keyed with the DEK and checked.
+
+    With create=False the file must already exist and look like an encrypted database; SQLite is
+    opened with mode=rw so that it can never silently create a fresh database in its place.
+    """
+    driver = load_driver()
+    if create:
+        if path.exists():
+            raise VaultError("A database already exists at {path}.", path=str(path))
+    else:
+        check_file(path)
+    first = [create]
+
+    def connect() -> Any:
+        mode = "rwc" if first[0] else "rw"
+        first[0] = False
+        uri = f"file:{quote(str(path.resolve()))}?mode={mode}"
+        conn = driver.connect(uri, uri=True, check_same_thread=False)
+        try:
+            _apply_pragmas(conn, dek, driver, path)
+            for hook in hooks:
+                hook(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    engine = create_engine("sqlite+pysqlite://", module=driver, creator=connect,
+                           poolclass=QueuePool, pool_size=2, hide_parameters=True, echo=False)
+
+    @event.listens_for(engine, "connect")
+    def _assert_driver(dbapi_conn: Any, _record: Any) -> None:
+        # Belt and braces: a connection that is not SQLCipher must never be used.
+        if not type(dbapi_conn).__module__.startswith("sqlcipher3"):
+            raise VaultError("The database connection is not encrypted; refusing.")
+
+    if create:
+        with engine.connect():
+            pass
+        os.chmod(path, 0o600)
+    return engine

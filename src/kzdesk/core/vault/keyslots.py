@@ -1,0 +1,190 @@
+"""The vault header: the data key (DEK) wrapped once per slot (passphrase, optionally keyring).
+
+The header holds no case data. Each slot wraps the same random 256-bit DEK with AES-256-GCM; the
+associated data binds the format version, vault id, slot id and kind, and the KDF parameters, so a
+slot cannot be moved to another vault or have its parameters swapped without failing to open.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from kzdesk.core.errors import PassphraseError, VaultError
+from kzdesk.core.vault.atomic import write_atomic
+from kzdesk.core.vault.kdf import MAX_PASSPHRASE_BYTES, KdfParams, derive, encode_passphrase
+
+FORMAT = "kzdesk-vault"
+FORMAT_VERSION = 1
+MAX_HEADER_BYTES = 64 * 1024
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+@dataclass
+class Slot:
+    """One wrapped copy of the DEK."""
+
+    slot_id: str
+    kind: str  # "passphrase" or "keyring"
+    nonce: bytes
+    wrapped: bytes
+    kdf: KdfParams | None = None
+
+    def associated_data(self, vault_id: str) -> bytes:
+        return _canonical(
+            {
+                "format": FORMAT,
+                "version": FORMAT_VERSION,
+                "vault": vault_id,
+                "slot": self.slot_id,
+                "kind": self.kind,
+                "kdf": self.kdf.to_json() if self.kdf else None,
+            }
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.slot_id,
+            "kind": self.kind,
+            "aead": "aes-256-gcm",
+            "nonce": self.nonce.hex(),
+            "wrapped": self.wrapped.hex(),
+        }
+        if self.kdf:
+            data["kdf"] = self.kdf.to_json()
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Slot:
+        if data.get("aead") != "aes-256-gcm" or data.get("kind") not in ("passphrase", "keyring"):
+            raise ValueError("unknown slot kind")
+        kdf = KdfParams.from_json(data["kdf"]) if data["kind"] == "passphrase" else None
+        return cls(str(data["id"]), data["kind"], bytes.fromhex(data["nonce"]),
+                   bytes.fromhex(data["wrapped"]), kdf)
+
+
+def _seal(kek: bytes, dek: bytes, slot: Slot, vault_id: str) -> None:
+    slot.nonce = os.urandom(12)
+    slot.wrapped = AESGCM(kek).encrypt(slot.nonce, dek, slot.associated_data(vault_id))
+
+
+def _open(kek: bytes, slot: Slot, vault_id: str) -> bytes:
+    return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, slot.associated_data(vault_id))
+
+
+def check_passphrase(passphrase: str) -> bytes:
+    """Refuse an empty or absurdly long passphrase; return its bytes."""
+    data = encode_passphrase(passphrase)
+    if not data:
+        raise PassphraseError("The passphrase is empty.")
+    if len(data) > MAX_PASSPHRASE_BYTES:
+        raise PassphraseError("The passphrase is too long (more than 64 KiB).")
+    return data
+
+
+@dataclass
+class VaultHeader:
+    """vault.json: vault id and key slots; rewritten atomically as a whole."""
+
+    vault_id: str
+    slots: list[Slot] = field(default_factory=list)
+
+    @classmethod
+    def new(cls) -> VaultHeader:
+        return cls(uuid.uuid4().hex)
+
+    # --- slots -----------------------------------------------------------------------------
+    def passphrase_slot(self) -> Slot:
+        for slot in self.slots:
+            if slot.kind == "passphrase":
+                return slot
+        raise VaultError("The vault header has no passphrase slot; the vault is damaged.")
+
+    def keyring_slot(self) -> Slot | None:
+        return next((s for s in self.slots if s.kind == "keyring"), None)
+
+    def set_passphrase(self, dek: bytes, passphrase: str, params: KdfParams) -> None:
+        """Wrap the DEK under a new passphrase, replacing any previous passphrase slot."""
+        slot = Slot(uuid.uuid4().hex, "passphrase", b"", b"", params.with_fresh_salt())
+        assert slot.kdf is not None
+        _seal(derive(check_passphrase(passphrase), slot.kdf), dek, slot, self.vault_id)
+        self.slots = [s for s in self.slots if s.kind != "passphrase"] + [slot]
+
+    def set_keyring_key(self, dek: bytes, wrapping_key: bytes) -> str:
+        """Add a slot wrapping the DEK with a random key kept in the OS keyring; return its id."""
+        slot = Slot(uuid.uuid4().hex, "keyring", b"", b"")
+        _seal(wrapping_key, dek, slot, self.vault_id)
+        self.slots = [s for s in self.slots if s.kind != "keyring"] + [slot]
+        return slot.slot_id
+
+    def drop_keyring_slot(self) -> None:
+        self.slots = [s for s in self.slots if s.kind != "keyring"]
+
+    def unlock(self, passphrase: str) -> bytes:
+        """Return the DEK, or raise PassphraseError for a wrong passphrase."""
+        slot = self.passphrase_slot()
+        assert slot.kdf is not None
+        try:
+            return _open(derive(check_passphrase(passphrase), slot.kdf), slot, self.vault_id)
+        except InvalidTag:
+            raise PassphraseError("Wrong passphrase.") from None
+
+    def unlock_with_keyring_key(self, wrapping_key: bytes) -> bytes | None:
+        slot = self.keyring_slot()
+        if slot is None or len(wrapping_key) != 32:
+            return None
+        try:
+            return _open(wrapping_key, slot, self.vault_id)
+        except InvalidTag:
+            return None
+
+    # --- file ------------------------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "vault": self.vault_id,
+            "slots": [s.to_json() for s in self.slots],
+        }
+        return json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n"
+
+    def save(self, path: Path) -> None:
+        write_atomic(path, self.to_bytes())
+
+    @classmethod
+    def load(cls, path: Path) -> VaultHeader:
+        """Read vault.json; anything unexpected is a damaged or foreign vault, never a new one."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise VaultError("No vault at {path}. Create one with 'kzdesk init'.",
+                             path=str(path.parent)) from None
+        except OSError as exc:
+            raise VaultError("Cannot read the vault header: {reason}", reason=exc.strerror) from None
+        try:
+            if len(raw) > MAX_HEADER_BYTES:
+                raise ValueError("too large")
+            doc = json.loads(raw.decode("utf-8"))
+            if doc.get("format") != FORMAT:
+                raise ValueError("not a kzdesk vault")
+            if doc.get("version") != FORMAT_VERSION:
+                raise VaultError("This vault was made by a newer kzdesk (header version {version}); "
+                                 "update kzdesk to open it.", version=doc.get("version"))
+            header = cls(str(uuid.UUID(hex=doc["vault"]).hex), [Slot.from_json(s) for s in doc["slots"]])
+            header.passphrase_slot()
+            return header
+        except VaultError:
+            raise
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise VaultError("The vault header {path} is damaged or is not a kzdesk vault; "
+                             "nothing was opened.", path=str(path)) from None

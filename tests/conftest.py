@@ -1,0 +1,82 @@
+"""Shared fixtures: real SQLCipher vaults in temp directories, the CLI run in-process."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from kzdesk.cli import main
+from kzdesk.core.i18n import set_language
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.core.vault.vault import Profile, Vault
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+DATA = Path(__file__).parent / "data"
+PASSPHRASE = "correct horse қазақ батарея"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # No test may reach a real keyring or the user's real vault.
+    keyring.set_keyring(fail.Keyring())
+    for var in ("KZDESK_PASSPHRASE", "KZDESK_NEW_PASSPHRASE", "KZDESK_VAULT", "KZDESK_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("KZDESK_LANG", "en")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    set_language("en")
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path) -> Path:
+    """A fresh vault made with the floor KDF parameters (calibration is tested separately)."""
+    path = tmp_path / "vault"
+    Vault.create(path, PASSPHRASE, Profile("volunteer", "Айгүл", "Oral"), kdf=floor_params()).close()
+    return path
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Vault:
+    v = Vault.open(vault_path, PASSPHRASE)
+    yield v
+    v.close()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def kz(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `kzdesk ARGS…` in-process with the test passphrase in the environment."""
+
+    def run(*args: str, passphrase: str | None = PASSPHRASE, vault: Path | None = None) -> Result:
+        if passphrase is None:
+            monkeypatch.delenv("KZDESK_PASSPHRASE", raising=False)
+        else:
+            monkeypatch.setenv("KZDESK_PASSPHRASE", passphrase)
+        argv = [*(["--vault", str(vault)] if vault else []), *args]
+        capsys.readouterr()
+        code = main(argv)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under directory with the SHA-256 of its bytes (to prove nothing changed)."""
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
