@@ -314,7 +314,8 @@ def store(vault: Vault, rows: list[ParsedRow]) -> ImportReport:
     report = ImportReport(rows=len(rows))
     changes = vault.changeset()
     with vault.transaction() as conn:
-        persons: dict[str, str] = dict(conn.exec_driver_sql("SELECT name_key, uuid FROM person WHERE deleted = 0").fetchall())
+        persons: dict[str, str] = dict(conn.exec_driver_sql(
+            "SELECT name_key, uuid FROM person WHERE deleted = 0").fetchall())
         sources: dict[str, str] = dict(conn.exec_driver_sql(
             "SELECT url, uuid FROM source WHERE deleted = 0 AND url IS NOT NULL").fetchall())
         events: dict[str, tuple[str, str | None]] = {}

@@ -41,6 +41,21 @@ _RULES = [
 ]
 
 
+# Alphabetical order of the Kazakh Cyrillic alphabet (which contains the Russian one); code-point
+# order would put ә, ғ, қ, ң, ө, ұ, ү, һ, і after я.
+_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+def sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key for names and places: Kazakh alphabetical order, then Latin, then the rest."""
+    key: list[tuple[int, int | str]] = []
+    for ch in unicodedata.normalize("NFC", text).casefold():
+        rank = _RANK.get(ch)
+        key.append((1, rank) if rank is not None else (0, " ") if ch.isspace() else (2, ch))
+    return tuple(key)
+
+
 def identity_key(text: str) -> str:
     """The exact-identity form: NFC, casefolded, whitespace collapsed."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from kzdesk.core.model.names import sort_key
+
 
 @dataclass(frozen=True)
 class PersonRow:
@@ -21,5 +23,5 @@ def persons(conn: Connection) -> list[PersonRow]:
         "SELECT p.uuid, p.name, p.consent, (SELECT count(*) FROM act a WHERE a.person = p.uuid "
         "AND a.deleted = 0) FROM person p WHERE p.deleted = 0"
     ).fetchall()
-    # Sorting in Python with casefold: SQLite's ORDER BY does not order Cyrillic case-insensitively.
-    return sorted((PersonRow(u, n, a, c) for u, n, c, a in rows), key=lambda r: (r.name.casefold(), r.uuid))
+    # Sorted in Python: SQLite's ORDER BY knows neither Cyrillic case nor the Kazakh alphabet.
+    return sorted((PersonRow(u, n, a, c) for u, n, c, a in rows), key=lambda r: (sort_key(r.name), r.uuid))

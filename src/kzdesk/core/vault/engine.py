@@ -61,7 +61,7 @@ def _apply_pragmas(conn: Any, dek: bytes, driver: ModuleType, path: Path) -> Non
     version = cur.execute("PRAGMA cipher_version").fetchone()
     if not version or not str(version[0]).startswith("4."):
         raise VaultError("SQLCipher 4 is required, found {version}.", version=version and version[0])
-    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "journal_mode = WAL",
+    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "journal_mode = WAL", "cache_size = -65536",
                    "synchronous = FULL", "foreign_keys = ON"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()

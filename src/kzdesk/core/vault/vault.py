@@ -22,7 +22,7 @@ from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
 from kzdesk.core.vault import migrate
-from kzdesk.core.vault.engine import open_engine
+from kzdesk.core.vault.engine import load_driver, open_engine
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import VaultHeader, check_passphrase
 
@@ -63,6 +63,7 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str, profile: Profile, kdf: KdfParams | None = None) -> Vault:
         """Create a new vault in path (which must not hold one)."""
+        load_driver()  # refuse before anything is written
         check_passphrase(passphrase)
         if profile.role not in ROLES:
             raise VaultError("Unknown role {role}.", role=profile.role)

@@ -1,7 +1,6 @@
 """Alembic environment: always runs on the open, keyed connection handed over by migrate.py."""
 
 from alembic import context
-
 from sqlmodel import SQLModel
 
 import kzdesk.core.model.records  # noqa: F401  (registers the tables on SQLModel.metadata)

@@ -1,0 +1,151 @@
+"""CSV import through the command line: counts match the file, bad files store nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ..conftest import DATA, snapshot
+
+MONTH = DATA / "monitoring_2021_12.csv"
+# The test's own alias table (not the program's): what a coordinator expects the city columns to mean.
+CITY_NAMES = {
+    "nur-sultan": "Astana", "нур-султан": "Astana", "astana": "Astana", "almaty": "Almaty",
+    "shymkent": "Shymkent", "uralsk": "Oral", "орал": "Oral", "oral": "Oral", "aktobe": "Aktobe",
+    "ақтөбе": "Aktobe", "aktau": "Aktau", "atyrau": "Atyrau", "ust-kamenogorsk": "Oskemen",
+    "өскемен": "Oskemen", "pavlodar": "Pavlodar", "караганда": "Karaganda", "taraz": "Taraz",
+    "костанай": "Kostanay", "semipalatinsk": "Semey", "семей": "Semey", "жанаозен": "Zhanaozen",
+    "zhanaozen": "Zhanaozen", "кульсары": "Kulsary",
+}
+
+
+def expected_counts(path: Path) -> dict[str, object]:
+    """Count the CSV independently of kzdesk."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    refs = {r["event_ref"] for r in rows if r["event_ref"]}
+    persons = {" ".join(unicodedata.normalize("NFC", r["person"]).casefold().split()) for r in rows}
+    by_city: Counter[str] = Counter()
+    for r in rows:
+        city = r["city"].strip()
+        by_city[CITY_NAMES.get(city.casefold(), city)] += 1
+    return {
+        "persons": len(persons),
+        "events": len(refs) + sum(1 for r in rows if not r["event_ref"]),
+        "acts": len(rows),
+        "acts_by_type": dict(Counter(r["event_type"] for r in rows)),
+        "acts_by_city": dict(by_city),
+    }
+
+
+def test_month_import_counts_match_csv(kz, vault_path: Path) -> None:
+    result = kz("import-csv", str(MONTH), vault=vault_path)
+    assert result.code == 0, result.err
+    stats = kz("stats", "--json", vault=vault_path).json()
+    expected = expected_counts(MONTH)
+    assert expected["persons"] > 30 and expected["acts"] > 60
+    for key in ("persons", "events", "acts", "acts_by_type"):
+        assert stats[key] == expected[key], key
+    assert {k: v for k, v in stats["acts_by_city"].items()} == {
+        k: v for k, v in expected["acts_by_city"].items()}
+
+
+def test_same_person_is_one_person_also_across_imports(kz, vault_path: Path, tmp_path: Path) -> None:
+    a = tmp_path / "a.csv"
+    a.write_text("person,event_type\nЖақсылықов Ерлан,detention\n  ЖАҚСЫЛЫҚОВ   ерлан ,fine\n", encoding="utf-8")
+    b = tmp_path / "b.csv"
+    # NFD spelling of the same name: normalised to the same person.
+    b.write_text("person,event_type\n" + unicodedata.normalize("NFD", "Жақсылықов Ерлан") + ",warning\n",
+                 encoding="utf-8")
+    assert kz("import-csv", str(a), vault=vault_path).code == 0
+    assert kz("import-csv", str(b), vault=vault_path).code == 0
+    persons = kz("persons", "--json", vault=vault_path).json()
+    assert [(p["name"], p["acts"]) for p in persons] == [("Жақсылықов Ерлан", 3)]
+
+
+def test_excel_variants_are_accepted(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    text = "\ufeffDate;City;Person;Event_Type;Fine_Amount;Fine_Unit\r\n" \
+           "01.12.2021;Уральск;Ким Виктор;fine;5;МРП\r\n2021-12;Oral;Ли Анна;warning;;\r\n"
+    path.write_bytes(text.encode("utf-8"))
+    result = kz("import-csv", str(path), "--json", vault=vault_path)
+    assert result.code == 0, result.err
+    assert result.json()["acts"] == 2
+    stats = kz("stats", "--json", vault=vault_path).json()
+    assert stats["acts_by_city"] == {"Oral": 2}
+
+
+def test_mci_fine_is_converted_with_the_mci_of_its_year(vault_path: Path, kz, tmp_path: Path) -> None:
+    from kzdesk.core.vault.vault import Vault
+
+    from ..conftest import PASSPHRASE
+
+    path = tmp_path / "fines.csv"
+    path.write_text("date,person,event_type,fine_amount,fine_unit\n2021-12-10,A,fine,50,MCI\n"
+                    "2024-03-01,B,fine,5,MCI\n2021-12-10,C,fine,145850,KZT\n", encoding="utf-8")
+    assert kz("import-csv", str(path), vault=vault_path).code == 0
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
+        rows = dict(conn.exec_driver_sql(
+            "SELECT p.name, a.fine_kzt FROM act a JOIN person p ON p.uuid = a.person").fetchall())
+    assert rows == {"A": 145_850, "B": 18_460, "C": 145_850}
+
+
+@pytest.mark.parametrize(("content", "row", "column"), [
+    ("person,event_type,date\nA,fine,2021-13-01\n", 2, "date"),
+    ("person,event_type,date\nA,fine,yesterday\n", 2, "date"),
+    ("person,event_type\nA,fine\nB,beheading\n", 3, "event_type"),
+    ("person,event_type,arrest_days\nA,administrative_arrest,fifteen\n", 2, "arrest_days"),
+    ("person,event_type,arrest_days\nA,administrative_arrest,-3\n", 2, "arrest_days"),
+    ("person,event_type\n,fine\n", 2, "person"),
+    ("person,event_type,fine_amount,fine_unit\nA,fine,5,USD\n", 2, "fine_unit"),
+    ("person,event_type,source_url\nA,fine,javascript:alert(1)\n", 2, "source_url"),
+    ("person,event_type,legal_code,article\nA,fine,KoAP,488a\n", 2, "article"),
+    ("person,event_type,date,event_ref\nA,fine,2021-12-01,e1\nB,fine,2021-12-02,e1\n", 3, "date"),
+])
+def test_bad_row_stores_nothing_and_says_where(kz, vault_path: Path, tmp_path: Path, content: str,
+                                               row: int, column: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    before = snapshot(vault_path)
+    result = kz("import-csv", str(path), vault=vault_path)
+    assert result.code == 1
+    assert f"row {row}, column {column}" in result.err
+    assert "nothing was stored" in result.err
+    assert snapshot(vault_path) == before
+
+
+def test_every_bad_row_is_listed(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("person,event_type,date,arrest_days\nA,fine,2021-12-01,\nB,nonsense,2021-12-01,\n"
+                    "C,fine,2021-02-30,x\n", encoding="utf-8")
+    result = kz("import-csv", str(path), vault=vault_path)
+    assert result.code == 1
+    assert "row 3, column event_type" in result.err
+    assert "row 4, column date" in result.err and "row 4, column arrest_days" in result.err
+    assert "row 2" not in result.err
+    assert kz("stats", "--json", vault=vault_path).json()["acts"] == 0
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfeperson,event_type\n", b"", b"city\nAlmaty\n",
+                                     b"person,event_type,colour\nA,fine,red\n", b"person,event_type\nA,\x00\n"])
+def test_unreadable_files_are_refused(kz, vault_path: Path, tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    before = snapshot(vault_path)
+    result = kz("import-csv", str(path), vault=vault_path)
+    assert result.code == 1 and result.err.startswith("kzdesk: ")
+    assert snapshot(vault_path) == before
+
+
+def test_error_messages_in_russian_and_kazakh(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("person,event_type,arrest_days\nA,administrative_arrest,пятнадцать\n", encoding="utf-8")
+    ru = kz("--lang", "ru", "import-csv", str(path), vault=vault_path)
+    kk = kz("--lang", "kk", "import-csv", str(path), vault=vault_path)
+    assert ru.code == kk.code == 1
+    assert "строка 2" in ru.err and "ничего не сохранено" in ru.err
+    assert "2-жол" in kk.err or "жол 2" in kk.err

@@ -1,0 +1,59 @@
+"""Every message the core and the command line produce has a Russian and a Kazakh translation."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [*(ROOT / "src" / "kzdesk").rglob("*.py")]
+MESSAGE_CALLS = {"tr", "KzdeskError", "VaultError", "PassphraseError", "InputError", "Problem"}
+
+
+def messages() -> set[str]:
+    """Message ids: first string argument of tr()/error constructors, third of RowProblem()."""
+    found: set[str] = set()
+    for path in SOURCES:
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            index = 0 if name in MESSAGE_CALLS or name == "__init__" else 2 if name == "RowProblem" else None
+            if index is None or len(node.args) <= index:
+                continue
+            arg = node.args[index]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
+                found.add(arg.value)
+    return found
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_every_message_is_translated_with_its_placeholders(lang: str) -> None:
+    catalogue = json.loads((ROOT / "resources" / "i18n" / f"core.{lang}.json").read_text(encoding="utf-8"))
+    found = messages()
+    assert len(found) > 40
+    missing = sorted(m for m in found if m not in catalogue)
+    assert missing == []
+    wrong = [m for m in found if placeholders(catalogue[m]) != placeholders(m)]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_kazakh_and_russian_catalogues_are_in_their_script(lang: str) -> None:
+    catalogue = json.loads((ROOT / "resources" / "i18n" / f"core.{lang}.json").read_text(encoding="utf-8"))
+    cyrillic = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
+    assert all(cyrillic.search(v) for k, v in catalogue.items() if re.search(r"[a-z]{4}", k))
+    if lang == "kk":
+        assert sum(bool(re.search(r"[әғқңөұүһі]", v)) for v in catalogue.values()) > len(catalogue) // 3
