@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection
+
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
 from kzdesk.core.ingest.fields import (
@@ -31,6 +33,7 @@ from kzdesk.core.ingest.fields import (
 )
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import CONSENT_LEVELS
+from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
 from kzdesk.core.vault.vault import Vault
 
@@ -151,6 +154,8 @@ class _RowParser:
                 self._act_types.setdefault(identity_key(name), code)
 
     def cell(self, row: int, column: str, parse: Callable[[str], Any], text: str) -> Any:
+        if not text and column not in REQUIRED:
+            return None  # most cells are empty: every optional parser maps "" to None
         try:
             return parse(text)
         except Problem as problem:
@@ -310,36 +315,42 @@ def import_csv(vault: Vault, path: Path) -> ImportReport:
 
 
 def store(vault: Vault, rows: list[ParsedRow]) -> ImportReport:
-    """Write checked rows: one event per event_ref (or row), one person per distinct name, one act per row."""
-    report = ImportReport(rows=len(rows))
-    changes = vault.changeset()
+    """Write checked rows in one transaction."""
     with vault.transaction() as conn:
-        persons: dict[str, str] = dict(conn.exec_driver_sql(
-            "SELECT name_key, uuid FROM person WHERE deleted = 0").fetchall())
-        sources: dict[str, str] = dict(conn.exec_driver_sql(
-            "SELECT url, uuid FROM source WHERE deleted = 0 AND url IS NOT NULL").fetchall())
-        events: dict[str, tuple[str, str | None]] = {}
-        for row in rows:
-            event = events.get(row.event_key)
-            if event is None:
-                uuid = changes.create("event", {**row.event, "description": row.description})
-                event = events[row.event_key] = (uuid, row.description)
-                report.events += 1
-            key = identity_key(row.person)
-            person = persons.get(key)
-            if person is None:
-                person = persons[key] = changes.create("person", {"name": row.person, "name_key": key})
-                report.persons_new += 1
-            act_description = row.description if row.description != event[1] else None
-            act = changes.create("act", {**row.act, "event": event[0], "person": person,
-                                         "description": act_description})
-            report.acts += 1
-            if row.source_url:
-                source = sources.get(row.source_url)
-                if source is None:
-                    source = sources[row.source_url] = changes.create("source", {"url": row.source_url})
-                    report.sources_new += 1
-                changes.create("citation", {"source": source, "target_kind": "act", "target": act})
-        report.persons_existing = len({identity_key(r.person) for r in rows}) - report.persons_new
+        changes, report = build_changes(vault, conn, rows)
         vault.commit(changes, conn)
     return report
+
+
+def build_changes(vault: Vault, conn: Connection, rows: list[ParsedRow]) -> tuple[Changeset, ImportReport]:
+    """One event per event_ref (or row), one person per distinct name, one act per row, one source per URL."""
+    report = ImportReport(rows=len(rows))
+    changes = vault.changeset()
+    persons: dict[str, str] = dict(conn.exec_driver_sql(
+        "SELECT name_key, uuid FROM person WHERE deleted = 0").fetchall())
+    sources: dict[str, str] = dict(conn.exec_driver_sql(
+        "SELECT url, uuid FROM source WHERE deleted = 0 AND url IS NOT NULL").fetchall())
+    events: dict[str, tuple[str, str | None]] = {}
+    for row in rows:
+        event = events.get(row.event_key)
+        if event is None:
+            uuid = changes.create("event", {**row.event, "description": row.description})
+            event = events[row.event_key] = (uuid, row.description)
+            report.events += 1
+        key = identity_key(row.person)
+        person = persons.get(key)
+        if person is None:
+            person = persons[key] = changes.create("person", {"name": row.person, "name_key": key})
+            report.persons_new += 1
+        act_description = row.description if row.description != event[1] else None
+        act = changes.create("act", {**row.act, "event": event[0], "person": person,
+                                     "description": act_description})
+        report.acts += 1
+        if row.source_url:
+            source = sources.get(row.source_url)
+            if source is None:
+                source = sources[row.source_url] = changes.create("source", {"url": row.source_url})
+                report.sources_new += 1
+            changes.create("citation", {"source": source, "target_kind": "act", "target": act})
+    report.persons_existing = len({identity_key(r.person) for r in rows}) - report.persons_new
+    return changes, report

@@ -176,7 +176,7 @@ class Revision(SQLModel, table=True):
     """One immutable version of one record; the audit trail and the unit of merge."""
 
     id: str = Field(primary_key=True, max_length=64)  # sha256 of the revision header
-    kind: str = Field(index=True)
+    kind: str
     record: str = Field(index=True, max_length=32)
     parents: str  # JSON list of parent revision ids (empty for a creation, two+ for a merge)
     hlc: str = Field(index=True)

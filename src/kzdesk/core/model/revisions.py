@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
-import uuid as uuidlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,8 +34,11 @@ def sha256_hex(data: bytes) -> str:
 
 
 def new_uuid() -> str:
-    """A global record id, minted where the record is created."""
-    return uuidlib.uuid4().hex
+    """A global record id (random UUID version 4, as hex), minted where the record is created."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return raw.hex()
 
 
 class Clock:
@@ -84,8 +87,8 @@ def make_revision(kind: str, record: str, body: dict[str, Any], parents: Iterabl
     body_json = canonical_json(body)
     content_hash = sha256_hex(body_json.encode())
     parent_list = tuple(sorted(parents))
-    header = canonical_json({"kind": kind, "record": record, "parents": list(parent_list), "hlc": hlc,
-                             "author": author, "content_hash": content_hash, "deleted": deleted})
+    # One field per line; none of them can contain a line break (ids, hex hashes, stamps).
+    header = "\n".join((kind, record, ",".join(parent_list), hlc, author, content_hash, "1" if deleted else "0"))
     rev_id = sha256_hex(REVISION_DOMAIN + header.encode())
     return RevisionRow(rev_id, kind, record, parent_list, hlc, author, content_hash, deleted, body_json)
 
@@ -108,14 +111,20 @@ class Changeset:
     author: str
     clock: Clock
     revisions: list[RevisionRow] = field(default_factory=list)
-    rows: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    # Current rows to write, per kind: new records (plain INSERT) and edited ones (upsert).
+    created: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    edited: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
 
     def _put(self, kind: str, record: str, body: dict[str, Any], parents: Iterable[str],
              deleted: bool, author: str) -> RevisionRow:
         rev = make_revision(kind, record, body, parents, self.clock.tick(), self.author, deleted)
         self.revisions.append(rev)
-        values = tuple(body[name] for name, _ in _DEFAULTS[kind])
-        self.rows.setdefault(kind, {})[record] = (record, author, rev.id, rev.hlc, deleted, *values)
+        row = (record, author, rev.id, rev.hlc, deleted, *(body[name] for name, _ in _DEFAULTS[kind]))
+        new = self.created.setdefault(kind, {})
+        if not parents or record in new:
+            new[record] = row
+        else:
+            self.edited.setdefault(kind, {})[record] = row
         return rev
 
     def create(self, kind: str, fields: dict[str, Any], record: str | None = None) -> str:
@@ -160,23 +169,21 @@ class Changeset:
     def write(self, conn: Connection) -> None:
         """Insert the revisions and upsert the current rows (caller holds the transaction)."""
         for kind in WRITE_ORDER:
-            rows = self.rows.get(kind)
-            if not rows:
-                continue
             cols = [*META_COLUMNS, *(name for name, _ in _DEFAULTS[kind])]
-            updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
-            conn.exec_driver_sql(
-                f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-                f"ON CONFLICT(uuid) DO UPDATE SET {updates}",
-                list(rows.values()),
-            )
+            insert = f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+            if self.created.get(kind):
+                conn.exec_driver_sql(insert, list(self.created[kind].values()))
+            if self.edited.get(kind):
+                updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
+                conn.exec_driver_sql(f"{insert} ON CONFLICT(uuid) DO UPDATE SET {updates}",
+                                     list(self.edited[kind].values()))
         conn.exec_driver_sql(
             "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash,
-              r.deleted, r.body) for r in self.revisions],
+            [(r.id, r.kind, r.record, json.dumps(list(r.parents)) if r.parents else "[]", r.hlc, r.author,
+              r.content_hash, r.deleted, r.body) for r in self.revisions],
         )
-        self.revisions, self.rows = [], {}
+        self.revisions, self.created, self.edited = [], {}, {}
 
 
 @dataclass(frozen=True)

@@ -154,18 +154,6 @@ class Vocabulary:
     def city_name(self, city_id: str, lang: str = "en") -> str:
         return label(self.cities[city_id].labels, lang)
 
-    def search_labels(self, kind: str, code: str | None) -> str:
-        """All labels of a vocabulary entry, for the full-text index (search in any language)."""
-        if not code:
-            return ""
-        tables: dict[str, dict[str, Any]] = {"act_type": self.act_types, "legal_code": self.legal_codes,
-                                             "city": self.cities, "region": self.regions}
-        entry = tables[kind].get(code)
-        if entry is None:
-            return code
-        extra = (*getattr(entry, "aliases", ()), *getattr(entry, "short", {}).values())
-        return " ".join((code.replace("_", " "), *entry.labels.values(), *extra))
-
 
 @cache
 def vocabulary() -> Vocabulary:

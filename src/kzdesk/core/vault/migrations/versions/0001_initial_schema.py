@@ -125,7 +125,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('revision', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_revision_hlc'), ['hlc'], unique=False)
-        batch_op.create_index(batch_op.f('ix_revision_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_revision_record'), ['record'], unique=False)
 
     op.create_table('setting',
@@ -282,7 +281,6 @@ def downgrade() -> None:
     op.drop_table('setting')
     with op.batch_alter_table('revision', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_revision_record'))
-        batch_op.drop_index(batch_op.f('ix_revision_kind'))
         batch_op.drop_index(batch_op.f('ix_revision_hlc'))
 
     op.drop_table('revision')
