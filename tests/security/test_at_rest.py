@@ -11,6 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from sqlalchemy import String
 
 from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE
 
@@ -18,6 +19,11 @@ from ..conftest import PASSPHRASE, snapshot
 
 COLUMNS = ["date", "city", "region", "person", "event_type", "legal_code", "article", "part", "arrest_days",
            "fine_amount", "fine_unit", "description", "source_url", "event_ref"]
+
+
+def is_text(table: type, name: str) -> bool:
+    column_type = table.__table__.columns[name].type
+    return isinstance(getattr(column_type, "impl", column_type), String)
 
 
 def forms(canary: str) -> list[bytes]:
@@ -138,3 +144,42 @@ def test_refuses_to_run_without_sqlcipher(vault_path: Path, tmp_path: Path) -> N
     assert out.returncode == 3
     assert not (new / DATABASE_FILE).exists() and not (new / HEADER_FILE).exists()
     assert snapshot(vault_path) == before
+
+
+def test_canary_in_every_field_of_every_table(vault_path: Path) -> None:
+    """Write a canary into every text field of every record kind and into an attachment."""
+    from kzdesk.core.model.attachments import attach
+    from kzdesk.core.model.records import RECORD_TABLES, field_names
+    from kzdesk.core.vault.vault import Vault
+
+    canary = f"KZCANARY-{uuid.uuid4().hex}"
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        with vault.transaction() as conn:
+            changes = vault.changeset()
+            ids: dict[str, str] = {}
+            for kind in ("person", "event", "source"):
+                table = RECORD_TABLES[kind]
+                fields = {n: f"{canary} {n}" for n in field_names(table)
+                          if is_text(table, n)}
+                ids[kind] = changes.create(kind, fields)
+            act_fields = {n: f"{canary} {n}" for n in field_names(RECORD_TABLES["act"])
+                          if is_text(RECORD_TABLES["act"], n)}
+            act_fields.update(event=ids["event"], person=ids["person"])
+            ids["act"] = changes.create("act", act_fields)
+            changes.create("citation", {"source": ids["source"], "target_kind": "act", "target": ids["act"],
+                                        "locator": canary})
+            changes.create("participation", {"event": ids["event"], "person": ids["person"], "role": canary})
+            attach(changes, conn, f"evidence {canary}".encode() * 50, f"{canary}.txt", "act", ids["act"],
+                   description=canary)
+            vault.commit(changes, conn)
+        with vault.transaction() as conn:
+            changes = vault.changeset()
+            changes.update(conn, "person", ids["person"], {"name": f"{canary} renamed"})
+            vault.commit(changes, conn)
+        vault.backup("canary")
+    files = [p for p in vault_path.rglob("*") if p.is_file()]
+    assert len(files) >= 3
+    for path in files:
+        data = path.read_bytes()
+        for form in forms(canary):
+            assert form not in data, f"{form!r} found in {path.name}"

@@ -70,7 +70,11 @@ def _join(*parts: Any) -> str:
 
 
 def person_text(name: str | None, names: str | None, occupation: str | None, affiliation: str | None) -> str:
-    spellings = [n.get("text", "") for n in json.loads(names or "[]") if isinstance(n, dict)]
+    try:
+        listed = json.loads(names or "[]")
+    except ValueError:
+        listed = [{"text": names}]  # never let a malformed value block a write
+    spellings = [n.get("text", "") for n in listed if isinstance(n, dict)] if isinstance(listed, list) else []
     return _join(name, *spellings, occupation, affiliation)
 
 

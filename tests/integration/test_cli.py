@@ -1,0 +1,89 @@
+"""The command line as a user meets it: help, init, passphrase sources, locations, history."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ..conftest import DATA, PASSPHRASE
+
+
+def test_no_arguments_prints_help(kz) -> None:
+    result = kz()
+    assert result.code == 0 and "import-csv" in result.out and "usage: kzdesk" in result.out
+
+
+def test_real_init_in_default_location_then_use(tmp_path: Path) -> None:
+    """`kzdesk init` as a new user runs it: calibrated KDF, default per-user directory."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "KZDESK_PASSPHRASE": PASSPHRASE,
+           "KZDESK_LANG": "en"}
+    env.pop("KZDESK_VAULT", None)
+    run = lambda *a: subprocess.run([sys.executable, "-m", "kzdesk", *a], capture_output=True, text=True,  # noqa: E731
+                                    env=env, timeout=300)
+    init = run("init", "--role", "coordinator", "--name", "Айгүл Серікбаева", "--city", "Орал")
+    assert init.returncode == 0, init.stderr
+    vault = tmp_path / "data" / "kzdesk" / "vault"
+    assert (vault / "vault.json").exists() and (vault / "kzdesk.db").exists()
+    slot = json.loads((vault / "vault.json").read_text())["slots"][0]["kdf"]
+    assert slot["m"] >= 65536 and slot["t"] >= 3
+    assert "Айгүл" not in (vault / "vault.json").read_text()
+    again = run("init")
+    assert again.returncode == 3 and "already exists" in again.stderr
+    imported = run("import-csv", str(DATA / "monitoring_2021_12.csv"))
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(run("stats", "--json").stdout)["acts"] == 82
+
+
+def test_passphrase_file_and_options_after_the_command(kz, vault_path: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "pass.txt"
+    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    result = kz("stats", "--json", "--vault", str(vault_path), "--passphrase-file", str(secret), passphrase=None)
+    assert result.code == 0, result.err
+    assert result.json()["persons"] == 0
+
+
+def test_passwd_changes_the_passphrase(kz, vault_path: Path, monkeypatch) -> None:
+    import kzdesk.core.vault.vault as vault_module
+    from kzdesk.core.vault.kdf import floor_params
+
+    monkeypatch.setattr(vault_module, "calibrate", floor_params)
+    monkeypatch.setenv("KZDESK_NEW_PASSPHRASE", "жаңа құпия фраза")
+    assert kz("passwd", vault=vault_path).code == 0
+    assert kz("stats", vault=vault_path).code == 2
+    assert kz("stats", passphrase="жаңа құпия фраза", vault=vault_path).code == 0
+
+
+def test_kazakh_letters_in_paths(kz, tmp_path: Path) -> None:
+    from kzdesk.core.vault.kdf import floor_params
+    from kzdesk.core.vault.vault import Profile, Vault
+
+    vault = tmp_path / "Қойма әңғөұүһі"
+    Vault.create(vault, PASSPHRASE, Profile("volunteer", "", ""), kdf=floor_params()).close()
+    csv_path = tmp_path / "желтоқсан ақпан.csv"
+    csv_path.write_text("person,event_type,city\nӘлия Ұзақбаева,warning,Өскемен\n", encoding="utf-8")
+    assert kz("import-csv", str(csv_path), vault=vault).code == 0
+    stats = kz("stats", "--json", vault=vault).json()
+    assert stats["acts_by_city"] == {"Oskemen": 1}
+
+
+def test_history_shows_who_changed_what(kz, vault_path: Path) -> None:
+    assert kz("import-csv", str(DATA / "monitoring_2021_12.csv"), vault=vault_path).code == 0
+    person = kz("search", "Жақсылықов", "--json", vault=vault_path).json()[0]
+    history = kz("history", person["uuid"], "--json", vault=vault_path).json()
+    assert [h["action"] for h in history] == ["created"]
+    assert history[0]["changed"]["name"] == [None, "Жақсылықов Ерлан"]
+    assert kz("history", "0" * 32, vault=vault_path).code == 1
+
+
+def test_stats_table_and_persons_text(kz, vault_path: Path) -> None:
+    assert kz("import-csv", str(DATA / "monitoring_2021_12.csv"), vault=vault_path).code == 0
+    table = kz("stats", vault=vault_path).out
+    assert "Acts: 82" in table and "Oral" in table and "(no city)" in table
+    ru = kz("--lang", "ru", "stats", vault=vault_path).out
+    assert "(без города)" in ru or "без города" in ru
+    persons = kz("persons", vault=vault_path).out.splitlines()
+    assert len(persons) == kz("stats", "--json", vault=vault_path).json()["persons"]
+    assert kz("check", vault=vault_path).code == 0
