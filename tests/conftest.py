@@ -10,6 +10,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kzdesk.cli import main
@@ -20,6 +21,24 @@ from kzdesk.core.vault.vault import Profile, Vault
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(__file__).parent / "data"
 PASSPHRASE = "correct horse қазақ батарея"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A stand-in for the OS keyring (the one thing that cannot run here)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

@@ -31,21 +31,24 @@ def _open(args: argparse.Namespace) -> Any:
     path = vault_dir(args.vault)
     secret = passphrase.given(args.passphrase_file)
     if secret is None:
-        dek = remember.recall(VaultHeader.load(path / HEADER_FILE))
+        header = VaultHeader.load(path / HEADER_FILE)  # says "no vault" before asking for a passphrase
+        dek = remember.recall(header)
         if dek is not None:
             return Vault.open(path, dek=dek)
-        VaultHeader.load(path / HEADER_FILE)  # say "no vault" before asking for a passphrase
         secret = passphrase.prompt()
     return Vault.open(path, secret)
 
 
 # --- commands -------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
+    from kzdesk.core.vault import remember
     from kzdesk.core.vault.vault import Profile, Vault
 
     path = vault_dir(args.vault)
     if Vault.exists(path):
         raise VaultError("A vault already exists at {path}.", path=str(path))
+    if args.remember and not remember.available():
+        raise VaultError("No secure system keyring is available; the passphrase will be asked each time.")
     secret = passphrase.obtain(args.passphrase_file, confirm=True)
     vault = Vault.create(path, secret, Profile(args.role, args.name or "", args.city or ""))
     with vault:
@@ -173,6 +176,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_vault_status(args: argparse.Namespace) -> None:
+    from kzdesk.core.vault.vault import Vault
+
+    path = vault_dir(args.vault)
+    if Vault.exists(path):
+        print("\n" + tr("Vault: {path}", path=str(path)))
+    else:
+        print("\n" + tr("No vault at {path} yet: create one with 'kzdesk init'.", path=str(path)))
+
+
 # --- parser ---------------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     # On the top parser the options have defaults; on each command they may be given again.
@@ -235,6 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
+        _print_vault_status(args)
         return 0
     try:
         result: int = args.func(args)

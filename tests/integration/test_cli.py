@@ -87,3 +87,30 @@ def test_stats_table_and_persons_text(kz, vault_path: Path) -> None:
     persons = kz("persons", vault=vault_path).out.splitlines()
     assert len(persons) == kz("stats", "--json", vault=vault_path).json()["persons"]
     assert kz("check", vault=vault_path).code == 0
+
+
+def test_remember_without_keyring_refuses_before_creating(kz, tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    result = kz("init", "--remember", vault=vault)
+    assert result.code == 3 and "keyring" in result.err
+    assert not (vault / "vault.json").exists()
+
+
+def test_help_says_where_the_vault_is(kz, vault_path: Path, tmp_path: Path) -> None:
+    assert str(vault_path) in kz(vault=vault_path).out
+    assert "kzdesk init" in kz(vault=tmp_path / "none").out
+
+
+def test_remembered_key_opens_without_passphrase(kz, vault_path: Path) -> None:
+    import keyring
+
+    from ..conftest import MemoryKeyring
+
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    assert kz("remember", "on", vault=vault_path).code == 0
+    assert len(memory.items) == 1
+    assert kz("stats", passphrase=None, vault=vault_path).code == 0
+    assert kz("remember", "off", vault=vault_path).code == 0
+    assert memory.items == {}
+    assert kz("stats", passphrase=None, vault=vault_path).code == 2  # no terminal: asks, cannot, refuses

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from kzdesk.core.errors import PassphraseError, VaultError
 from kzdesk.core.vault import migrate
@@ -16,25 +15,7 @@ from kzdesk.core.vault.kdf import MIN_ITERATIONS, MIN_MEMORY_KIB, floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Profile, Vault
 
-from ..conftest import PASSPHRASE, snapshot
-
-
-class MemoryKeyring(KeyringBackend):
-    """A stand-in for the OS keyring (the one thing that cannot run here)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
+from ..conftest import PASSPHRASE, MemoryKeyring, snapshot
 
 
 def test_new_vault_is_encrypted_and_holds_identity(vault_path: Path) -> None:

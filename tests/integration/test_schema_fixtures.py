@@ -1,0 +1,41 @@
+"""Vaults written by every released schema still open, migrate and read back (one fixture each)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kzdesk.core.model.attachments import read_attachment
+from kzdesk.core.reports.stats import vault_stats
+from kzdesk.core.vault import migrate
+from kzdesk.core.vault.vault import Vault
+
+from ..conftest import DATA
+
+FIXTURES = sorted((DATA / "schema").glob("vault-*"))
+PASSPHRASE = "fixture passphrase әғқ"
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=[f.name for f in FIXTURES])
+def test_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / fixture.name
+    shutil.copytree(fixture, path)  # never touch the committed fixture
+    with Vault.open(path, PASSPHRASE) as vault, vault.engine.connect() as conn:
+        assert migrate.current(vault.engine) == migrate.head()
+        stats = vault_stats(conn)
+        assert (stats.persons, stats.events, stats.acts) == (2, 1, 2)
+        assert stats.acts_by_city == {"Oral": 2}
+        fine = conn.exec_driver_sql("SELECT fine_kzt FROM act WHERE act_type = 'fine'").scalar()
+        assert fine == 50 * 2917
+        attachment = conn.exec_driver_sql("SELECT uuid FROM attachment").scalar()
+        assert read_attachment(conn, attachment) == ("ruling.pdf", b"ruling bytes")
+        assert [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]
+
+
+def test_every_schema_revision_has_a_fixture() -> None:
+    from alembic.script import ScriptDirectory
+
+    revisions = {r.revision for r in ScriptDirectory.from_config(migrate._config()).walk_revisions()}
+    assert revisions and {f.name for f in FIXTURES} == {f"vault-{r}" for r in revisions}
