@@ -54,6 +54,6 @@ def language() -> str:
 
 
 def tr(msgid: str, lang: str | None = None, **params: Any) -> str:
-    """Translate msgid into the current (or given) language and fill its {placeholders}."""
+    """Translate msgid into the current (or given) language and fill in its {named} fields."""
     text = _catalogue(lang or _current).get(msgid) or msgid
     return text.format(**params) if params else text

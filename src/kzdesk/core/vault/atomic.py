@@ -12,7 +12,8 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write data to path via a private temp file in the same directory, fsync, rename, fsync dir."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
-        os.fchmod(fd, mode)
+        if hasattr(os, "fchmod"):  # not on Windows, where the user profile's ACLs protect the file
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
