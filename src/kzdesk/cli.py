@@ -148,6 +148,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gui(args: argparse.Namespace) -> int:
+    from kzdesk.app import main as gui_main
+
+    return gui_main(vault_dir(args.vault), getattr(args, "lang", None))
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as vault, vault.engine.connect() as conn:
         problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
@@ -176,16 +182,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_vault_status(args: argparse.Namespace) -> None:
-    from kzdesk.core.vault.vault import Vault
-
-    path = vault_dir(args.vault)
-    if Vault.exists(path):
-        print("\n" + tr("Vault: {path}", path=str(path)))
-    else:
-        print("\n" + tr("No vault at {path} yet: create one with 'kzdesk init'.", path=str(path)))
-
-
 # --- parser ---------------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     # On the top parser the options have defaults; on each command they may be given again.
@@ -205,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: list[tuple[str, Callable[[argparse.Namespace], int], str]] = [
+        ("gui", cmd_gui, tr("open the desktop window (also what plain 'kzdesk' does)")),
         ("init", cmd_init, tr("create a new vault")),
         ("passwd", cmd_passwd, tr("change the passphrase")),
         ("import-csv", cmd_import_csv, tr("import a monitoring spreadsheet (CSV)")),
@@ -247,9 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        _print_vault_status(args)
-        return 0
+        args.command, args.func = "gui", cmd_gui
     try:
         result: int = args.func(args)
         return result

@@ -11,9 +11,22 @@ from pathlib import Path
 from ..conftest import DATA, PASSPHRASE
 
 
-def test_no_arguments_prints_help(kz) -> None:
-    result = kz()
-    assert result.code == 0 and "import-csv" in result.out and "usage: kzdesk" in result.out
+def test_help_lists_the_commands(kz) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        kz("--help")
+    assert info.value.code == 0
+
+
+def test_no_arguments_opens_the_window(monkeypatch, kz, tmp_path: Path) -> None:
+    import kzdesk.app
+
+    opened = []
+    monkeypatch.setattr(kzdesk.app, "main", lambda path, lang=None: opened.append((path, lang)) or 0)
+    assert kz(vault=tmp_path / "v").code == 0
+    assert kz("gui", "--vault", str(tmp_path / "w"), "--lang", "kk").code == 0
+    assert opened == [(tmp_path / "v", None), (tmp_path / "w", "kk")]
 
 
 def test_real_init_in_default_location_then_use(tmp_path: Path) -> None:
@@ -94,23 +107,3 @@ def test_remember_without_keyring_refuses_before_creating(kz, tmp_path: Path) ->
     result = kz("init", "--remember", vault=vault)
     assert result.code == 3 and "keyring" in result.err
     assert not (vault / "vault.json").exists()
-
-
-def test_help_says_where_the_vault_is(kz, vault_path: Path, tmp_path: Path) -> None:
-    assert str(vault_path) in kz(vault=vault_path).out
-    assert "kzdesk init" in kz(vault=tmp_path / "none").out
-
-
-def test_remembered_key_opens_without_passphrase(kz, vault_path: Path) -> None:
-    import keyring
-
-    from ..conftest import MemoryKeyring
-
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory)
-    assert kz("remember", "on", vault=vault_path).code == 0
-    assert len(memory.items) == 1
-    assert kz("stats", passphrase=None, vault=vault_path).code == 0
-    assert kz("remember", "off", vault=vault_path).code == 0
-    assert memory.items == {}
-    assert kz("stats", passphrase=None, vault=vault_path).code == 2  # no terminal: asks, cannot, refuses

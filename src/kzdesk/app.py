@@ -1,0 +1,62 @@
+"""main() of the desktop program: builds the explicit AppContext and shows the first window.
+
+Heavy modules (SQLAlchemy, the vault, Argon2id) are imported only when the vault is opened, after
+the unlock window is on screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from kzdesk.ui.context import AppContext
+
+
+def main(vault_path: Path, language: str | None = None) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from kzdesk.ui.context import AppContext
+    from kzdesk.ui.settings import LANGUAGE, Settings
+    from kzdesk.ui.tasks import Tasks
+    from kzdesk.ui.translations import Translations
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("kzdesk")
+    app.setOrganizationName("kzdesk")
+    settings = Settings(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kzdesk", "kzdesk"))
+    translations = Translations(app)
+    translations.apply(language or settings.get(LANGUAGE))
+    context = AppContext(vault_path, settings, Tasks(), translations)
+    try:
+        first = _first_dialog(context)
+        if first.exec() != QDialog.DialogCode.Accepted:
+            return 0
+        from kzdesk.ui.main_window import MainWindow
+
+        window = MainWindow(context)
+        geometry = settings.geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show()
+        return app.exec()
+    finally:
+        if context.vault is not None:
+            context.vault.close()
+        context.tasks.shutdown()
+
+
+def _first_dialog(context: AppContext) -> QDialog:
+    """The unlock dialog for an existing vault, the first-run wizard otherwise."""
+    if (context.vault_path / "vault.json").exists():
+        from kzdesk.ui.unlock import UnlockDialog
+
+        return UnlockDialog(context)
+    from kzdesk.ui.wizard import FirstRunWizard
+
+    return FirstRunWizard(context)

@@ -1,0 +1,60 @@
+"""Finding a person again, whatever the spelling, and their whole history across events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+from kzdesk.core.model.textindex import match_expression
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    uuid: str
+    name: str
+    acts: int
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    """One act against the person, with the event it belongs to."""
+
+    act: str
+    event: str
+    date: str | None
+    date_start: str | None
+    city: str | None
+    city_text: str | None
+    act_type: str
+    legal_code: str | None
+    article: str | None
+    part: str | None
+    arrest_days: int | None
+    fine_amount: str | None
+    fine_unit: str | None
+    fine_kzt: int | None
+    court: str | None
+    case_number: str | None
+
+
+def suggest_persons(conn: Connection, text: str, limit: int = 10) -> list[PersonMatch]:
+    """Persons whose names match what is typed so far (any case, script or transliteration)."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    rows = conn.exec_driver_sql(
+        "SELECT p.uuid, p.name, (SELECT count(*) FROM act a WHERE a.person = p.uuid AND a.deleted = 0) "
+        "FROM person_fts f JOIN person p ON p.rowid = f.rowid WHERE person_fts MATCH ? AND p.deleted = 0 "
+        "ORDER BY f.rank LIMIT ?", (expression, limit)).fetchall()
+    return [PersonMatch(*row) for row in rows]
+
+
+def chronology(conn: Connection, person: str) -> list[ChronologyEntry]:
+    """Every current act against the person, oldest event first (undated events last)."""
+    rows = conn.exec_driver_sql(
+        "SELECT a.uuid, e.uuid, e.date, e.date_start, e.city, e.city_text, a.act_type, a.legal_code, a.article, "
+        "a.part, a.arrest_days, a.fine_amount, a.fine_unit, a.fine_kzt, a.court, a.case_number "
+        "FROM act a JOIN event e ON e.uuid = a.event WHERE a.person = ? AND a.deleted = 0 AND e.deleted = 0 "
+        "ORDER BY e.date_start IS NULL, e.date_start, a.hlc", (person,)).fetchall()
+    return [ChronologyEntry(*row) for row in rows]

@@ -1,0 +1,23 @@
+"""The application context, built once in app.main() and passed down (no configuration by import)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kzdesk.ui.settings import Settings
+from kzdesk.ui.tasks import Tasks
+from kzdesk.ui.translations import Translations
+
+if TYPE_CHECKING:
+    from kzdesk.core.vault.vault import Vault
+
+
+@dataclass
+class AppContext:
+    vault_path: Path
+    settings: Settings
+    tasks: Tasks
+    translations: Translations
+    vault: Vault | None = None  # set while unlocked, None while locked

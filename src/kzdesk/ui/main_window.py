@@ -1,0 +1,369 @@
+"""The main window: the records list with search and filters, persons with their chronology, locking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.core.model.listing import RecordFilter
+from kzdesk.core.model.names import sort_key
+from kzdesk.core.model.vocab import label, vocabulary
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.lock import IdleLock
+from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
+from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from kzdesk.ui.translations import NAMES
+from kzdesk.ui.widgets import city_combo, named
+
+SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
+
+
+def _table(model: object) -> QTableView:
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class LockedPage(QWidget):
+    """What a locked window shows: no data at all, only the way back in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        self.title = named(QLabel(), "locked_title", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.passphrase = named(QLineEdit(), "unlock_passphrase", echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setMaximumWidth(360)
+        self.button = named(QPushButton(), "unlock_button")
+        self.message = named(QLabel(), "unlock_message", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.passphrase)
+        row.addWidget(self.button)
+        row.addStretch()
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        layout.addStretch()
+        self.passphrase.returnPressed.connect(self.button.click)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("kzdesk is locked. Enter your passphrase to continue."))
+        self.button.setText(self.tr("Unlock"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle("kzdesk")  # never case data in a title: it shows in task bars and screenshots
+        self.records = RecordsModel(context)
+        self.persons = PersonsModel(context)
+        self.chronology = ChronologyModel(context)
+        self._build()
+        self._build_actions()
+        self.idle = IdleLock(context.settings.get(IDLE_LOCK_MINUTES), self.lock, self)
+        QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
+        self.search_timer = named(QTimer(self), "search_timer", singleShot=True, interval=SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _: self.search_timer.start())
+        self.person_search.textChanged.connect(self.persons.search)
+        self.records.loaded.connect(self._show_count)
+        self.retranslate()
+        if context.vault is not None:
+            self.refresh()
+        else:
+            self._show_locked()
+
+    # --- building --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.tabs = QTabWidget()
+        self.locked = LockedPage()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.locked)
+        self.locked.button.clicked.connect(self._unlock)
+
+        records_page = QWidget()
+        layout = QVBoxLayout(records_page)
+        filters = QHBoxLayout()
+        self.search = named(QLineEdit(), "search", clearButtonEnabled=True)
+        self.date_from = named(QLineEdit(), "date_from", maxLength=10)
+        self.date_to = named(QLineEdit(), "date_to", maxLength=10)
+        self.city = city_combo(self.context.translations.language)
+        self.city.setObjectName("city_filter")
+        self.act_type = named(QComboBox(), "act_type_filter")
+        self.article = named(QLineEdit(), "article_filter", maxLength=8)
+        for widget, stretch in ((self.search, 3), (self.date_from, 1), (self.date_to, 1), (self.city, 1),
+                                (self.act_type, 1), (self.article, 1)):
+            filters.addWidget(widget, stretch)
+        for edit in (self.date_from, self.date_to, self.article):
+            edit.editingFinished.connect(self.apply_filter)
+        self.city.currentIndexChanged.connect(self.apply_filter)
+        city_edit = self.city.lineEdit()
+        assert city_edit is not None  # the combo is editable
+        city_edit.editingFinished.connect(self.apply_filter)
+        self.act_type.currentIndexChanged.connect(self.apply_filter)
+        self.records_view = _table(self.records)
+        self.records_view.setSortingEnabled(True)
+        self.records_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        layout.addLayout(filters)
+        layout.addWidget(self.records_view)
+        self.tabs.addTab(records_page, "")
+
+        persons_page = QSplitter()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
+        self.persons_view = _table(self.persons)
+        left_layout.addWidget(self.person_search)
+        left_layout.addWidget(self.persons_view)
+        self.chronology_view = _table(self.chronology)
+        persons_page.addWidget(left)
+        persons_page.addWidget(self.chronology_view)
+        persons_page.setStretchFactor(1, 2)
+        self.persons_view.selectionModel().selectionChanged.connect(self._person_selected)
+        self.tabs.addTab(persons_page, "")
+        self.count = QLabel()
+        self.statusBar().addPermanentWidget(self.count)
+
+    def _build_actions(self) -> None:
+        self.lock_action = named(QAction(self), "lock_action", shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.find_action = named(QAction(self), "find_action", shortcut=QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self._focus_search)
+        self.import_action = named(QAction(self), "import_action")
+        self.import_action.triggered.connect(self._import_csv)
+        self.quit_action = named(QAction(self), "quit_action", shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.find_action)
+        self.language_menu = QMenu(self)
+        for code in ("ru", "kk", "en"):
+            action = self.language_menu.addAction(NAMES[code])
+            action.setObjectName(f"language_{code}")
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        for menu in (self.file_menu, self.edit_menu, self.language_menu):
+            self.menuBar().addMenu(menu)
+        for action in (self.lock_action, self.find_action):
+            self.addAction(action)
+        self.tray = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            tray_menu = QMenu(self)
+            tray_menu.addAction(self.lock_action)
+            self.tray.setContextMenu(tray_menu)
+            self.tray.show()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Records"))
+        self.tabs.setTabText(1, self.tr("Persons"))
+        self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
+        self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
+        self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
+        city_edit = self.city.lineEdit()
+        if city_edit is not None:
+            city_edit.setPlaceholderText(self.tr("any city"))
+        self.article.setPlaceholderText(self.tr("article"))
+        self.person_search.setPlaceholderText(self.tr("Find a person, any spelling"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.lock_action.setText(self.tr("&Lock"))
+        self.find_action.setText(self.tr("&Find"))
+        self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        current = self.act_type.currentData()
+        self.act_type.blockSignals(True)
+        self.act_type.clear()
+        self.act_type.addItem(self.tr("any act"), None)
+        lang = self.context.translations.language
+        types = vocabulary().act_types
+        for code in sorted(types, key=lambda c: sort_key(label(types[c].labels, lang))):
+            self.act_type.addItem(label(types[code].labels, lang), code)
+        self.act_type.setCurrentIndex(max(0, self.act_type.findData(current)))
+        self.act_type.blockSignals(False)
+        self.locked.retranslate()
+        self._show_count(self.records.total)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel()
+        super().changeEvent(event)
+
+    # --- behaviour -------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        self.context.translations.apply(code)
+        self.context.settings.set(LANGUAGE, code)
+        self._relabel()  # now, not when Qt delivers the posted LanguageChange event
+        if self.context.vault is not None:
+            self.refresh()
+
+    def _relabel(self) -> None:
+        self.retranslate()
+        for model in (self.records, self.persons, self.chronology):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
+
+    def current_filter(self) -> RecordFilter:
+        city_text = self.city.currentText().strip()
+        city = self.city.currentData() if city_text else None
+        if city_text and city is None:
+            city = vocabulary().city(city_text)
+        old = self.records.filter
+        return RecordFilter(self.search.text(), self.date_from.text().strip() or None,
+                            self.date_to.text().strip() or None, city, self.act_type.currentData(),
+                            self.article.text().strip() or None, old.sort, old.descending)
+
+    def apply_filter(self) -> None:
+        self.records.set_filter(self.current_filter())
+
+    def refresh(self) -> None:
+        self.apply_filter()
+        self.persons.search(self.person_search.text())
+
+    def _show_count(self, total: int) -> None:
+        self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
+
+    def _focus_search(self) -> None:
+        if self.context.vault is not None:
+            self.tabs.setCurrentIndex(0)
+            self.search.setFocus()
+            self.search.selectAll()
+
+    def _person_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        self.chronology.show_person(self.persons.rows[rows[0].row()].uuid if rows else None)
+
+    # --- locking ---------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Clear every view, close the database and forget the key; only the passphrase opens it again."""
+        vault, self.context.vault = self.context.vault, None
+        for model in (self.records, self.persons, self.chronology):
+            model.clear()
+        for edit in (self.search, self.person_search):
+            edit.blockSignals(True)
+            edit.clear()
+            edit.blockSignals(False)
+        self._show_locked()
+        if vault is not None:
+            self.context.tasks.run(vault.close)
+
+    def _show_locked(self) -> None:
+        self.stack.setCurrentWidget(self.locked)
+        self.menuBar().setEnabled(False)
+        self.lock_action.setEnabled(False)
+        self.count.clear()
+        self.locked.message.clear()
+        self.locked.passphrase.setFocus()
+
+    def _unlock(self) -> None:
+        from kzdesk.core.vault.vault import Vault
+
+        secret = self.locked.passphrase.text()
+        self.locked.passphrase.clear()
+        if not secret:
+            return
+        self.locked.button.setEnabled(False)
+        self.locked.message.setText(self.tr("Opening the vault…"))
+        path = self.context.vault_path
+        self.context.tasks.run(lambda: Vault.open(path, secret), self._unlocked, self._unlock_failed)
+
+    def _unlocked(self, vault: object) -> None:
+        from kzdesk.core.vault.vault import Vault
+
+        assert isinstance(vault, Vault)
+        self.context.vault = vault
+        self.locked.button.setEnabled(True)
+        self.locked.message.clear()
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self.lock_action.setEnabled(True)
+        self.idle.restart()
+        self.refresh()
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        self.locked.button.setEnabled(True)
+        if isinstance(error, PassphraseError):
+            self.locked.message.setText(self.tr("That passphrase did not open the vault. Try again."))
+        else:
+            self.locked.message.setText(error.message() if isinstance(error, KzdeskError) else type(error).__name__)
+        self.locked.passphrase.setFocus()
+
+    # --- import ----------------------------------------------------------------------------
+    def _import_csv(self) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        # Qt's own dialog: the native ones may add the file to the desktop's recent-files list.
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import spreadsheet"), "", self.tr("CSV files (*.csv)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if not path:
+            return
+        from pathlib import Path
+
+        from kzdesk.core.ingest.csv_import import import_csv
+
+        progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(600)
+        progress.setValue(0)
+
+        def done(report: object) -> None:
+            progress.close()
+            self.refresh()
+            QMessageBox.information(self, "kzdesk", self.tr("Imported {rows} rows: {events} events, {acts} acts.")
+                                    .format(**{k: getattr(report, k) for k in ("rows", "events", "acts")}))
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            text = error.message() if isinstance(error, KzdeskError) else type(error).__name__
+            QMessageBox.warning(self, "kzdesk", text)
+
+        self.context.tasks.run(lambda: import_csv(vault, Path(path)), done, failed)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.set_geometry(self.saveGeometry())
+        vault, self.context.vault = self.context.vault, None
+        if vault is not None:
+            self.context.tasks.run(vault.close)
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)

@@ -1,0 +1,270 @@
+"""Item models over the vault. Rows come from SQL a page at a time on the database thread; the
+models hold only what is on screen, so 100,000 acts cost no more than 200."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, count_records, fetch_records
+from kzdesk.core.model.persons import ChronologyEntry, PersonMatch, chronology, suggest_persons
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.formatting import act_type_label, number, place, sanction
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+class RecordsModel(QAbstractTableModel):
+    """Events with persons, act types, articles and sanctions; filter and sort run in SQL."""
+
+    loaded = Signal(int)  # total number of matching records
+    COLUMNS = (QT_TRANSLATE_NOOP("RecordsModel", "Date"), QT_TRANSLATE_NOOP("RecordsModel", "City"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Persons"), QT_TRANSLATE_NOOP("RecordsModel", "Acts"),
+               QT_TRANSLATE_NOOP("RecordsModel", "Articles"), QT_TRANSLATE_NOOP("RecordsModel", "Sanction"))
+    SORT_KEYS: ClassVar[dict[int, str]] = {0: "date", 1: "city"}
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.filter = RecordFilter()
+        self.rows: list[RecordRow] = []
+        self.total = 0
+        self._generation = 0
+        self._loading = False
+
+    # --- loading ---------------------------------------------------------------------------
+    def set_filter(self, flt: RecordFilter) -> None:
+        """Ask for the first page under a new filter; stale answers are dropped."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        self.filter = flt
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> tuple[int, list[RecordRow]]:
+            with vault.engine.connect() as conn:
+                return count_records(conn, flt), fetch_records(conn, flt, 0, PAGE)
+
+        self._loading = True
+        self.context.tasks.run(load, lambda result: self._first_page(generation, result))
+
+    def reload(self) -> None:
+        self.set_filter(self.filter)
+
+    def _first_page(self, generation: int, result: tuple[int, list[RecordRow]]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self.total, self.rows = result
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit(self.total)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        vault = self.context.vault
+        if vault is None or not self.canFetchMore(parent):
+            return
+        flt, offset, generation = self.filter, len(self.rows), self._generation
+
+        def load() -> list[RecordRow]:
+            with vault.engine.connect() as conn:
+                return fetch_records(conn, flt, offset, PAGE)
+
+        self._loading = True
+        self.context.tasks.run(load, lambda rows: self._more(generation, rows))
+
+    def _more(self, generation: int, rows: list[RecordRow]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def clear(self) -> None:
+        """Forget every row (locking): nothing of the case data stays in the view."""
+        self._generation += 1
+        self.beginResetModel()
+        self.rows, self.total, self._loading = [], 0, False
+        self.endResetModel()
+
+    # --- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or role not in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.rows[index.row()]
+        lang = self.context.translations.language
+        column = index.column()
+        if column == 0:
+            return row.date or self.tr("date unknown")
+        if column == 1:
+            return place(row.city, row.city_text, lang)
+        if column == 2:
+            return ", ".join(row.persons)
+        if column == 3:
+            return ", ".join(act_type_label(t, lang) for t in row.act_types)
+        if column == 4:
+            return ", ".join(row.articles)
+        if column == 5:
+            return "; ".join(sanction(kind, value) for kind, value in row.sanctions)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.SORT_KEYS.get(column)
+        if key is None:
+            return
+        flt = self.filter
+        self.set_filter(RecordFilter(flt.text, flt.date_from, flt.date_to, flt.city, flt.act_type, flt.article,
+                                     key, order == Qt.SortOrder.DescendingOrder))
+
+    def uuid_at(self, row: int) -> str:
+        return self.rows[row].uuid
+
+
+class PersonsModel(QAbstractTableModel):
+    """Persons matching the typed text (any spelling), with their number of acts."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("PersonsModel", "Name"), QT_TRANSLATE_NOOP("PersonsModel", "Acts"))
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.rows: list[PersonMatch] = []
+        self._generation = 0
+
+    def search(self, text: str) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def load() -> list[PersonMatch]:
+            from kzdesk.core.reports.lists import persons
+
+            with vault.engine.connect() as conn:
+                if text.strip():
+                    return suggest_persons(conn, text, limit=500)
+                return [PersonMatch(p.uuid, p.name, p.acts) for p in persons(conn)[:2000]]
+
+        self.context.tasks.run(load, lambda rows: self._loaded(generation, rows))
+
+    def _loaded(self, generation: int, rows: list[PersonMatch]) -> None:
+        if generation == self._generation:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+
+    def clear(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or role != DISPLAY:
+            return None
+        person = self.rows[index.row()]
+        return person.name if index.column() == 0 else number(person.acts)
+
+
+class ChronologyModel(QAbstractTableModel):
+    """One person's acts across events, oldest first."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("ChronologyModel", "Date"), QT_TRANSLATE_NOOP("ChronologyModel", "City"),
+               QT_TRANSLATE_NOOP("ChronologyModel", "Act"), QT_TRANSLATE_NOOP("ChronologyModel", "Article"),
+               QT_TRANSLATE_NOOP("ChronologyModel", "Sanction"),
+               QT_TRANSLATE_NOOP("ChronologyModel", "Court / case"))
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.rows: list[ChronologyEntry] = []
+
+    def show_person(self, person: str | None) -> None:
+        vault = self.context.vault
+        if vault is None or person is None:
+            self.clear()
+            return
+
+        def load() -> list[ChronologyEntry]:
+            with vault.engine.connect() as conn:
+                return chronology(conn, person)
+
+        self.context.tasks.run(load, self._loaded)
+
+    def _loaded(self, rows: list[ChronologyEntry]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
+        return None
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or role != DISPLAY:
+            return None
+        e = self.rows[index.row()]
+        lang = self.context.translations.language
+        values = [
+            e.date or self.tr("date unknown"),
+            place(e.city, e.city_text, lang),
+            act_type_label(e.act_type, lang),
+            (f"{e.article}.{e.part}" if e.part else e.article) or "",
+            "; ".join(s for s in (
+                sanction("arrest_days", e.arrest_days) if e.arrest_days else "",
+                sanction("fine_kzt", e.fine_kzt) if e.fine_kzt else "",
+                sanction("fine_mci", e.fine_amount) if e.fine_unit == "MCI" and e.fine_amount else "") if s),
+            " · ".join(x for x in (e.court, e.case_number) if x),
+        ]
+        return values[index.column()]

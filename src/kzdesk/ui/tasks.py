@@ -1,0 +1,52 @@
+"""One background thread for all database work; results are delivered on the GUI thread.
+
+The GUI never touches the vault directly: every query, write, unlock and import goes through
+Tasks.run(), in order, on a single worker (one writer, no races), so the window keeps painting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Tasks(QObject):
+    """run(work, on_done, on_error): work runs on the database thread, callbacks on the GUI thread."""
+
+    _finished = Signal(object, object, object)  # callback, value, error
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kzdesk-db")
+        self._finished.connect(self._deliver)
+        self.pending = 0
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None) -> Future[Any]:
+        self.pending += 1
+
+        def finished(future: Future[Any]) -> None:
+            error = future.exception()
+            # Emitted from the worker thread: Qt queues it to the GUI thread where self lives.
+            self._finished.emit((on_done, on_error), None if error else future.result(), error)
+
+        future = self._pool.submit(work)
+        future.add_done_callback(finished)
+        return future
+
+    def _deliver(self, callbacks: tuple[Any, Any], value: Any, error: BaseException | None) -> None:
+        self.pending -= 1
+        on_done, on_error = callbacks
+        if error is not None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                raise error
+        elif on_done is not None:
+            on_done(value)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=True)

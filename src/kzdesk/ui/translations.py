@@ -1,0 +1,40 @@
+"""Loading the interface language: our .qm catalogues plus Qt's own (dialog buttons and the like)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kzdesk.core.i18n import LANGUAGES, set_language
+from kzdesk.core.resources import resource_path
+
+NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+
+
+def system_language() -> str:
+    name = QLocale.system().name().split("_")[0]
+    return name if name in LANGUAGES else "en"
+
+
+class Translations:
+    """Installs and swaps translators so the language can change while the program runs."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def apply(self, language: str) -> None:
+        language = language if language in LANGUAGES else system_language()
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        set_language(language)  # messages that come from the core
+        QLocale.setDefault(QLocale(language))
+        if language != "en":
+            for name, folder in (("kzdesk", str(resource_path("i18n"))),
+                                 ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+                translator = QTranslator(self._app)
+                if translator.load(f"{name}_{language}", folder):
+                    self._app.installTranslator(translator)
+                    self._installed.append(translator)
+        self.language = language

@@ -1,0 +1,34 @@
+"""Small widgets shared by several windows."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox
+
+from kzdesk.core.model.names import sort_key
+from kzdesk.core.model.vocab import label, vocabulary
+
+W = TypeVar("W", bound=QObject)
+
+
+def city_combo(language: str) -> QComboBox:
+    """An editable city box: gazetteer cities in the interface language, free text allowed."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    cities = vocabulary().cities
+    for city_id in sorted(cities, key=lambda c: sort_key(label(cities[c].labels, language))):
+        combo.addItem(label(cities[city_id].labels, language), city_id)
+    combo.setCurrentIndex(-1)
+    combo.setEditText("")
+    return combo
+
+
+def named(obj: W, name: str, **properties: Any) -> W:
+    """Give a widget its object name (tests and style sheets find it by that) and set properties
+    through their setters: named(QLineEdit(), "search", clearButtonEnabled=True)."""
+    obj.setObjectName(name)
+    for key, value in properties.items():
+        getattr(obj, f"set{key[0].upper()}{key[1:]}")(value)
+    return obj

@@ -1,0 +1,174 @@
+"""First run: language, passphrase (twice, with a strength estimate and a plain warning), role, name, city."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from kzdesk.core.errors import KzdeskError
+from kzdesk.core.vault.strength import strength
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.settings import LANGUAGE
+from kzdesk.ui.translations import NAMES
+from kzdesk.ui.widgets import city_combo, named
+
+
+class _Page(QWizardPage):
+    """A page whose texts are set in retranslate(), so switching language relabels it at once."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise RuntimeError("each page sets its own texts")
+
+
+class LanguagePage(_Page):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        for code in ("ru", "kk", "en"):
+            button = QRadioButton(NAMES[code])
+            button.setObjectName(f"language_{code}")
+            button.setChecked(code == context.translations.language)
+            button.toggled.connect(lambda on, c=code: self._switch(c) if on else None)
+            self.group.addButton(button)
+            layout.addWidget(button)
+        self.retranslate()
+
+    def _switch(self, code: str) -> None:
+        self.context.translations.apply(code)
+        self.context.settings.set(LANGUAGE, code)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Language"))
+        self.setSubTitle(self.tr("The language of the program. It can be changed later."))
+
+
+class PassphrasePage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        self.first = named(QLineEdit(), "passphrase", echoMode=QLineEdit.EchoMode.Password)
+        self.second = named(QLineEdit(), "passphrase_again", echoMode=QLineEdit.EchoMode.Password)
+        self.strength = named(QLabel(), "strength")
+        self.warning = named(QLabel(), "warning", wordWrap=True)
+        self.first_label, self.second_label = QLabel(), QLabel()
+        form.addRow(self.first_label, self.first)
+        form.addRow(self.second_label, self.second)
+        form.addRow("", self.strength)
+        form.addRow(self.warning)
+        for edit in (self.first, self.second):
+            edit.textChanged.connect(self._changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Passphrase"))
+        self.setSubTitle(self.tr("A passphrase of several words is easier to remember and harder to guess."))
+        self.first_label.setText(self.tr("Passphrase:"))
+        self.second_label.setText(self.tr("Again:"))
+        self.warning.setText(self.tr("Nobody can recover a lost passphrase — not the coordinator, not the "
+                                     "developers. If it is lost, the data in this vault is lost."))
+        self._changed()
+
+    def _changed(self) -> None:
+        level = strength(self.first.text())
+        texts = {"too_short": self.tr("Too short: at least 8 characters."), "weak": self.tr("Strength: weak"),
+                 "fair": self.tr("Strength: fair"), "strong": self.tr("Strength: strong")}
+        text = texts[level] if self.first.text() else ""
+        if self.second.text() and self.second.text() != self.first.text():
+            text += "  " + self.tr("The two passphrases differ.")
+        self.strength.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return strength(self.first.text()) != "too_short" and self.first.text() == self.second.text()
+
+
+class ProfilePage(_Page):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        form = QFormLayout(self)
+        self.role = named(QComboBox(), "role")
+        self.name = named(QLineEdit(), "display_name")
+        self.city = city_combo(context.translations.language)
+        self.city.setObjectName("city")
+        self.role_label, self.name_label, self.city_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self.role_label, self.role)
+        form.addRow(self.name_label, self.name)
+        form.addRow(self.city_label, self.city)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("About you"))
+        self.setSubTitle(self.tr("Shown to the coordinator with what you send. You may use a pseudonym."))
+        current = self.role.currentIndex()
+        self.role.clear()
+        self.role.addItem(self.tr("Volunteer (field monitor)"), "volunteer")
+        self.role.addItem(self.tr("Coordinator"), "coordinator")
+        self.role.setCurrentIndex(max(current, 0))
+        self.role_label.setText(self.tr("Role:"))
+        self.name_label.setText(self.tr("Display name:"))
+        self.city_label.setText(self.tr("City:"))
+
+
+class FirstRunWizard(QWizard):
+    """Creates the vault on the database thread when the user presses Finish."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("kzdesk")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.language_page = LanguagePage(context)
+        self.passphrase_page = PassphrasePage()
+        self.profile_page = ProfilePage(context)
+        for page in (self.language_page, self.passphrase_page, self.profile_page):
+            self.addPage(page)
+        self.status = named(QLabel(), "status", wordWrap=True)
+        self.setSideWidget(self.status)
+        self._creating = False
+
+    def accept(self) -> None:
+        if self._creating:
+            return
+        from kzdesk.core.vault.vault import Profile, Vault
+
+        profile = Profile(self.profile_page.role.currentData(), self.profile_page.name.text().strip(),
+                          self.profile_page.city.currentText().strip())
+        secret = self.passphrase_page.first.text()
+        path = self.context.vault_path
+        self._creating = True
+        self.status.setText(self.tr("Creating the vault…"))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.context.tasks.run(lambda: Vault.create(path, secret, profile), self._created, self._failed)
+
+    def _created(self, vault: object) -> None:
+        from kzdesk.core.vault.vault import Vault
+
+        assert isinstance(vault, Vault)
+        self.context.vault = vault
+        self.passphrase_page.first.clear()
+        self.passphrase_page.second.clear()
+        super().accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._creating = False
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        message = error.message() if isinstance(error, KzdeskError) else type(error).__name__
+        self.status.setText(self.tr("The vault was not created: {reason}").format(reason=message))

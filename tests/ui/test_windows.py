@@ -1,0 +1,170 @@
+"""The real windows, driven as a user would (offscreen): wizard, unlock, list, search, persons, lock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
+
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.ui.main_window import MainWindow
+from kzdesk.ui.unlock import UnlockDialog
+from kzdesk.ui.wizard import FirstRunWizard
+
+from ..conftest import PASSPHRASE
+
+
+def test_first_run_wizard_creates_the_vault(qtbot, context, monkeypatch) -> None:
+    import kzdesk.core.vault.vault as vault_module
+
+    monkeypatch.setattr(vault_module, "calibrate", floor_params)
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    page = wizard.passphrase_page
+    page.first.setText("қысқа")
+    assert not page.isComplete() and "short" in page.strength.text()
+    page.first.setText("Жаңа өмір басталды 2021")
+    page.second.setText("Жаңа өмір басталды 2022")
+    assert not page.isComplete() and "differ" in page.strength.text()
+    page.second.setText("Жаңа өмір басталды 2021")
+    assert page.isComplete() and "Strength" in page.strength.text()
+    assert "lost" in page.warning.text()
+    wizard.next()
+    wizard.profile_page.name.setText("Айгүл")
+    wizard.profile_page.city.setEditText("Орал")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: context.vault is not None, timeout=20_000)
+    assert context.vault.profile.display_name == "Айгүл" and context.vault.profile.city == "Орал"
+    assert (context.vault_path / "vault.json").exists()
+    assert page.first.text() == "" and page.second.text() == ""  # the passphrase does not linger in widgets
+
+
+def test_unlock_dialog_wrong_then_right(qtbot, context, vault_path: Path) -> None:
+    context.vault_path = vault_path
+    dialog = UnlockDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.passphrase.setText("not the passphrase")
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "did not open" in dialog.ui.message.text(), timeout=10_000)
+    assert context.vault is None and dialog.ui.passphrase.text() == ""
+    dialog.ui.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(dialog.ui.passphrase, Qt.Key.Key_Return)
+    assert context.vault is not None
+
+
+def wait_loaded(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
+
+
+def context_idle(window: MainWindow) -> bool:
+    return window.context.tasks.pending == 0
+
+
+def test_records_list_search_in_any_case(qtbot, month_context) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    assert window.windowTitle() == "kzdesk"
+    window.search.setText("ЖАҚСЫЛЫҚОВ")  # typed in capitals; stored as Жақсылықов
+    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
+    persons = window.records.data(window.records.index(0, 2))
+    assert "Жақсылықов Ерлан" in persons and "Серікбаева Айгүл" in persons
+    window.search.setText("zhaksylykov")
+    qtbot.waitUntil(lambda: window.records.total == 1 and context_idle(window), timeout=10_000)
+    window.search.setText("")
+    window.act_type.setCurrentIndex(window.act_type.findData("administrative_arrest"))
+    qtbot.waitUntil(lambda: 0 < window.records.total < 75 and context_idle(window), timeout=10_000)
+    assert all("arrest" in window.records.data(window.records.index(r, 3)).lower()
+               for r in range(window.records.rowCount()))
+    assert window.windowTitle() == "kzdesk"
+
+
+def test_persons_chronology(qtbot, month_context) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    window.person_search.setText("айтбаев")
+    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
+    window.persons_view.selectRow(0)
+    qtbot.waitUntil(lambda: window.chronology.rowCount() == 4, timeout=10_000)
+    acts = {window.chronology.data(window.chronology.index(r, 3)) for r in range(4)}
+    assert acts == {"", "174", "256", "405.2"}
+
+
+def test_lock_clears_everything_and_unlock_needs_the_passphrase(qtbot, month_context) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    vault = month_context.vault
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert month_context.vault is None
+    assert window.records.rowCount() == 0 and window.persons.rowCount() == 0
+    assert window.stack.currentWidget() is window.locked
+    qtbot.waitUntil(lambda: vault._dek == b"", timeout=10_000)  # engine disposed, key forgotten
+    window.locked.passphrase.setText("wrong")
+    window.locked.button.click()
+    qtbot.waitUntil(lambda: "did not open" in window.locked.message.text(), timeout=10_000)
+    assert window.stack.currentWidget() is window.locked
+    window.locked.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(window.locked.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    assert window.stack.currentWidget() is window.tabs
+
+
+def test_idle_lock(qtbot, month_context) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.idle.timer.interval() == 5 * 60_000  # the default: five minutes
+    window.idle.timer.start(50)
+    qtbot.waitUntil(lambda: month_context.vault is None, timeout=5_000)
+    assert window.stack.currentWidget() is window.locked
+
+
+@pytest.mark.parametrize("model_name", ["records", "persons", "chronology"])
+def test_item_models(qtbot, qtmodeltester, month_context, model_name: str) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.records.total == 75 and context_idle(window), timeout=10_000)
+    if model_name == "chronology":
+        window.chronology.show_person(window.persons.rows[0].uuid)
+        qtbot.waitUntil(lambda: window.chronology.rowCount() > 0, timeout=10_000)
+    qtmodeltester.check(getattr(window, model_name))
+
+
+def test_language_switch_at_run_time(qtbot, month_context, settings_file: Path) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.set_language("kk")
+    assert window.tabs.tabText(0) != "Records"
+    header = window.records.headerData(0, Qt.Orientation.Horizontal)
+    assert header != "Date"
+    window.set_language("ru")
+    assert window.tabs.tabText(1) == "Лица"
+    window.set_language("en")
+    assert window.tabs.tabText(0) == "Records"
+    keys = QSettings(str(settings_file), QSettings.Format.IniFormat).allKeys()
+    assert set(keys) <= {"ui/language", "security/idle_lock_minutes", "ui/geometry"}
+
+
+def test_settings_hold_nothing_sensitive(qtbot, month_context, settings_file: Path) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.search.setText("Жақсылықов")
+    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
+    window.close()
+    text = settings_file.read_bytes() if settings_file.exists() else b""
+    for secret in ("Жақсылықов".encode(), PASSPHRASE.encode(), str(month_context.vault_path).encode(),
+                   json.dumps("Жақсылықов").encode()):
+        assert secret not in text
