@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk">
 <context>
+    <name>ActForm</name>
+    <message>
+        <source>tenge (₸)</source>
+        <translation>теңге (₸)</translation>
+    </message>
+    <message>
+        <source>MCI</source>
+        <translation>АЕК</translation>
+    </message>
+    <message>
+        <source>no appeal</source>
+        <translation>шағымданылмаған</translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation>шағым берілді</translation>
+    </message>
+    <message>
+        <source>decision upheld</source>
+        <translation>шешім күшінде қалдырылды</translation>
+    </message>
+    <message>
+        <source>overturned</source>
+        <translation>күші жойылды</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>өзгертілді</translation>
+    </message>
+    <message>
+        <source>appeal rejected</source>
+        <translation>шағым қабылданбады</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>сома емес</translation>
+    </message>
+    <message>
+        <source>= {kzt} ₸</source>
+        <translation>= {kzt} ₸</translation>
+    </message>
+    <message>
+        <source>date needed for ₸</source>
+        <translation>₸ үшін күн керек</translation>
+    </message>
+    <message>
+        <source>= {mci} MCI</source>
+        <translation>= {mci} АЕК</translation>
+    </message>
+    <message>
+        <source>Act:</source>
+        <translation>Шара:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Құқықтық негіз:</translation>
+    </message>
+    <message>
+        <source>article, e.g. 488</source>
+        <translation>бап, мысалы, 488</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>бөлік</translation>
+    </message>
+    <message>
+        <source>Arrest, days:</source>
+        <translation>Қамау, тәулік:</translation>
+    </message>
+    <message>
+        <source>Fine:</source>
+        <translation>Айыппұл:</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сома</translation>
+    </message>
+    <message>
+        <source>Sentence:</source>
+        <translation>Жаза мерзімі:</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>жыл</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>ай</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>сағат</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>Орган:</translation>
+    </message>
+    <message>
+        <source>police unit, akimat, investigator</source>
+        <translation>полиция бөлімі, әкімдік, тергеуші</translation>
+    </message>
+    <message>
+        <source>Court:</source>
+        <translation>Сот:</translation>
+    </message>
+    <message>
+        <source>Judge:</source>
+        <translation>Судья:</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>Іс нөмірі:</translation>
+    </message>
+    <message>
+        <source>Decision date:</source>
+        <translation>Шешім күні:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Appeal:</source>
+        <translation>Шағымдану:</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>нәтижесі</translation>
+    </message>
+    <message>
+        <source>Fine paid:</source>
+        <translation>Айыппұл төленді:</translation>
+    </message>
+    <message>
+        <source>paid by</source>
+        <translation>кім төледі</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Ескертпе:</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyModel</name>
     <message>
         <source>Date</source>
@@ -33,6 +176,281 @@
     </message>
 </context>
 <context>
+    <name>EventEditor</name>
+    <message>
+        <source>exact day</source>
+        <translation>нақты күн</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>ай</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>жыл</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>белгісіз</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>құпия</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>анонимді</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>ашық</translation>
+    </message>
+    <message>
+        <source>news</source>
+        <translation>жаңалық</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>пост</translation>
+    </message>
+    <message>
+        <source>court record</source>
+        <translation>сот құжаты</translation>
+    </message>
+    <message>
+        <source>victim testimony</source>
+        <translation>жәбірленушінің айғағы</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>куә</translation>
+    </message>
+    <message>
+        <source>official document</source>
+        <translation>ресми құжат</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>бейне</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>басқа</translation>
+    </message>
+    <message>
+        <source>reliability unknown</source>
+        <translation>сенімділігі белгісіз</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>жоғары</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>орташа</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>төмен</translation>
+    </message>
+    <message>
+        <source>{name} ({acts} acts recorded)</source>
+        <translation>{name} (тіркелген шаралар: {acts})</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} тәулік</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Файл тіркеу</translation>
+    </message>
+    <message>
+        <source>The file is larger than 200 MB.</source>
+        <translation>Файл 200 МБ-тан үлкен.</translation>
+    </message>
+    <message>
+        <source>Not saved yet — please correct:</source>
+        <translation>Әзірге сақталмады — мыналарды түзетіңіз:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сақталуда…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Тұлғалар</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Дереккөз</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Аты-жөні</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Шара</translation>
+    </message>
+    <message>
+        <source>Arrest, days</source>
+        <translation>Қамау, тәулік</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Айыппұл</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Бап</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Бөлік</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Мекенжай</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Шешім күні</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Жыл</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Ай</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Сағат</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Алынған күні</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Сақталмады: {reason}</translation>
+    </message>
+    <message>
+        <source>This record has unsaved changes.</source>
+        <translation>Бұл жазбада сақталмаған өзгерістер бар.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Жоба ретінде қалдыру</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Сақтамау</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Оралу</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Оқиға</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Күні:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD, YYYY-MM немесе YYYY</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Қала:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Орны:</translation>
+    </message>
+    <message>
+        <source>street, building, village</source>
+        <translation>көше, үй, ауыл</translation>
+    </message>
+    <message>
+        <source>Occasion:</source>
+        <translation>Себебі:</translation>
+    </message>
+    <message>
+        <source>rally, single picket, post…</source>
+        <translation>митинг, жеке пикет, пост…</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Сипаттама:</translation>
+    </message>
+    <message>
+        <source>Confidentiality:</source>
+        <translation>Құпиялылық:</translation>
+    </message>
+    <message>
+        <source>name, any spelling — Enter adds</source>
+        <translation>аты-жөні, кез келген жазылуымен — Enter қосады</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Тұлға қосу</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Келісім:</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Тұлғаны алып тастау</translation>
+    </message>
+    <message>
+        <source>Acts against the selected person</source>
+        <translation>Таңдалған тұлғаға қатысты шаралар</translation>
+    </message>
+    <message>
+        <source>Add act</source>
+        <translation>Шара қосу</translation>
+    </message>
+    <message>
+        <source>Remove act</source>
+        <translation>Шараны алып тастау</translation>
+    </message>
+    <message>
+        <source>Sources and evidence</source>
+        <translation>Дереккөздер мен тіркемелер</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Дереккөз қосу</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Файл тіркеу…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Creating the vault…</source>
@@ -41,6 +459,33 @@
     <message>
         <source>The vault was not created: {reason}</source>
         <translation>Қойма жасалмады: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{n} days of arrest</source>
+        <translation>{n} тәулік қамау</translation>
+    </message>
+    <message>
+        <source>{n} ₸</source>
+        <translation>{n} ₸</translation>
+    </message>
+    <message>
+        <source>{n} MCI</source>
+        <translation>{n} АЕК</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} сағат</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} жыл</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} ай</translation>
     </message>
 </context>
 <context>
@@ -118,6 +563,10 @@
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Іздеу</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>&amp;Жаңа жазба</translation>
     </message>
     <message>
         <source>&amp;Import spreadsheet (CSV)…</source>

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>ActForm</name>
+    <message>
+        <source>tenge (₸)</source>
+        <translation>тенге (₸)</translation>
+    </message>
+    <message>
+        <source>MCI</source>
+        <translation>МРП</translation>
+    </message>
+    <message>
+        <source>no appeal</source>
+        <translation>не обжаловано</translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation>жалоба подана</translation>
+    </message>
+    <message>
+        <source>decision upheld</source>
+        <translation>решение оставлено в силе</translation>
+    </message>
+    <message>
+        <source>overturned</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>appeal rejected</source>
+        <translation>жалоба отклонена</translation>
+    </message>
+    <message>
+        <source>not an amount</source>
+        <translation>не сумма</translation>
+    </message>
+    <message>
+        <source>= {kzt} ₸</source>
+        <translation>= {kzt} ₸</translation>
+    </message>
+    <message>
+        <source>date needed for ₸</source>
+        <translation>для ₸ нужна дата</translation>
+    </message>
+    <message>
+        <source>= {mci} MCI</source>
+        <translation>= {mci} МРП</translation>
+    </message>
+    <message>
+        <source>Act:</source>
+        <translation>Мера:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Правовое основание:</translation>
+    </message>
+    <message>
+        <source>article, e.g. 488</source>
+        <translation>статья, например 488</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>часть</translation>
+    </message>
+    <message>
+        <source>Arrest, days:</source>
+        <translation>Арест, суток:</translation>
+    </message>
+    <message>
+        <source>Fine:</source>
+        <translation>Штраф:</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>Sentence:</source>
+        <translation>Срок наказания:</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>лет</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>месяцев</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>часов</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>Орган:</translation>
+    </message>
+    <message>
+        <source>police unit, akimat, investigator</source>
+        <translation>отдел полиции, акимат, следователь</translation>
+    </message>
+    <message>
+        <source>Court:</source>
+        <translation>Суд:</translation>
+    </message>
+    <message>
+        <source>Judge:</source>
+        <translation>Судья:</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>Номер дела:</translation>
+    </message>
+    <message>
+        <source>Decision date:</source>
+        <translation>Дата решения:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Appeal:</source>
+        <translation>Обжалование:</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>результат</translation>
+    </message>
+    <message>
+        <source>Fine paid:</source>
+        <translation>Штраф оплачен:</translation>
+    </message>
+    <message>
+        <source>paid by</source>
+        <translation>кем оплачен</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Примечание:</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyModel</name>
     <message>
         <source>Date</source>
@@ -33,6 +176,281 @@
     </message>
 </context>
 <context>
+    <name>EventEditor</name>
+    <message>
+        <source>exact day</source>
+        <translation>точная дата</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>месяц</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>год</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>конфиденциально</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>обезличено</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>публично</translation>
+    </message>
+    <message>
+        <source>news</source>
+        <translation>новости</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>пост</translation>
+    </message>
+    <message>
+        <source>court record</source>
+        <translation>судебный документ</translation>
+    </message>
+    <message>
+        <source>victim testimony</source>
+        <translation>показания пострадавшего</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>свидетель</translation>
+    </message>
+    <message>
+        <source>official document</source>
+        <translation>официальный документ</translation>
+    </message>
+    <message>
+        <source>photo</source>
+        <translation>фото</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>видео</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>reliability unknown</source>
+        <translation>достоверность неизвестна</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>высокая</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>средняя</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низкая</translation>
+    </message>
+    <message>
+        <source>{name} ({acts} acts recorded)</source>
+        <translation>{name} (записано мер: {acts})</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} сут.</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Прикрепить файл</translation>
+    </message>
+    <message>
+        <source>The file is larger than 200 MB.</source>
+        <translation>Файл больше 200 МБ.</translation>
+    </message>
+    <message>
+        <source>Not saved yet — please correct:</source>
+        <translation>Пока не сохранено — пожалуйста, исправьте:</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Лица</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Мера</translation>
+    </message>
+    <message>
+        <source>Arrest, days</source>
+        <translation>Арест, суток</translation>
+    </message>
+    <message>
+        <source>Fine</source>
+        <translation>Штраф</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Часть</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Дата решения</translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>Годы</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Месяцы</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Retrieved</source>
+        <translation>Дата обращения</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Не сохранено: {reason}</translation>
+    </message>
+    <message>
+        <source>This record has unsaved changes.</source>
+        <translation>В этой записи есть несохранённые изменения.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Keep as draft</source>
+        <translation>Оставить черновиком</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Вернуться</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Дата:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD, YYYY-MM или YYYY</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Город:</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>Место:</translation>
+    </message>
+    <message>
+        <source>street, building, village</source>
+        <translation>улица, дом, село</translation>
+    </message>
+    <message>
+        <source>Occasion:</source>
+        <translation>Повод:</translation>
+    </message>
+    <message>
+        <source>rally, single picket, post…</source>
+        <translation>митинг, одиночный пикет, пост…</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Confidentiality:</source>
+        <translation>Конфиденциальность:</translation>
+    </message>
+    <message>
+        <source>name, any spelling — Enter adds</source>
+        <translation>имя в любом написании — Enter добавляет</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Добавить лицо</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Согласие:</translation>
+    </message>
+    <message>
+        <source>Remove person</source>
+        <translation>Убрать лицо</translation>
+    </message>
+    <message>
+        <source>Acts against the selected person</source>
+        <translation>Меры в отношении выбранного лица</translation>
+    </message>
+    <message>
+        <source>Add act</source>
+        <translation>Добавить меру</translation>
+    </message>
+    <message>
+        <source>Remove act</source>
+        <translation>Убрать меру</translation>
+    </message>
+    <message>
+        <source>Sources and evidence</source>
+        <translation>Источники и файлы-доказательства</translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <source>Add source</source>
+        <translation>Добавить источник</translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation>Прикрепить файл…</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Creating the vault…</source>
@@ -41,6 +459,33 @@
     <message>
         <source>The vault was not created: {reason}</source>
         <translation>Хранилище не создано: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>{n} days of arrest</source>
+        <translation>{n} сут. ареста</translation>
+    </message>
+    <message>
+        <source>{n} ₸</source>
+        <translation>{n} ₸</translation>
+    </message>
+    <message>
+        <source>{n} MCI</source>
+        <translation>{n} МРП</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} ч.</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} г.</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} мес.</translation>
     </message>
 </context>
 <context>
@@ -118,6 +563,10 @@
     <message>
         <source>&amp;Find</source>
         <translation>&amp;Найти</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>&amp;Новая запись</translation>
     </message>
     <message>
         <source>&amp;Import spreadsheet (CSV)…</source>

@@ -21,3 +21,14 @@ class AppContext:
     tasks: Tasks
     translations: Translations
     vault: Vault | None = None  # set while unlocked, None while locked
+
+
+def open_for_search(path: Path, passphrase: str) -> Vault:
+    """Unlock (on the database thread) and prepare the search vocabulary while we are there, so
+    the first keystroke in the search box does not pay for it."""
+    from kzdesk.core.model.textindex import prepare
+    from kzdesk.core.vault.vault import Vault
+
+    vault = Vault.open(path, passphrase)
+    prepare()
+    return vault

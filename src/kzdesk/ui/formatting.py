@@ -9,10 +9,6 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from kzdesk.core.model.vocab import label, vocabulary
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
-
-
 def act_type_label(code: str, language: str) -> str:
     entry = vocabulary().act_types.get(code)
     return label(entry.labels, language) if entry else code
@@ -35,16 +31,15 @@ def number(value: int | str) -> str:
 
 
 def sanction(kind: str, value: Any) -> str:
-    if kind == "arrest_days":
-        return _tr("{n} days of arrest").format(n=number(value))
-    if kind == "fine_kzt":
-        return _tr("{n} ₸").format(n=number(value))
-    if kind == "fine_mci":
-        return _tr("{n} MCI").format(n=number(value))
-    if kind == "hours":
-        return _tr("{n} hours").format(n=number(value))
-    if kind == "years":
-        return _tr("{n} years").format(n=number(value))
-    if kind == "months":
-        return _tr("{n} months").format(n=number(value))
-    return str(value)
+    """A sanction as it reads in the interface language (lupdate needs each text written out)."""
+    n = number(value)
+    translate = QCoreApplication.translate
+    texts = {
+        "arrest_days": lambda: translate("Formatting", "{n} days of arrest"),
+        "fine_kzt": lambda: translate("Formatting", "{n} ₸"),
+        "fine_mci": lambda: translate("Formatting", "{n} MCI"),
+        "hours": lambda: translate("Formatting", "{n} hours"),
+        "years": lambda: translate("Formatting", "{n} years"),
+        "months": lambda: translate("Formatting", "{n} months"),
+    }
+    return texts[kind]().format(n=n) if kind in texts else str(value)

@@ -28,16 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
-from kzdesk.ui.context import AppContext
+from kzdesk.ui.context import AppContext, open_for_search
+from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.translations import NAMES
 from kzdesk.ui.widgets import city_combo, named
 
+MIN_SEARCH = 2
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
 
 
@@ -155,6 +158,9 @@ class MainWindow(QMainWindow):
         persons_page.addWidget(self.chronology_view)
         persons_page.setStretchFactor(1, 2)
         self.persons_view.selectionModel().selectionChanged.connect(self._person_selected)
+        self.records_view.doubleClicked.connect(lambda index: self.edit_record(self.records.uuid_at(index.row())))
+        self.records_view.activated.connect(lambda index: self.edit_record(self.records.uuid_at(index.row())))
+        self.editor: EventEditor | None = None
         self.tabs.addTab(persons_page, "")
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
@@ -164,11 +170,14 @@ class MainWindow(QMainWindow):
         self.lock_action.triggered.connect(self.lock)
         self.find_action = named(QAction(self), "find_action", shortcut=QKeySequence("Ctrl+F"))
         self.find_action.triggered.connect(self._focus_search)
+        self.new_action = named(QAction(self), "new_action", shortcut=QKeySequence("Ctrl+N"))
+        self.new_action.triggered.connect(self.new_record)
         self.import_action = named(QAction(self), "import_action")
         self.import_action.triggered.connect(self._import_csv)
         self.quit_action = named(QAction(self), "quit_action", shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu = QMenu(self)
+        self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
@@ -182,7 +191,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         for menu in (self.file_menu, self.edit_menu, self.language_menu):
             self.menuBar().addMenu(menu)
-        for action in (self.lock_action, self.find_action):
+        for action in (self.lock_action, self.find_action, self.new_action):
             self.addAction(action)
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -208,6 +217,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.lock_action.setText(self.tr("&Lock"))
         self.find_action.setText(self.tr("&Find"))
+        self.new_action.setText(self.tr("&New record"))
         self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
         self.quit_action.setText(self.tr("&Quit"))
         current = self.act_type.currentData()
@@ -247,7 +257,10 @@ class MainWindow(QMainWindow):
         if city_text and city is None:
             city = vocabulary().city(city_text)
         old = self.records.filter
-        return RecordFilter(self.search.text(), self.date_from.text().strip() or None,
+        text = self.search.text()
+        if len(text.strip()) < MIN_SEARCH:
+            text = ""  # one letter matches half the vault: wait for the second
+        return RecordFilter(text, self.date_from.text().strip() or None,
                             self.date_to.text().strip() or None, city, self.act_type.currentData(),
                             self.article.text().strip() or None, old.sort, old.descending)
 
@@ -271,9 +284,46 @@ class MainWindow(QMainWindow):
         rows = selected.indexes()
         self.chronology.show_person(self.persons.rows[rows[0].row()].uuid if rows else None)
 
+    # --- editing ---------------------------------------------------------------------------
+    def new_record(self) -> None:
+        """Open the editor on a new event, or on the draft parked when the editor was last closed."""
+        vault = self.context.vault
+        if vault is None or self.editor is not None:
+            return
+        self.context.tasks.run(lambda: take_draft(vault), lambda draft: self._open_editor(draft, restored=True))
+
+    def edit_record(self, uuid: str) -> None:
+        vault = self.context.vault
+        if vault is None or self.editor is not None:
+            return
+
+        def load() -> EventDraft:
+            with vault.engine.connect() as conn:
+                return load_event(conn, uuid)
+
+        self.context.tasks.run(load, self._open_editor)
+
+    def _open_editor(self, draft: EventDraft | None, restored: bool = False) -> None:
+        if self.context.vault is None:
+            return
+        self.editor = EventEditor(self.context, draft, self)
+        self.editor.dirty = restored and draft is not None  # a restored draft is still unsaved
+        self.editor.saved.connect(lambda _uuid: self.refresh())
+        self.editor.lock_requested.connect(self.lock)
+        self.editor.finished.connect(self._editor_closed)
+        self.editor.setWindowModality(Qt.WindowModality.WindowModal)
+        self.editor.show()
+
+    def _editor_closed(self) -> None:
+        if self.editor is not None:
+            self.editor.deleteLater()
+        self.editor = None
+
     # --- locking ---------------------------------------------------------------------------
     def lock(self) -> None:
         """Clear every view, close the database and forget the key; only the passphrase opens it again."""
+        if self.editor is not None:
+            self.editor.park()  # unsaved work goes into the vault (queued before the close below)
         vault, self.context.vault = self.context.vault, None
         for model in (self.records, self.persons, self.chronology):
             model.clear()
@@ -294,7 +344,6 @@ class MainWindow(QMainWindow):
         self.locked.passphrase.setFocus()
 
     def _unlock(self) -> None:
-        from kzdesk.core.vault.vault import Vault
 
         secret = self.locked.passphrase.text()
         self.locked.passphrase.clear()
@@ -303,7 +352,7 @@ class MainWindow(QMainWindow):
         self.locked.button.setEnabled(False)
         self.locked.message.setText(self.tr("Opening the vault…"))
         path = self.context.vault_path
-        self.context.tasks.run(lambda: Vault.open(path, secret), self._unlocked, self._unlock_failed)
+        self.context.tasks.run(lambda: open_for_search(path, secret), self._unlocked, self._unlock_failed)
 
     def _unlocked(self, vault: object) -> None:
         from kzdesk.core.vault.vault import Vault

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, count_records, fetch_records
+from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, fetch_page, fetch_records
 from kzdesk.core.model.persons import ChronologyEntry, PersonMatch, chronology, suggest_persons
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label, number, place, sanction
@@ -54,7 +54,7 @@ class RecordsModel(QAbstractTableModel):
 
         def load() -> tuple[int, list[RecordRow]]:
             with vault.engine.connect() as conn:
-                return count_records(conn, flt), fetch_records(conn, flt, 0, PAGE)
+                return fetch_page(conn, flt, 0, PAGE)
 
         self._loading = True
         self.context.tasks.run(load, lambda result: self._first_page(generation, result))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 
@@ -25,21 +26,24 @@ class Tasks(QObject):
         self.pending = 0
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None) -> Future[Any]:
+            on_error: Callable[[BaseException], None] | None = None, owner: QObject | None = None) -> Future[Any]:
+        """Queue work; callbacks are dropped if owner (a window) has been destroyed meanwhile."""
         self.pending += 1
 
         def finished(future: Future[Any]) -> None:
             error = future.exception()
             # Emitted from the worker thread: Qt queues it to the GUI thread where self lives.
-            self._finished.emit((on_done, on_error), None if error else future.result(), error)
+            self._finished.emit((on_done, on_error, owner), None if error else future.result(), error)
 
         future = self._pool.submit(work)
         future.add_done_callback(finished)
         return future
 
-    def _deliver(self, callbacks: tuple[Any, Any], value: Any, error: BaseException | None) -> None:
+    def _deliver(self, callbacks: tuple[Any, Any, Any], value: Any, error: BaseException | None) -> None:
         self.pending -= 1
-        on_done, on_error = callbacks
+        on_done, on_error, owner = callbacks
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         if error is not None:
             if on_error is not None:
                 on_error(error)

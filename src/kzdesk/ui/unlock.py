@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
-from kzdesk.ui.context import AppContext
+from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.forms.ui_unlock import Ui_UnlockDialog
 
 
@@ -26,10 +26,8 @@ class UnlockDialog(QDialog):
             self.ui.message.setText(self.tr("Type your passphrase first."))
             return
         self._busy(True)
-        from kzdesk.core.vault.vault import Vault
-
         path = self.context.vault_path
-        self.context.tasks.run(lambda: Vault.open(path, secret), self._opened, self._failed)
+        self.context.tasks.run(lambda: open_for_search(path, secret), self._opened, self._failed)
 
     def _opened(self, vault: object) -> None:
         from kzdesk.core.vault.vault import Vault

@@ -16,13 +16,17 @@ W = TypeVar("W", bound=QObject)
 def city_combo(language: str) -> QComboBox:
     """An editable city box: gazetteer cities in the interface language, free text allowed."""
     combo = QComboBox()
+    fill_cities(combo, language)
+    return combo
+
+
+def fill_cities(combo: QComboBox, language: str) -> None:
     combo.setEditable(True)
     cities = vocabulary().cities
     for city_id in sorted(cities, key=lambda c: sort_key(label(cities[c].labels, language))):
         combo.addItem(label(cities[city_id].labels, language), city_id)
     combo.setCurrentIndex(-1)
     combo.setEditText("")
-    return combo
 
 
 def named(obj: W, name: str, **properties: Any) -> W:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from kzdesk.core.i18n import language
 from kzdesk.core.ingest.fields import (
     Problem,
     decimal_text,
@@ -270,7 +271,7 @@ def load_event(conn: Connection, event: str) -> EventDraft:
     vocab = vocabulary()
     e = conn.exec_driver_sql("SELECT date, city, city_text, place, occasion, description, consent FROM event "
                              "WHERE uuid = ?", (event,)).one()
-    city = vocab.city_name(e[1], "en") if e[1] in vocab.cities else (e[2] or "")
+    city = vocab.city_name(e[1], language()) if e[1] in vocab.cities else (e[2] or "")
     draft = EventDraft(e[0] or "", city, e[3] or "", e[4] or "", e[5] or "", e[6], uuid=event)
     persons: dict[str, PersonDraft] = {}
     act_columns = [f for f in ActDraft.__dataclass_fields__ if f != "uuid"]
@@ -291,8 +292,9 @@ def load_event(conn: Connection, event: str) -> EventDraft:
         persons.setdefault(person_uuid, PersonDraft(name, consent, uuid=person_uuid))
     draft.persons = list(persons.values())
     for uuid, url, title, source_type, reliability, retrieved in conn.exec_driver_sql(
-            "SELECT s.uuid, s.url, s.title, s.source_type, s.reliability, s.retrieved FROM citation c "
-            "JOIN source s ON s.uuid = c.source WHERE c.target = ? AND c.deleted = 0", (event,)):
+            "SELECT DISTINCT s.uuid, s.url, s.title, s.source_type, s.reliability, s.retrieved FROM citation c "
+            "JOIN source s ON s.uuid = c.source WHERE c.deleted = 0 AND (c.target = ? OR c.target IN "
+            "(SELECT uuid FROM act WHERE event = ? AND deleted = 0))", (event, event)):
         draft.sources.append(SourceDraft(url or "", title or "", source_type, reliability, retrieved or "", uuid))
     for uuid, name, sha256, size in conn.exec_driver_sql(
             "SELECT uuid, original_name, sha256, size FROM attachment WHERE target = ? AND deleted = 0", (event,)):

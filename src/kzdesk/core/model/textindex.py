@@ -48,6 +48,11 @@ def _vocab_words() -> list[tuple[str, frozenset[str]]]:
     return out
 
 
+def prepare() -> None:
+    """Build the vocabulary word index now (it is otherwise built by the first search)."""
+    _vocab_words()
+
+
 def vocab_tokens_for(word: str) -> list[str]:
     """Tokens of the vocabulary entries with a label word equal to word, or starting with it when
     it has three letters or more (so that "ли" does not pull in every act labelled "лишение…")."""
