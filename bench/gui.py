@@ -90,7 +90,7 @@ def list_and_search(vault_path: Path, settings: Path, acts: int) -> None:
     from generate import write_csv
     from kzdesk.core.ingest.csv_import import read_plan, store
     from kzdesk.core.vault.vault import Vault
-    from kzdesk.ui.context import AppContext
+    from kzdesk.ui.context import AppContext, open_for_search
     from kzdesk.ui.main_window import MainWindow
     from kzdesk.ui.settings import Settings
     from kzdesk.ui.tasks import Tasks
@@ -113,7 +113,7 @@ def list_and_search(vault_path: Path, settings: Path, acts: int) -> None:
         window.records.loaded.disconnect(loop.quit)
         app.processEvents()  # let the view paint the rows
 
-    context.vault = Vault.open(vault_path, "bench")
+    context.vault = open_for_search(vault_path, "bench")  # what the unlock dialog does
     start = time.perf_counter()
     window = MainWindow(context)
     window.show()

@@ -48,7 +48,13 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in ("KZDESK_PASSPHRASE", "KZDESK_NEW_PASSPHRASE", "KZDESK_VAULT", "KZDESK_DEBUG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("KZDESK_LANG", "en")
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    # Everything a run might write (data, config, cache, temp files) lands inside tmp_path,
+    # where the leak tests can sweep it.
+    for var, sub in (("XDG_DATA_HOME", "xdg-data"), ("XDG_CONFIG_HOME", "xdg-config"),
+                     ("XDG_CACHE_HOME", "xdg-cache"), ("TMPDIR", "tmp")):
+        (tmp_path / sub).mkdir(exist_ok=True)
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    monkeypatch.setattr("tempfile.tempdir", None)
     set_language("en")
 
 

@@ -170,10 +170,6 @@
         <source>Court / case</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>date unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -464,6 +460,10 @@
 <context>
     <name>Formatting</name>
     <message>
+        <source>date unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} days of arrest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -577,7 +577,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Lock when idle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>any act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes (0: never):</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -721,10 +729,6 @@
     </message>
     <message>
         <source>Sanction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>date unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

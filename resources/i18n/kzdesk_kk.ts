@@ -170,10 +170,6 @@
         <source>Court / case</source>
         <translation>Сот / іс</translation>
     </message>
-    <message>
-        <source>date unknown</source>
-        <translation>күні белгісіз</translation>
-    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -464,6 +460,10 @@
 <context>
     <name>Formatting</name>
     <message>
+        <source>date unknown</source>
+        <translation type="unfinished">күні белгісіз</translation>
+    </message>
+    <message>
         <source>{n} days of arrest</source>
         <translation>{n} тәулік қамау</translation>
     </message>
@@ -577,8 +577,16 @@
         <translation>&amp;Шығу</translation>
     </message>
     <message>
+        <source>Lock when idle…</source>
+        <translation>Әрекетсіз кезде құлыптау…</translation>
+    </message>
+    <message>
         <source>any act</source>
         <translation>кез келген шара</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes (0: never):</source>
+        <translation>Осынша минут әрекетсіз болса құлыптау (0 — ешқашан):</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -722,10 +730,6 @@
     <message>
         <source>Sanction</source>
         <translation>Жаза</translation>
-    </message>
-    <message>
-        <source>date unknown</source>
-        <translation>күні белгісіз</translation>
     </message>
 </context>
 <context>

@@ -170,10 +170,6 @@
         <source>Court / case</source>
         <translation>Суд / дело</translation>
     </message>
-    <message>
-        <source>date unknown</source>
-        <translation>дата неизвестна</translation>
-    </message>
 </context>
 <context>
     <name>EventEditor</name>
@@ -464,6 +460,10 @@
 <context>
     <name>Formatting</name>
     <message>
+        <source>date unknown</source>
+        <translation type="unfinished">дата неизвестна</translation>
+    </message>
+    <message>
         <source>{n} days of arrest</source>
         <translation>{n} сут. ареста</translation>
     </message>
@@ -577,8 +577,16 @@
         <translation>&amp;Выход</translation>
     </message>
     <message>
+        <source>Lock when idle…</source>
+        <translation>Блокировать при бездействии…</translation>
+    </message>
+    <message>
         <source>any act</source>
         <translation>любая мера</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes (0: never):</source>
+        <translation>Блокировать после стольких минут бездействия (0 — никогда):</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s)</source>
@@ -723,10 +731,6 @@
     <message>
         <source>Sanction</source>
         <translation>Наказание</translation>
-    </message>
-    <message>
-        <source>date unknown</source>
-        <translation>дата неизвестна</translation>
     </message>
 </context>
 <context>

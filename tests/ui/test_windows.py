@@ -168,3 +168,24 @@ def test_settings_hold_nothing_sensitive(qtbot, month_context, settings_file: Pa
     for secret in ("Жақсылықов".encode(), PASSPHRASE.encode(), str(month_context.vault_path).encode(),
                    json.dumps("Жақсылықов").encode()):
         assert secret not in text
+
+
+def test_idle_minutes_are_a_setting(qtbot, month_context, settings_file: Path) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.set_idle_minutes(2)
+    assert window.idle.timer.interval() == 2 * 60_000
+    assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("security/idle_lock_minutes") in (2, "2")
+    window.set_idle_minutes(0)
+    assert not window.idle.timer.isActive()
+
+
+def test_dates_and_numbers_in_the_locale(qtbot, month_context) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.set_language("ru")
+    window.search.setText("Өтепов")
+    qtbot.waitUntil(lambda: window.records.total == 1 and context_idle(window), timeout=10_000)
+    assert window.records.data(window.records.index(0, 0)) == "10.12.2021"
+    assert window.records.data(window.records.index(0, 5)) == "145\u00a0850 ₸"
+    window.set_language("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from kzdesk.core.model.vocab import label, vocabulary
 
@@ -19,6 +19,19 @@ def place(city: str | None, city_text: str | None, language: str) -> str:
     if city in cities:
         return label(cities[city].labels, language)
     return city_text or ""
+
+
+def date_text(value: str | None) -> str:
+    """A stored date (YYYY-MM-DD, YYYY-MM or YYYY) as the interface language writes it."""
+    if not value:
+        return QCoreApplication.translate("Formatting", "date unknown")
+    locale = QLocale()
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return locale.toString(QDate(*parts), QLocale.FormatType.ShortFormat)
+    if len(parts) == 2:
+        return f"{locale.standaloneMonthName(parts[1], QLocale.FormatType.LongFormat)} {parts[0]}"
+    return str(parts[0])
 
 
 def number(value: int | str) -> str:

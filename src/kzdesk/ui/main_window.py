@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         self.new_action.triggered.connect(self.new_record)
         self.import_action = named(QAction(self), "import_action")
         self.import_action.triggered.connect(self._import_csv)
+        self.idle_action = named(QAction(self), "idle_action")
+        self.idle_action.triggered.connect(self._ask_idle_minutes)
         self.quit_action = named(QAction(self), "quit_action", shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.file_menu = QMenu(self)
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
+        self.file_menu.addAction(self.idle_action)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.find_action)
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New record"))
         self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.idle_action.setText(self.tr("Lock when idle…"))
         current = self.act_type.currentData()
         self.act_type.blockSignals(True)
         self.act_type.clear()
@@ -250,6 +255,16 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for model in (self.records, self.persons, self.chronology):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
+
+    def _ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "kzdesk", self.tr("Lock after this many idle minutes (0: never):"),
+                                          self.idle.minutes, 0, 240)
+        if ok:
+            self.set_idle_minutes(minutes)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.context.settings.set(IDLE_LOCK_MINUTES, minutes)
+        self.idle.set_minutes(minutes)
 
     def current_filter(self) -> RecordFilter:
         city_text = self.city.currentText().strip()

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, fetch_page, fetch_records
 from kzdesk.core.model.persons import ChronologyEntry, PersonMatch, chronology, suggest_persons
 from kzdesk.ui.context import AppContext
-from kzdesk.ui.formatting import act_type_label, number, place, sanction
+from kzdesk.ui.formatting import act_type_label, date_text, number, place, sanction
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -122,7 +122,7 @@ class RecordsModel(QAbstractTableModel):
         lang = self.context.translations.language
         column = index.column()
         if column == 0:
-            return row.date or self.tr("date unknown")
+            return date_text(row.date)
         if column == 1:
             return place(row.city, row.city_text, lang)
         if column == 2:
@@ -257,7 +257,7 @@ class ChronologyModel(QAbstractTableModel):
         e = self.rows[index.row()]
         lang = self.context.translations.language
         values = [
-            e.date or self.tr("date unknown"),
+            date_text(e.date),
             place(e.city, e.city_text, lang),
             act_type_label(e.act_type, lang),
             (f"{e.article}.{e.part}" if e.part else e.article) or "",
