@@ -461,7 +461,7 @@
     <name>Formatting</name>
     <message>
         <source>date unknown</source>
-        <translation type="unfinished">күні белгісіз</translation>
+        <translation>күні белгісіз</translation>
     </message>
     <message>
         <source>{n} days of arrest</source>

@@ -461,7 +461,7 @@
     <name>Formatting</name>
     <message>
         <source>date unknown</source>
-        <translation type="unfinished">дата неизвестна</translation>
+        <translation>дата неизвестна</translation>
     </message>
     <message>
         <source>{n} days of arrest</source>

@@ -49,6 +49,7 @@ class Settings:
 
     def set_geometry(self, geometry: QByteArray) -> None:
         self._store.setValue("ui/geometry", geometry)
+        self._store.sync()
 
     def keys(self) -> list[str]:
         return list(self._store.allKeys())
