@@ -136,6 +136,8 @@ def test_item_models(qtbot, qtmodeltester, month_context, model_name: str) -> No
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.records.total == 75 and context_idle(window), timeout=10_000)
+    window.tabs.setCurrentIndex(1)  # the persons list loads when it is looked at
+    qtbot.waitUntil(lambda: window.persons.rowCount() == 42, timeout=10_000)
     if model_name == "chronology":
         window.chronology.show_person(window.persons.rows[0].uuid)
         qtbot.waitUntil(lambda: window.chronology.rowCount() > 0, timeout=10_000)

@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         self.records_view.activated.connect(lambda index: self.edit_record(self.records.uuid_at(index.row())))
         self.editor: EventEditor | None = None
         self.tabs.addTab(persons_page, "")
+        self.persons_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -284,7 +286,14 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.apply_filter()
-        self.persons.search(self.person_search.text())
+        self.persons_stale = True
+        self._tab_changed(self.tabs.currentIndex())
+
+    def _tab_changed(self, index: int) -> None:
+        # The persons list is only loaded when it is looked at.
+        if index == 1 and self.persons_stale and self.context.vault is not None:
+            self.persons_stale = False
+            self.persons.search(self.person_search.text())
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
