@@ -38,3 +38,16 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert len(modules) > 10
     assert out.strip() == "[]"
+
+
+def test_first_window_needs_no_heavy_modules() -> None:
+    """The unlock window and the wizard come up before SQLAlchemy, Alembic or the crypto load."""
+    code = (
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "import kzdesk.cli, kzdesk.app, kzdesk.ui.unlock, kzdesk.ui.wizard\n"
+        "heavy = ('sqlalchemy', 'sqlmodel', 'alembic', 'cryptography', 'sqlcipher3')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
