@@ -191,3 +191,35 @@ def test_dates_and_numbers_in_the_locale(qtbot, month_context) -> None:
     assert window.records.data(window.records.index(0, 0)) == "10.12.2021"
     assert window.records.data(window.records.index(0, 5)) == "145\u00a0850 ₸"
     window.set_language("en")
+
+
+def test_wizard_speaks_the_chosen_language(qtbot, context) -> None:
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.language_page.findChild(type(wizard.language_page.group.buttons()[0]), "language_kk").click()
+    qtbot.waitUntil(lambda: wizard.language_page.title() == "Тіл", timeout=5_000)
+    wizard.next()
+    assert wizard.passphrase_page.title() != "Passphrase"
+    assert "қойма" in wizard.passphrase_page.warning.text().lower() or "құпия" in wizard.passphrase_page.warning.text()
+    from kzdesk.ui.settings import LANGUAGE
+
+    assert context.settings.get(LANGUAGE) == "kk"  # the next start opens in Kazakh
+
+
+def test_restart_in_kazakh(qtbot, qapp, settings_file: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from kzdesk.core.i18n import language
+    from kzdesk.ui.settings import LANGUAGE, Settings
+    from kzdesk.ui.translations import Translations
+
+    Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).set(LANGUAGE, "kk")
+    stored = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat)).get(LANGUAGE)
+    translations = Translations(qapp)
+    translations.apply(stored)  # what app.main() does at start
+    try:
+        assert language() == "kk"
+        assert QCoreApplication.translate("MainWindow", "Records") == "Жазбалар"
+    finally:
+        translations.apply("en")

@@ -142,6 +142,8 @@ class MainWindow(QMainWindow):
         self.act_type.currentIndexChanged.connect(self.apply_filter)
         self.records_view = _table(self.records)
         self.records_view.setSortingEnabled(True)
+        for column, width in enumerate((100, 130, 260, 230, 120)):
+            self.records_view.setColumnWidth(column, width)
         self.records_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         layout.addLayout(filters)
         layout.addWidget(self.records_view)
@@ -152,9 +154,13 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
         self.persons_view = _table(self.persons)
+        self.persons_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.persons_view.horizontalHeader().setStretchLastSection(False)
         left_layout.addWidget(self.person_search)
         left_layout.addWidget(self.persons_view)
         self.chronology_view = _table(self.chronology)
+        for column, width in enumerate((100, 120, 220, 80, 160)):
+            self.chronology_view.setColumnWidth(column, width)
         persons_page.addWidget(left)
         persons_page.addWidget(self.chronology_view)
         persons_page.setStretchFactor(1, 2)
