@@ -123,6 +123,7 @@ def test_schema_matches_models(vault: Vault) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    import kzdesk.core.exchange.tables  # noqa: F401
     from kzdesk.core.model.records import SQLModel
 
     def include(obj: object, name: str | None, type_: str, *_: object) -> bool:

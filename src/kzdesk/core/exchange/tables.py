@@ -1,0 +1,71 @@
+"""Tables of the exchange between vaults: trusted keys, the bundle log, quarantine, conflicts.
+
+These are local bookkeeping of one vault, not records: they are not exported or merged.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+
+class TrustedKey(SQLModel, table=True):
+    """A public card this vault accepted (volunteers trust coordinators, coordinators volunteers)."""
+
+    __tablename__ = "trusted_key"
+
+    key_id: str = Field(primary_key=True, max_length=32)
+    public_key: bytes
+    role: str
+    display_name: str
+    age_recipient: str | None = None  # coordinators: where volunteers encrypt bundles to
+    added: str
+    revoked_after_seq: int | None = None  # bundles with a higher sequence number are quarantined
+
+
+class BundleLog(SQLModel, table=True):
+    """Every bundle this vault has taken in (merged) or set aside (quarantined)."""
+
+    __tablename__ = "bundle_log"
+
+    bundle_id: str = Field(primary_key=True, max_length=32)
+    signer: str = Field(index=True, max_length=32)
+    seq: int
+    manifest_hash: str = Field(max_length=64)
+    prev_hash: str | None = None
+    received: str
+    status: str  # "merged" or "quarantined"
+    reason: str | None = None
+    report: str = Field(default="{}")  # JSON counts: new, updated, unchanged, conflicts
+
+
+class Quarantine(SQLModel, table=True):
+    """A verified-or-not bundle kept aside for the coordinator to accept or drop."""
+
+    bundle_id: str = Field(primary_key=True, max_length=32)
+    signer: str = Field(max_length=32)
+    seq: int
+    reason: str
+    received: str
+    payload: bytes  # the decrypted bundle (inside the encrypted database)
+
+
+class ExportMark(SQLModel, table=True):
+    """Revisions already put into a bundle by this vault."""
+
+    __tablename__ = "export_mark"
+
+    revision: str = Field(primary_key=True, max_length=64)
+    bundle_id: str = Field(max_length=32)
+
+
+class Conflict(SQLModel, table=True):
+    """Two or more versions of one field that merged concurrently; kept until a person decides."""
+
+    id: str = Field(primary_key=True, max_length=64)
+    kind: str
+    record: str = Field(index=True, max_length=32)
+    field: str
+    revisions: str  # JSON list of the revision ids whose values disagree
+    candidates: str  # JSON list of {"revision", "value", "author", "hlc"}
+    status: str = Field(default="open")  # "open" or "resolved"
+    resolution: str | None = None  # the revision that settled it
