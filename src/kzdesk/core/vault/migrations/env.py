@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import kzdesk.core.exchange.tables  # noqa: F401  (registers the exchange tables)
+import kzdesk.core.exchange.tables
 import kzdesk.core.model.records  # noqa: F401  (registers the record tables on SQLModel.metadata)
 
 config = context.config
