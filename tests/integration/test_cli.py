@@ -107,3 +107,37 @@ def test_remember_without_keyring_refuses_before_creating(kz, tmp_path: Path) ->
     result = kz("init", "--remember", vault=vault)
     assert result.code == 3 and "keyring" in result.err
     assert not (vault / "vault.json").exists()
+
+
+def test_exchange_through_the_command_line(kz, tmp_path: Path) -> None:
+    from kzdesk.core.vault.kdf import floor_params
+    from kzdesk.core.vault.vault import Profile, Vault
+
+    volunteer, coordinator = tmp_path / "volunteer", tmp_path / "coordinator"
+    Vault.create(volunteer, PASSPHRASE, Profile("volunteer", "Айгүл", "Oral"), kdf=floor_params()).close()
+    Vault.create(coordinator, PASSPHRASE, Profile("coordinator", "Ерлан", "Almaty"), kdf=floor_params()).close()
+    shown = kz("identity", "--json", vault=coordinator).json()
+    assert shown["age_recipient"].startswith("age1") and len(shown["fingerprint"].split()) == 6
+    for vault, card in ((coordinator, tmp_path / "c.card"), (volunteer, tmp_path / "v.card")):
+        assert kz("identity", "export-card", "--out", str(card), vault=vault).code == 0
+    refused = kz("trust", "add", str(tmp_path / "c.card"), vault=volunteer)  # no terminal, no --yes
+    assert refused.code == 1 and "--yes" in refused.err
+    added = kz("trust", "add", str(tmp_path / "c.card"), "--yes", vault=volunteer)
+    assert added.code == 0 and shown["fingerprint"] in added.out
+    assert kz("trust", "add", str(tmp_path / "v.card"), "--yes", vault=coordinator).code == 0
+    assert [k["role"] for k in kz("trust", "list", "--json", vault=volunteer).json()] == ["coordinator"]
+    assert kz("import-csv", str(DATA / "monitoring_2021_12.csv"), vault=volunteer).code == 0
+    bundle = tmp_path / "usb" / "a.kzb"
+    bundle.parent.mkdir()
+    assert kz("export-bundle", "--out", str(bundle), vault=volunteer).code == 0
+    nothing = kz("export-bundle", "--out", str(tmp_path / "b.kzb"), vault=volunteer)
+    assert nothing.code == 1 and "Nothing new" in nothing.err
+    report = kz("import-bundle", str(bundle), "--json", vault=coordinator).json()
+    assert report[0]["status"] == "merged" and report[0]["new"] > 0 and report[0]["quarantined"] == 0
+    assert kz("stats", "--json", vault=coordinator).json()["acts"] == 82
+    again = kz("import-bundle", str(bundle), "--json", vault=coordinator).json()
+    assert again[0]["status"] == "unchanged"
+    assert kz("conflicts", "--json", vault=coordinator).json() == []
+    assert kz("quarantine", "list", "--json", vault=coordinator).json() == []
+    key = kz("identity", "--json", vault=volunteer).json()["key_id"]
+    assert kz("trust", "revoke", key, "--after-seq", "1", vault=coordinator).code == 0

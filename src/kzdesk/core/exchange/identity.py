@@ -43,3 +43,25 @@ class SigningIdentity:
         except Exception:
             return False
         return True
+
+
+def _luhn_digit(digits: str) -> str:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    return str((10 - total % 10) % 10)
+
+
+def fingerprint(public_key: bytes) -> str:
+    """Six groups of five digits to compare aloud; the last digit of each group checks the other four."""
+    digest = hashlib.sha256(b"kzdesk/fingerprint/v1\n" + public_key).digest()
+    number = str(int.from_bytes(digest[:16], "big") % 10**24).zfill(24)
+    groups = [number[i:i + 4] for i in range(0, 24, 4)]
+    return " ".join(g + _luhn_digit(g) for g in groups)
+
+
+def fingerprint_is_well_formed(text: str) -> bool:
+    """Whether a fingerprint read back by someone has intact check digits."""
+    groups = text.split()
+    return len(groups) == 6 and all(len(g) == 5 and g.isdigit() and _luhn_digit(g[:4]) == g[4] for g in groups)

@@ -1,0 +1,184 @@
+"""Command-line faces of the exchange: identity, trust, bundles, quarantine, conflicts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.i18n import tr
+
+Opener = Callable[[argparse.Namespace], Any]
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.own import own_card
+    from kzdesk.core.vault.atomic import write_atomic
+
+    with open_vault(args) as vault:
+        card = own_card(vault)
+        if args.action == "export-card":
+            if not args.out:
+                raise InputError("Say where to write the card: --out FILE.")
+            write_atomic(Path(args.out), card.export(vault.identity), mode=0o644)
+            print(tr("Card written to {path}.", path=args.out))
+            return 0
+    info = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
+            "display_name": card.display_name, "age_recipient": card.age_recipient}
+    if args.json:
+        _print_json(info)
+    else:
+        print(tr("Key id: {key}", key=card.key_id))
+        print(tr("Fingerprint: {fingerprint}", fingerprint=card.fingerprint))
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange import trust
+    from kzdesk.core.exchange.card import Card
+
+    if args.action == "add":
+        if not args.target:
+            raise InputError("Name the card file: kzdesk trust add CARD.")
+        try:
+            card = Card.parse(Path(args.target).read_bytes())
+        except OSError as exc:
+            raise InputError("Cannot read {path}: {reason}", path=args.target, reason=exc.strerror) from None
+        print(tr("{role} {name}, fingerprint: {fingerprint}", role=tr(card.role), name=card.display_name,
+                 fingerprint=card.fingerprint))
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise InputError("Compare the fingerprint with its owner, then confirm with --yes.")
+            answer = input(tr("Does it match what its owner reads out? [y/N] ")).strip().lower()
+            if answer not in ("y", "yes", "д", "да", "и", "иә"):
+                print(tr("Not added."))
+                return 1
+        with open_vault(args) as vault, vault.transaction() as conn:
+            trust.add(conn, card, vault.identity.key_id)
+        print(tr("Trusted."))
+        return 0
+    with open_vault(args) as vault, vault.transaction() as conn:
+        if args.action == "revoke":
+            if not args.target or args.after_seq is None:
+                raise InputError("Use: kzdesk trust revoke KEYID --after-seq N.")
+            trust.revoke(conn, args.target, args.after_seq)
+            print(tr("Revoked after bundle {seq}.", seq=args.after_seq))
+            return 0
+        keys = trust.all_trusted(conn)
+    rows = [{"key_id": k.key_id, "role": k.role, "display_name": k.display_name, "fingerprint": k.fingerprint,
+             "age_recipient": k.age_recipient, "revoked_after_seq": k.revoked_after_seq} for k in keys]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['key_id']}  {tr(str(row['role'])):<12} {row['fingerprint']}  {row['display_name']}")
+    return 0
+
+
+def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.service import export_bundle
+
+    with open_vault(args) as vault:
+        report = export_bundle(vault, Path(args.out), everything=args.all)
+    print(tr("Bundle {seq} written: {revisions} revisions, {attachments} attachments.", seq=report.seq,
+             revisions=report.revisions, attachments=report.attachments))
+    return 0
+
+
+def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.service import import_bundle
+
+    outcomes = []
+    with open_vault(args) as vault:
+        for name in args.files:
+            outcomes.append(import_bundle(vault, Path(name)))
+    if args.json:
+        _print_json([o.to_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            counts = ", ".join(f"{tr(k)} {v}" for k, v in o.counts.items())
+            print(f"{o.file}: {tr(o.status)}" + (f" ({o.reason})" if o.reason else "") + f" — {counts}")
+    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+
+
+def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.service import accept_quarantined, drop_quarantined, quarantined
+
+    with open_vault(args) as vault:
+        if args.action == "list":
+            with vault.engine.connect() as conn:
+                rows = quarantined(conn)
+            if args.json:
+                _print_json(rows)
+            else:
+                for row in rows:
+                    print(f"{row['bundle']}  {row['signer']}  #{row['seq']}  {row['reason']}")
+            return 0
+        if not args.bundle:
+            raise InputError("Name the bundle id.")
+        if args.action == "accept":
+            report = accept_quarantined(vault, args.bundle)
+            print(json.dumps(report.to_json()))
+        else:
+            drop_quarantined(vault, args.bundle)
+            print(tr("Dropped."))
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.service import open_conflicts
+
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        rows = open_conflicts(conn)
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            candidates: list[dict[str, Any]] = row["candidates"]  # type: ignore[assignment]
+            values = " | ".join(json.dumps(c["value"], ensure_ascii=False) for c in candidates)
+            print(f"{row['kind']} {row['record']} {row['field']}: {values}")
+    return 0
+
+
+def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
+    """Add the exchange commands to the main parser."""
+
+    def add(name: str, func: Callable[[argparse.Namespace, Opener], int], help_text: str) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+        common(parser)
+        parser.set_defaults(func=lambda args: func(args, open_vault))
+        return parser
+
+    p = add("identity", cmd_identity, tr("show this vault's key and fingerprint, or export its public card"))
+    p.add_argument("action", nargs="?", choices=("show", "export-card"), default="show")
+    p.add_argument("--out", metavar="FILE")
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("trust", cmd_trust, tr("trust a card, list trusted keys, or revoke one"))
+    p.add_argument("action", choices=("add", "list", "revoke"))
+    p.add_argument("target", nargs="?", metavar="CARD|KEYID")
+    p.add_argument("--yes", action="store_true", help=tr("the fingerprint was compared: do not ask"))
+    p.add_argument("--after-seq", type=int, metavar="N")
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("export-bundle", cmd_export_bundle, tr("write what was recorded since the last bundle"))
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--all", action="store_true", help=tr("everything, not only what is new"))
+    p = add("import-bundle", cmd_import_bundle, tr("verify and merge bundles from volunteers"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("quarantine", cmd_quarantine, tr("bundles set aside: list, accept or drop"))
+    p.add_argument("action", choices=("list", "accept", "drop"))
+    p.add_argument("bundle", nargs="?")
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+
+
+

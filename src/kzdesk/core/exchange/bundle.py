@@ -1,0 +1,289 @@
+"""Bundles (.kzb): signed, encrypted packets of revisions carried from a volunteer to coordinators.
+
+Outside: the age format, encrypted to the coordinators this vault trusts — a seized USB stick shows
+neither names nor key ids nor the program's name. Inside: a ZIP with STORED members only:
+manifest.json, manifest.sig (Ed25519 over a domain prefix and the exact manifest bytes) and
+content-addressed blobs/<sha256>. The manifest names the signer, a per-signer sequence number,
+the hash of the signer's previous manifest, the recipients, and every blob with its hash and size.
+Member names are checked against a fixed pattern and never used as paths.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import json
+import re
+import struct
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.exchange.identity import SigningIdentity, key_id
+from kzdesk.core.model.records import RECORD_TABLES, field_names
+from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
+
+FORMAT = "kzdesk-bundle"
+VERSION = 1
+SIGNATURE_DOMAIN = b"kzdesk/bundle-manifest/v1\n"
+MAX_BUNDLE_BYTES = 1 << 30
+MAX_MEMBERS = 2_000_000
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+MAX_BLOB_BYTES = 200 * 1024 * 1024
+MEMBER = re.compile(r"^(manifest\.json|manifest\.sig|blobs/[0-9a-f]{64})$")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no timestamps inside: they would tell when the volunteer worked
+
+
+class BundleRejected(InputError):
+    """The bundle is refused before anything is written; the message says why."""
+
+
+@dataclass(frozen=True)
+class Manifest:
+    raw: bytes  # the exact signed bytes
+    bundle: str
+    signer: str
+    signing_key: bytes
+    seq: int
+    prev: str | None
+    recipients: tuple[str, ...]
+    entries: tuple[dict[str, Any], ...]
+
+    @property
+    def hash(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    manifest: Manifest
+    signature: bytes
+    revisions: tuple[RevisionRow, ...]
+    blobs: dict[str, bytes]  # attachment bytes by sha256
+    payload: bytes  # the decrypted ZIP, for the quarantine
+
+
+# --- writing ----------------------------------------------------------------------------------
+def revision_blob(rev: RevisionRow) -> bytes:
+    return canonical_json({"id": rev.id, "kind": rev.kind, "record": rev.record, "parents": list(rev.parents),
+                           "hlc": rev.hlc, "author": rev.author, "content_hash": rev.content_hash,
+                           "deleted": rev.deleted, "body": json.loads(rev.body)}).encode()
+
+
+def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: list[str],
+          revisions: list[RevisionRow], attachments: dict[str, bytes]) -> tuple[bytes, Manifest]:
+    """The encrypted bundle bytes and its manifest."""
+    from pyrage import encrypt, x25519
+
+    if not recipients:
+        raise InputError("No coordinator to send to: add a coordinator's card with 'kzdesk trust add'.")
+    blobs: dict[str, bytes] = {}
+    entries: list[dict[str, Any]] = []
+    for rev in revisions:
+        data = revision_blob(rev)
+        digest = hashlib.sha256(data).hexdigest()
+        blobs[digest] = data
+        entries.append({"type": "revision", "id": rev.id, "sha256": digest, "size": len(data)})
+    for digest, data in sorted(attachments.items()):
+        blobs[digest] = data
+        entries.append({"type": "attachment", "sha256": digest, "size": len(data)})
+    doc = {"format": FORMAT, "version": VERSION, "bundle": new_uuid(),
+           "created": datetime.now(UTC).strftime("%Y-%m-%d"), "signer": identity.key_id,
+           "signing_key": identity.public_key.hex(), "seq": seq, "prev": prev, "recipients": sorted(recipients),
+           "entries": entries}
+    raw = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, data in [("manifest.json", raw), ("manifest.sig", identity.sign(SIGNATURE_DOMAIN + raw)),
+                           *((f"blobs/{d}", b) for d, b in sorted(blobs.items()))]:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_STORED
+            archive.writestr(info, data)
+    encrypted = encrypt(buffer.getvalue(), [x25519.Recipient.from_str(r) for r in recipients])
+    return encrypted, parse_manifest(raw)
+
+
+# --- reading ----------------------------------------------------------------------------------
+def decrypt(data: bytes, age_secret: str | None) -> bytes:
+    from pyrage import DecryptError, x25519
+    from pyrage import decrypt as age_decrypt
+
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleRejected("The bundle is larger than the limit; it was not read.")
+    if age_secret is None:
+        raise BundleRejected("This vault cannot read bundles: only a coordinator's vault can.")
+    try:
+        return bytes(age_decrypt(data, [x25519.Identity.from_str(age_secret)]))
+    except (DecryptError, ValueError, TypeError):
+        raise BundleRejected("The bundle is damaged or was not encrypted for this coordinator.") from None
+
+
+def _check_zip(payload: bytes) -> zipfile.ZipFile:
+    """Structure checks before any member is trusted: names, methods, sizes, overlaps, duplicates."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(payload))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, struct.error, OSError, NotImplementedError):
+        raise BundleRejected("The bundle's contents are damaged (not a valid archive).") from None
+    if len(infos) > MAX_MEMBERS:
+        raise BundleRejected("The bundle holds too many files.")
+    names = [i.filename for i in infos]
+    if len(set(names)) != len(names):
+        raise BundleRejected("The bundle lists the same file twice.")
+    spans = []
+    for info in infos:
+        if not MEMBER.match(info.filename) or info.is_dir():
+            raise BundleRejected("The bundle holds an unexpected file name.")
+        if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
+            raise BundleRejected("The bundle holds a compressed member; only stored members are allowed.")
+        if info.flag_bits & 0x1 or info.external_attr >> 16 & 0o170000 == 0o120000:
+            raise BundleRejected("The bundle holds an encrypted or linked member.")
+        if info.file_size > MAX_BLOB_BYTES and info.filename != "manifest.json":
+            raise BundleRejected("A file in the bundle is larger than the limit.")
+        header_end = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        spans.append((info.header_offset, header_end + info.compress_size))
+    spans.sort()
+    for (start_a, end_a), (start_b, _end_b) in itertools.pairwise(spans):
+        if start_b < end_a or start_a < 0:
+            raise BundleRejected("Files in the bundle overlap.")
+    if spans and spans[-1][1] > len(payload):
+        raise BundleRejected("The bundle is truncated.")
+    if "manifest.json" not in names or "manifest.sig" not in names:
+        raise BundleRejected("The bundle has no signed manifest.")
+    return archive
+
+
+def _strict_json(raw: bytes) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        keys = [k for k, _ in items]
+        if len(set(keys)) != len(keys):
+            raise ValueError("duplicate key")
+        return dict(items)
+
+    def no_constants(name: str) -> Any:
+        raise ValueError(f"{name} is not allowed")
+
+    def bounded_int(text: str) -> int:
+        if len(text) > 20:
+            raise ValueError("number too long")
+        return int(text)
+
+    text = raw.decode("utf-8")  # strict: invalid UTF-8 raises
+    value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants, parse_int=bounded_int,
+                       parse_float=lambda t: no_constants("float"))
+    _check_strings(value, 0)
+    return value
+
+
+def _check_strings(value: Any, depth: int) -> None:
+    if depth > 32:
+        raise ValueError("nested too deeply")
+    if isinstance(value, str):
+        value.encode("utf-8")  # a lone surrogate from a \\ud800 escape raises here
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _check_strings(k, depth + 1)
+            _check_strings(v, depth + 1)
+    elif isinstance(value, list):
+        for v in value:
+            _check_strings(v, depth + 1)
+
+
+def parse_manifest(raw: bytes) -> Manifest:
+    try:
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise ValueError("manifest too large")
+        doc = _strict_json(raw)
+        if doc.get("format") != FORMAT or doc.get("version") != VERSION:
+            raise ValueError("not a bundle manifest of this version")
+        signing_key = bytes.fromhex(doc["signing_key"])
+        if len(signing_key) != 32 or key_id(signing_key) != doc["signer"]:
+            raise ValueError("signer does not match its key")
+        seq = doc["seq"]
+        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+            raise ValueError("bad sequence number")
+        entries = tuple(doc["entries"])
+        for entry in entries:
+            if set(entry) - {"type", "id", "sha256", "size"} or entry["type"] not in ("revision", "attachment") \
+                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int):
+                raise ValueError("bad entry")
+        prev = doc["prev"]
+        if prev is not None and not re.fullmatch(r"[0-9a-f]{64}", prev):
+            raise ValueError("bad previous hash")
+        recipients = tuple(str(r) for r in doc["recipients"])
+        bundle = str(doc["bundle"])
+        if not re.fullmatch(r"[0-9a-f]{32}", bundle):
+            raise ValueError("bad bundle id")
+        return Manifest(raw, bundle, str(doc["signer"]), signing_key, seq, prev, recipients, entries)
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
+        raise BundleRejected("The bundle's manifest is malformed.") from None
+
+
+def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
+    """Strict schema: a known kind, exactly its fields with plain JSON values, and an id that re-hashes."""
+    try:
+        doc = _strict_json(data)
+        kind = doc["kind"]
+        if kind not in RECORD_TABLES or set(doc) != {"id", "kind", "record", "parents", "hlc", "author",
+                                                     "content_hash", "deleted", "body"}:
+            raise ValueError("unknown kind or fields")
+        body = doc["body"]
+        if set(body) != set(field_names(RECORD_TABLES[kind])):
+            raise ValueError("fields do not match the kind")
+        if not all(v is None or isinstance(v, (str, int, bool)) for v in body.values()):
+            raise ValueError("field values must be text, whole numbers or true/false")
+        if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
+            raise ValueError("bad record id")
+        if not re.fullmatch(r"\d{13}-\d{8}-[0-9a-z]{0,64}", doc["hlc"]):
+            raise ValueError("bad stamp")
+        parents = [str(p) for p in doc["parents"]]
+        rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
+        if rev.id != doc["id"] or rev.id != expected_id or rev.content_hash != doc["content_hash"]:
+            raise ValueError("revision does not hash to its id")
+        return rev
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
+        raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
+
+
+def open_bundle(payload: bytes) -> OpenedBundle:
+    """Check the archive, the manifest and every blob (hash, size, schema). The signature is
+    verified by the caller against the trust store."""
+    archive = _check_zip(payload)
+    try:
+        raw = archive.read("manifest.json")
+        signature = archive.read("manifest.sig")
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise BundleRejected("The bundle's contents are damaged.") from None
+    manifest = parse_manifest(raw)
+    listed = {e["sha256"] for e in manifest.entries}
+    present = {i.filename.removeprefix("blobs/") for i in archive.infolist() if i.filename.startswith("blobs/")}
+    if listed != present:
+        raise BundleRejected("The bundle's files do not match its manifest.")
+    revisions, blobs = [], {}
+    for entry in manifest.entries:
+        try:
+            data = archive.read(f"blobs/{entry['sha256']}")
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise BundleRejected("The bundle's contents are damaged.") from None
+        if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise BundleRejected("A file in the bundle does not match its hash.")
+        if entry["type"] == "revision":
+            revisions.append(_parse_revision(data, str(entry.get("id"))))
+        else:
+            blobs[entry["sha256"]] = data
+    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload)
+
+
+def verify_signature(opened: OpenedBundle) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        Ed25519PublicKey.from_public_bytes(opened.manifest.signing_key).verify(
+            opened.signature, SIGNATURE_DOMAIN + opened.manifest.raw)
+    except InvalidSignature:
+        return False
+    return True

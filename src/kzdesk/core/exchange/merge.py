@@ -1,0 +1,185 @@
+"""Merging revisions from other vaults: a join that is commutative, associative and idempotent.
+
+For each incoming revision of a record:
+- already known → unchanged;
+- the record is new here → it appears;
+- it descends from the local head → fast-forward;
+- it is an ancestor of the local head → kept in history only;
+- otherwise the two heads are concurrent → a three-way merge field by field against their latest
+  common ancestor. A field changed differently on both sides becomes a Conflict that keeps every
+  value; an edit against a deletion is a conflict too. The merge itself is a revision with both
+  heads as parents whose id, stamp and body depend only on those heads, so every vault that merges
+  the same two heads, in any order, gets the very same revision — and the same current content.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, field_names
+from kzdesk.core.model.revisions import RevisionRow, make_revision, sha256_hex
+
+MERGE_AUTHOR = "merge"
+DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
+
+
+@dataclass
+class MergeReport:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    records: set[str] = field(default_factory=set)
+
+    def to_json(self) -> dict[str, int]:
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
+
+
+def _load(conn: Connection, rev_id: str) -> RevisionRow | None:
+    row = conn.exec_driver_sql(
+        "SELECT id, kind, record, parents, hlc, author, content_hash, deleted, body FROM revision WHERE id = ?",
+        (rev_id,)).first()
+    if row is None:
+        return None
+    return RevisionRow(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5], row[6], bool(row[7]),
+                       row[8])
+
+
+def _ancestors(conn: Connection, rev_id: str) -> dict[str, str]:
+    """Every ancestor of a revision (itself included) with its stamp, through the revision table."""
+    found: dict[str, str] = {}
+    frontier = [rev_id]
+    while frontier:
+        current = frontier.pop()
+        if current in found:
+            continue
+        row = conn.exec_driver_sql("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).first()
+        if row is None:
+            continue  # a parent this vault never received: history starts here
+        found[current] = row[0]
+        frontier.extend(json.loads(row[1]))
+    return found
+
+
+def _insert_revision(conn: Connection, rev: RevisionRow) -> bool:
+    result = conn.exec_driver_sql(
+        "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+        (rev.id, rev.kind, rev.record, json.dumps(list(rev.parents)), rev.hlc, rev.author, rev.content_hash,
+         rev.deleted, rev.body))
+    return bool(result.rowcount)
+
+
+def _write_row(conn: Connection, rev: RevisionRow, creator: str | None) -> None:
+    names = field_names(RECORD_TABLES[rev.kind])
+    body = json.loads(rev.body)
+    cols = [*META_COLUMNS, *names]
+    values = (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted, *(body.get(n) for n in names))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
+    conn.exec_driver_sql(
+        f"INSERT INTO {rev.kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
+
+
+def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]]) -> None:
+    sides = sorted(sides, key=lambda s: s[0].id)
+    revisions = [s[0].id for s in sides]
+    conflict_id = sha256_hex(f"{rev.kind}\n{rev.record}\n{name}\n{','.join(revisions)}".encode())
+    candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc} for r, v in sides]
+    conn.exec_driver_sql(
+        "INSERT INTO conflict (id, kind, record, field, revisions, candidates, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT(id) DO NOTHING",
+        (conflict_id, rev.kind, rev.record, name, json.dumps(revisions), json.dumps(candidates, ensure_ascii=False)))
+
+
+def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) -> tuple[RevisionRow, int]:
+    """The deterministic merge revision of two concurrent heads, and how many conflicts it found."""
+    ours, theirs = _ancestors(conn, local.id), _ancestors(conn, incoming.id)
+    common = [(hlc, rid) for rid, hlc in ours.items() if rid in theirs]
+    base_rev = _load(conn, max(common)[1]) if common else None
+    base: dict[str, Any] = json.loads(base_rev.body) if base_rev else {}
+    base_deleted = base_rev.deleted if base_rev else False
+    a, b = json.loads(local.body), json.loads(incoming.body)
+    # The later of the two (by stamp, then id) supplies a conflicting field's current value; the
+    # conflict record keeps both, so nothing is silently lost.
+    later_body = a if (local.hlc, local.id) > (incoming.hlc, incoming.id) else b
+    merged: dict[str, Any] = {}
+    conflicts = 0
+    for name in sorted(set(a) | set(b)):
+        x, y, o = a.get(name), b.get(name), base.get(name)
+        if x == y or y == o:
+            merged[name] = x
+        elif x == o:
+            merged[name] = y
+        else:
+            merged[name] = later_body.get(name)
+            _conflict(conn, local, name, [(local, x), (incoming, y)])
+            conflicts += 1
+    changed_a = any(a.get(k) != base.get(k) for k in a) or local.deleted != base_deleted
+    changed_b = any(b.get(k) != base.get(k) for k in b) or incoming.deleted != base_deleted
+    deleted = local.deleted and incoming.deleted
+    if local.deleted != incoming.deleted:
+        editor = incoming if local.deleted else local
+        deleter = local if local.deleted else incoming
+        edited = changed_b if editor is incoming else changed_a
+        if edited:
+            # Edit against delete: the record stays visible until someone decides.
+            _conflict(conn, local, DELETED, [(deleter, True), (editor, False)])
+            conflicts += 1
+        else:
+            deleted = True
+    hlc = max(local.hlc, incoming.hlc)
+    return make_revision(local.kind, local.record, merged, (local.id, incoming.id), hlc, MERGE_AUTHOR,
+                         deleted), conflicts
+
+
+def _topological(revisions: Iterable[RevisionRow]) -> list[RevisionRow]:
+    """Parents before children (stamps can disagree with causality when clocks are skewed)."""
+    pending = {r.id: r for r in revisions}
+    ordered: list[RevisionRow] = []
+    placed: set[str] = set()
+    while pending:
+        ready = [r for r in pending.values() if all(p not in pending or p in placed for p in r.parents)]
+        if not ready:  # a cycle cannot be produced by hashing; fall back to stamps
+            ready = list(pending.values())
+        for rev in sorted(ready, key=lambda r: (r.hlc, r.id)):
+            ordered.append(rev)
+            placed.add(rev.id)
+            del pending[rev.id]
+    return ordered
+
+
+def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> MergeReport:
+    """Merge revisions (already verified) into this vault, in the caller's transaction."""
+    report = MergeReport()
+    for rev in _topological(revisions):
+        if not _insert_revision(conn, rev):
+            report.unchanged += 1
+            continue
+        report.records.add(rev.record)
+        row = conn.exec_driver_sql(f"SELECT rev, author FROM {rev.kind} WHERE uuid = ?", (rev.record,)).first()
+        if row is None:
+            _write_row(conn, rev, None)
+            report.new += 1
+            continue
+        head_id, creator = row
+        if head_id in rev.parents or head_id in _ancestors(conn, rev.id):
+            _write_row(conn, rev, creator)  # fast-forward
+            report.updated += 1
+            continue
+        if rev.id in _ancestors(conn, head_id):
+            report.unchanged += 1  # an older revision: history only
+            continue
+        head = _load(conn, head_id)
+        assert head is not None
+        merged, conflicts = _merge_heads(conn, head, rev)
+        _insert_revision(conn, merged)
+        _write_row(conn, merged, creator)
+        report.updated += 1
+        report.conflicts += conflicts
+    return report

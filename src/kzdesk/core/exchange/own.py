@@ -1,0 +1,41 @@
+"""This vault's own exchange keys: the signing identity's card and, for coordinators, the age key."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from kzdesk.core.exchange.card import Card
+from kzdesk.core.vault.vault import Vault
+
+AGE_SETTING = "age_identity"
+
+
+def age_identity(conn: Connection, create: bool) -> str | None:
+    """The coordinator's age secret key (kept inside the encrypted database), made on first use."""
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (AGE_SETTING,)).first()
+    if row:
+        return str(row[0])
+    if not create:
+        return None
+    from pyrage import x25519
+
+    secret = str(x25519.Identity.generate())
+    conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?)", (AGE_SETTING, secret))
+    return secret
+
+
+def age_recipient(secret: str) -> str:
+    from pyrage import x25519
+
+    return str(x25519.Identity.from_str(secret).to_public())
+
+
+def own_card(vault: Vault) -> Card:
+    """The public card of this vault (coordinators get their age key the first time)."""
+    recipient = None
+    if vault.profile.role == "coordinator":
+        with vault.transaction() as conn:
+            secret = age_identity(conn, create=True)
+        assert secret is not None
+        recipient = age_recipient(secret)
+    return Card(vault.profile.role, vault.profile.display_name, vault.identity.public_key.hex(), recipient)

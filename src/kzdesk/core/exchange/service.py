@@ -1,0 +1,223 @@
+"""Export and import of bundles for a vault: the order of checks, the quarantine, the bundle log."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.bundle import (
+    MAX_BUNDLE_BYTES,
+    BundleRejected,
+    OpenedBundle,
+    build,
+    decrypt,
+    open_bundle,
+    verify_signature,
+)
+from kzdesk.core.exchange.merge import MergeReport, merge_revisions
+from kzdesk.core.exchange.own import age_identity, age_recipient
+from kzdesk.core.model.revisions import RevisionRow
+from kzdesk.core.vault.atomic import write_atomic
+from kzdesk.core.vault.vault import Vault
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    revisions: int
+    attachments: int
+    seq: int
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one bundle file."""
+
+    file: str
+    status: str  # "merged", "unchanged", "quarantined" or "rejected"
+    reason: str | None = None
+    bundle: str | None = None
+    signer: str | None = None
+    seq: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
+                                                            "conflicts": 0})
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "status": self.status, "reason": self.reason, "bundle": self.bundle,
+                "signer": self.signer, "seq": self.seq, **self.counts,
+                "quarantined": 1 if self.status == "quarantined" else 0}
+
+
+def _setting(conn: Connection, key: str) -> str | None:
+    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (key,)).first()
+    return None if row is None else str(row[0])
+
+
+def _set(conn: Connection, key: str, value: str) -> None:
+    conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                         "value = excluded.value", (key, value))
+
+
+def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
+    where = "" if everything else "WHERE r.id NOT IN (SELECT revision FROM export_mark)"
+    rows = conn.exec_driver_sql(
+        f"SELECT r.id, r.kind, r.record, r.parents, r.hlc, r.author, r.content_hash, r.deleted, r.body "
+        f"FROM revision r {where} ORDER BY r.hlc, r.id").fetchall()
+    return [RevisionRow(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6], bool(r[7]), r[8]) for r in rows]
+
+
+def export_bundle(vault: Vault, out: Path, everything: bool = False) -> ExportReport:
+    """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
+    with vault.transaction() as conn:
+        recipients = trust.coordinator_recipients(conn)
+        own_secret = age_identity(conn, create=False)
+        if own_secret:
+            recipients = sorted({*recipients, age_recipient(own_secret)})
+        revisions = _revisions(conn, everything)
+        if not revisions:
+            raise InputError("Nothing new to export since the last bundle.")
+        wanted = {json.loads(r.body)["sha256"] for r in revisions if r.kind == "attachment"}
+        attachments = {sha: bytes(data) for sha, data in conn.exec_driver_sql(
+            f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
+            if wanted else {}
+        seq = int(_setting(conn, "export_seq") or 0) + 1
+        data, manifest = build(vault.identity, seq, _setting(conn, "export_prev"), recipients, revisions,
+                               attachments)
+        # The file first: if the vault write below fails, the next export simply sends these again.
+        write_atomic(out, data, mode=0o600)
+        conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             [(r.id, manifest.bundle) for r in revisions])
+        _set(conn, "export_seq", str(seq))
+        _set(conn, "export_prev", manifest.hash)
+    return ExportReport(len(revisions), len(attachments), seq)
+
+
+def _log(conn: Connection, opened: OpenedBundle, status: str, reason: str | None, counts: dict[str, int]) -> None:
+    m = opened.manifest
+    conn.exec_driver_sql(
+        "INSERT INTO bundle_log (bundle_id, signer, seq, manifest_hash, prev_hash, received, status, reason, report) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (m.bundle, m.signer, m.seq, m.hash, m.prev, datetime.now(UTC).isoformat(timespec="seconds"), status,
+         reason, json.dumps(counts)))
+
+
+def _quarantine(conn: Connection, opened: OpenedBundle, reason: str) -> None:
+    m = opened.manifest
+    conn.exec_driver_sql(
+        "INSERT INTO quarantine (bundle_id, signer, seq, reason, received, payload) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(bundle_id) DO NOTHING",
+        (m.bundle, m.signer, m.seq, reason, datetime.now(UTC).isoformat(timespec="seconds"), opened.payload))
+    _log(conn, opened, "quarantined", reason, {})
+
+
+def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
+    for digest, data in opened.blobs.items():
+        conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                             (digest, len(data), data))
+    return merge_revisions(conn, opened.revisions)
+
+
+def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
+    """Fork (two bundles with one sequence number) or a broken hash chain; None when consistent."""
+    m = opened.manifest
+    same_seq = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ?",
+                                    (m.signer, m.seq)).fetchall()
+    if any(h != m.hash for (h,) in same_seq):
+        return "fork"
+    before = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ? "
+                                  "AND status = 'merged'", (m.signer, m.seq - 1)).first()
+    if before is not None and m.prev != before[0]:
+        return "fork"
+    return None
+
+
+def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
+    """Verify one bundle in the documented order and merge it in one transaction (or quarantine it)."""
+    outcome = ImportOutcome(str(path), "rejected")
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleRejected("The bundle is larger than the limit; it was not read.")
+        data = path.read_bytes()
+    except OSError as exc:
+        outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
+        return outcome
+    try:
+        with vault.engine.connect() as conn:
+            secret = age_identity(conn, create=False)
+        opened = open_bundle(decrypt(data, secret))
+        if not verify_signature(opened):
+            raise BundleRejected("The bundle's signature does not match its contents.")
+        assert secret is not None
+        if age_recipient(secret) not in opened.manifest.recipients:
+            raise BundleRejected("The bundle was not made for this coordinator (re-encrypted by someone else).")
+    except BundleRejected as exc:
+        outcome.reason = exc.message()
+        return outcome
+    m = opened.manifest
+    outcome.bundle, outcome.signer, outcome.seq = m.bundle, m.signer, m.seq
+    with vault.transaction() as conn:
+        seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
+        if seen is not None:
+            outcome.status = "unchanged" if seen[0] == "merged" else str(seen[0])
+            outcome.reason = "already imported" if seen[0] == "merged" else "already in quarantine"
+            outcome.counts["unchanged"] = len(opened.revisions)
+            return outcome
+        signer = trust.get(conn, m.signer)
+        reason = None
+        if signer is None:
+            reason = "unknown signer"
+        elif signer.revoked_after_seq is not None and m.seq > signer.revoked_after_seq:
+            reason = "signer revoked"
+        else:
+            reason = _chain_problem(conn, opened)
+        if reason is not None:
+            _quarantine(conn, opened, reason)
+            outcome.status, outcome.reason = "quarantined", reason
+            return outcome
+        report = _merge(conn, opened)
+        last = conn.exec_driver_sql("SELECT max(seq) FROM bundle_log WHERE signer = ? AND status = 'merged'",
+                                    (m.signer,)).scalar()
+        gap = f"gap: bundles {int(last or 0) + 1}–{m.seq - 1} missing" if m.seq > int(last or 0) + 1 else None
+        outcome.status, outcome.reason, outcome.counts = "merged", gap, report.to_json()
+        _log(conn, opened, "merged", gap, outcome.counts)
+    return outcome
+
+
+def quarantined(conn: Connection) -> list[dict[str, object]]:
+    rows = conn.exec_driver_sql("SELECT bundle_id, signer, seq, reason, received FROM quarantine "
+                                "ORDER BY received, bundle_id").fetchall()
+    return [{"bundle": b, "signer": s, "seq": q, "reason": r, "received": t} for b, s, q, r, t in rows]
+
+
+def accept_quarantined(vault: Vault, bundle: str) -> MergeReport:
+    """The coordinator decided to take a quarantined bundle in after all (signature re-checked)."""
+    with vault.transaction() as conn:
+        row = conn.exec_driver_sql("SELECT payload FROM quarantine WHERE bundle_id = ?", (bundle,)).first()
+        if row is None:
+            raise InputError("No bundle {bundle} in quarantine.", bundle=bundle)
+        opened = open_bundle(bytes(row[0]))
+        if not verify_signature(opened):
+            raise BundleRejected("The bundle's signature does not match its contents.")
+        report = _merge(conn, opened)
+        conn.exec_driver_sql("DELETE FROM quarantine WHERE bundle_id = ?", (bundle,))
+        conn.exec_driver_sql("UPDATE bundle_log SET status = 'merged', reason = 'accepted from quarantine', "
+                             "report = ? WHERE bundle_id = ?", (json.dumps(report.to_json()), bundle))
+    return report
+
+
+def drop_quarantined(vault: Vault, bundle: str) -> None:
+    with vault.transaction() as conn:
+        if not conn.exec_driver_sql("DELETE FROM quarantine WHERE bundle_id = ?", (bundle,)).rowcount:
+            raise InputError("No bundle {bundle} in quarantine.", bundle=bundle)
+        conn.exec_driver_sql("UPDATE bundle_log SET status = 'dropped' WHERE bundle_id = ?", (bundle,))
+
+
+def open_conflicts(conn: Connection) -> list[dict[str, object]]:
+    rows = conn.exec_driver_sql("SELECT id, kind, record, field, candidates FROM conflict WHERE status = 'open' "
+                                "ORDER BY kind, record, field").fetchall()
+    return [{"id": i, "kind": k, "record": r, "field": f, "candidates": json.loads(c)} for i, k, r, f, c in rows]

@@ -1,0 +1,259 @@
+"""Bundles between vaults: the coordinator gets exactly the union, whatever the order, and refuses
+or quarantines anything forged, tampered with, replayed, forked or meant for someone else."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.own import own_card
+from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts
+from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.reports.stats import vault_stats
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.core.vault.vault import Profile, Vault
+
+from ..conftest import DATA, snapshot
+
+MONTH = DATA / "monitoring_2021_12.csv"
+
+
+def make_vault(path: Path, role: str, name: str) -> Vault:
+    return Vault.create(path, "pass phrase", Profile(role, name, ""), kdf=floor_params())
+
+
+def introduce(a: Vault, b: Vault) -> None:
+    """a trusts b's card (as if carried by hand and the fingerprint compared)."""
+    card = Card.parse(own_card(b).export(b.identity))
+    with a.transaction() as conn:
+        trust.add(conn, card, a.identity.key_id)
+
+
+def split_month(tmp_path: Path, parts: int) -> list[Path]:
+    rows = list(csv.DictReader(io.StringIO(MONTH.read_text(encoding="utf-8"), newline="")))
+    out = []
+    for i in range(parts):
+        path = tmp_path / f"part{i}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(r for j, r in enumerate(rows) if j % parts == i)
+        out.append(path)
+    return out
+
+
+def content(vault: Vault) -> dict[str, list[tuple[object, ...]]]:
+    """Canonical content: every record table's rows (without stamps), sorted."""
+    out = {}
+    with vault.engine.connect() as conn:
+        for table in ("person", "event", "act", "source", "citation", "attachment", "participation"):
+            rows = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY uuid").fetchall()
+            out[table] = [tuple(r) for r in rows]
+        out["conflict"] = [tuple(r) for r in conn.exec_driver_sql("SELECT id, status FROM conflict ORDER BY id")]
+    return out
+
+
+@pytest.fixture
+def network(tmp_path: Path):
+    coordinator = make_vault(tmp_path / "coordinator", "coordinator", "Coordinator Almaty")
+    volunteers = [make_vault(tmp_path / f"v{i}", "volunteer", name)
+                  for i, name in enumerate(("Oral", "Shymkent", "Aktobe"))]
+    for volunteer in volunteers:
+        introduce(volunteer, coordinator)
+        introduce(coordinator, volunteer)
+    yield coordinator, volunteers
+    for vault in (coordinator, *volunteers):
+        vault.close()
+
+
+def test_coordinator_gets_the_union_in_any_order(network, tmp_path: Path) -> None:
+    coordinator, volunteers = network
+    bundles = []
+    for volunteer, part in zip(volunteers, split_month(tmp_path, 3), strict=True):
+        import_csv(volunteer, part)
+        bundles.append(tmp_path / f"{volunteer.profile.display_name}.kzb")
+        assert export_bundle(volunteer, bundles[-1]).seq == 1
+    outcomes = [import_bundle(coordinator, b) for b in bundles]
+    assert [o.status for o in outcomes] == ["merged"] * 3
+    with coordinator.engine.connect() as conn:
+        got = vault_stats(conn)
+    expected = {"persons": 0, "events": 0, "acts": 0}
+    for volunteer in volunteers:
+        with volunteer.engine.connect() as conn:
+            stats = vault_stats(conn)
+        for key in expected:
+            expected[key] += getattr(stats, key)
+    assert (got.persons, got.events, got.acts) == (expected["persons"], expected["events"], expected["acts"])
+    assert got.acts == 82
+    before = content(coordinator)
+    again = [import_bundle(coordinator, b) for b in reversed(bundles)]
+    assert [o.status for o in again] == ["unchanged"] * 3
+    assert content(coordinator) == before
+    # Another coordinator importing in another order ends with the very same records.
+    other = make_vault(tmp_path / "other", "coordinator", "Other")
+    for volunteer in volunteers:
+        introduce(other, volunteer)
+    for volunteer in volunteers:
+        introduce(volunteer, other)
+    for order in ([2, 0, 1],):
+        fresh = [tmp_path / f"all-{i}.kzb" for i in range(3)]
+        for i, volunteer in enumerate(volunteers):
+            export_bundle(volunteer, fresh[i], everything=True)
+        for i in order:
+            assert import_bundle(other, fresh[i]).status == "merged"
+    assert content(other) == before
+    other.close()
+
+
+def test_bundle_reveals_nothing_outside(network, tmp_path: Path) -> None:
+    _coordinator, volunteers = network
+    import_csv(volunteers[0], MONTH)
+    path = tmp_path / "x.kzb"
+    export_bundle(volunteers[0], path)
+    data = path.read_bytes()
+    for secret in ("Жақсылықов".encode(), b"kzdesk", volunteers[0].identity.key_id.encode(), b"manifest"):
+        assert secret not in data
+    assert data.startswith(b"age-encryption.org/v1")
+
+
+def flip(data: bytes, index: int) -> bytes:
+    return data[:index] + bytes([data[index] ^ 0x40]) + data[index + 1:]
+
+
+def test_tampered_truncated_replayed_and_misaddressed_bundles(network, tmp_path: Path) -> None:
+    coordinator, volunteers = network
+    import_csv(volunteers[0], DATA / "monitoring_2021_12.csv")
+    good = tmp_path / "good.kzb"
+    export_bundle(volunteers[0], good)
+    data = good.read_bytes()
+    coordinator.close()
+    before = snapshot(coordinator.path)
+    reopened = Vault.open(coordinator.path, "pass phrase")
+    bad = tmp_path / "bad.kzb"
+    for index in [0, 30, 100, len(data) // 2, len(data) - 1, *range(200, len(data), max(1, len(data) // 40))]:
+        bad.write_bytes(flip(data, index))
+        outcome = import_bundle(reopened, bad)
+        assert outcome.status == "rejected" and outcome.reason, index
+    for cut in (0, 10, len(data) // 3, len(data) - 1):
+        bad.write_bytes(data[:cut])
+        assert import_bundle(reopened, bad).status == "rejected"
+    reopened.close()
+    assert snapshot(coordinator.path) == before  # not a byte changed
+    coordinator_again = Vault.open(coordinator.path, "pass phrase")
+    assert import_bundle(coordinator_again, good).status == "merged"
+    assert import_bundle(coordinator_again, good).status == "unchanged"  # replay
+    coordinator_again.close()
+
+
+def test_unknown_signer_is_quarantined_then_accepted(network, tmp_path: Path) -> None:
+    from kzdesk.core.exchange.service import accept_quarantined, quarantined
+
+    coordinator, _volunteers = network
+    stranger = make_vault(tmp_path / "stranger", "volunteer", "Stranger")
+    introduce(stranger, coordinator)  # the stranger knows the coordinator, not the other way round
+    import_csv(stranger, MONTH)
+    path = tmp_path / "s.kzb"
+    export_bundle(stranger, path)
+    outcome = import_bundle(coordinator, path)
+    assert (outcome.status, outcome.reason) == ("quarantined", "unknown signer")
+    with coordinator.engine.connect() as conn:
+        assert vault_stats(conn).acts == 0
+        listed = quarantined(conn)
+    assert [q["bundle"] for q in listed] == [outcome.bundle]
+    report = accept_quarantined(coordinator, outcome.bundle)
+    assert report.new > 0
+    with coordinator.engine.connect() as conn:
+        assert vault_stats(conn).acts == 82
+    stranger.close()
+
+
+def test_bundle_for_another_coordinator_is_refused(network, tmp_path: Path) -> None:
+    from pyrage import encrypt, x25519
+
+    from kzdesk.core.exchange.bundle import decrypt
+    from kzdesk.core.exchange.own import age_identity
+
+    coordinator, volunteers = network
+    second = make_vault(tmp_path / "second", "coordinator", "Second")
+    introduce(second, volunteers[0])
+    import_csv(volunteers[0], MONTH)
+    path = tmp_path / "b.kzb"
+    export_bundle(volunteers[0], path)  # encrypted to the first coordinator only
+    assert import_bundle(second, path).status == "rejected"
+    # The first coordinator re-encrypts it to the second: the signed recipients give it away.
+    with coordinator.engine.connect() as conn:
+        secret = age_identity(conn, create=False)
+    with second.transaction() as conn:
+        second_secret = age_identity(conn, create=True)
+    payload = decrypt(path.read_bytes(), secret)
+    recipient = x25519.Identity.from_str(second_secret).to_public()
+    moved = tmp_path / "moved.kzb"
+    moved.write_bytes(encrypt(payload, [recipient]))
+    outcome = import_bundle(second, moved)
+    assert outcome.status == "rejected" and "not made for this coordinator" in outcome.reason
+    second.close()
+
+
+def test_fork_and_gap(network, tmp_path: Path) -> None:
+    coordinator, volunteers = network
+    volunteer = volunteers[0]
+    parts = split_month(tmp_path, 4)
+    import_csv(volunteer, parts[0])
+    first = tmp_path / "1.kzb"
+    export_bundle(volunteer, first)
+    with volunteer.transaction() as conn:  # the laptop is restored from an old backup…
+        saved = dict(conn.exec_driver_sql("SELECT key, value FROM setting WHERE key LIKE 'export_%'").fetchall())
+    import_csv(volunteer, parts[1])
+    second = tmp_path / "2.kzb"
+    export_bundle(volunteer, second)
+    with volunteer.transaction() as conn:
+        for key, value in saved.items():
+            conn.exec_driver_sql("UPDATE setting SET value = ? WHERE key = ?", (value, key))
+    import_csv(volunteer, parts[2])
+    forked = tmp_path / "2b.kzb"
+    assert export_bundle(volunteer, forked).seq == 2  # …and numbers a different bundle 2
+    import_csv(volunteer, parts[3])
+    fourth = tmp_path / "3.kzb"
+    export_bundle(volunteer, fourth)
+    assert import_bundle(coordinator, first).status == "merged"
+    assert import_bundle(coordinator, second).status == "merged"
+    outcome = import_bundle(coordinator, forked)
+    assert (outcome.status, outcome.reason) == ("quarantined", "fork")
+
+
+def test_concurrent_edits_become_conflicts(network, tmp_path: Path) -> None:
+    coordinator, volunteers = network
+    second = make_vault(tmp_path / "second", "coordinator", "Second")
+    for a, b in ((volunteers[0], second), (second, volunteers[0]), (coordinator, second), (second, coordinator)):
+        introduce(a, b)
+    changes = volunteers[0].changeset()
+    person = changes.create("person", {"name": "Ким Виктор", "name_key": "ким виктор"})
+    volunteers[0].commit(changes)
+    path = tmp_path / "v.kzb"
+    export_bundle(volunteers[0], path)  # to both coordinators
+    assert import_bundle(coordinator, path).status == "merged"
+    assert import_bundle(second, path).status == "merged"
+    for vault, occupation in ((coordinator, "журналист"), (second, "активист")):
+        with vault.transaction() as conn:
+            edit = vault.changeset()
+            edit.update(conn, "person", person, {"occupation": occupation, "consent": "public"})
+            vault.commit(edit, conn)
+    c_to_s, s_to_c = tmp_path / "cs.kzb", tmp_path / "sc.kzb"
+    export_bundle(coordinator, c_to_s)
+    export_bundle(second, s_to_c)
+    assert import_bundle(second, c_to_s).counts["conflicts"] == 1
+    assert import_bundle(coordinator, s_to_c).counts["conflicts"] == 1
+    for vault in (coordinator, second):
+        with vault.engine.connect() as conn:
+            conflicts = open_conflicts(conn)
+            consent = conn.exec_driver_sql("SELECT consent FROM person WHERE uuid = ?", (person,)).scalar()
+        assert [c["field"] for c in conflicts] == ["occupation"]
+        assert sorted(c["value"] for c in conflicts[0]["candidates"]) == ["активист", "журналист"]
+        assert consent == "public"  # the same change on both sides is not a conflict
+    assert content(coordinator)["person"] == content(second)["person"]
+    second.close()
