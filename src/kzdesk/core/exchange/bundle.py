@@ -31,7 +31,7 @@ VERSION = 1
 SIGNATURE_DOMAIN = b"kzdesk/bundle-manifest/v1\n"
 MAX_BUNDLE_BYTES = 1 << 30
 MAX_MEMBERS = 2_000_000
-MAX_MANIFEST_BYTES = 256 * 1024 * 1024
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_BLOB_BYTES = 200 * 1024 * 1024
 MEMBER = re.compile(r"^(manifest\.json|manifest\.sig|blobs/[0-9a-f]{64})$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no timestamps inside: they would tell when the volunteer worked
@@ -131,11 +131,9 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
     if len(infos) > MAX_MEMBERS:
         raise BundleRejected("The bundle holds too many files.")
     names = [i.filename for i in infos]
-    if len(set(names)) != len(names):
-        raise BundleRejected("The bundle lists the same file twice.")
     spans = []
     for info in infos:
-        if not MEMBER.match(info.filename) or info.is_dir():
+        if not MEMBER.match(info.filename) or info.is_dir() or info.orig_filename != info.filename:
             raise BundleRejected("The bundle holds an unexpected file name.")
         if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
             raise BundleRejected("The bundle holds a compressed member; only stored members are allowed.")
@@ -145,6 +143,8 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
             raise BundleRejected("A file in the bundle is larger than the limit.")
         header_end = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
         spans.append((info.header_offset, header_end + info.compress_size))
+    if len(set(names)) != len(names):
+        raise BundleRejected("The bundle lists the same file twice.")
     spans.sort()
     for (start_a, end_a), (start_b, _end_b) in itertools.pairwise(spans):
         if start_b < end_a or start_a < 0:
@@ -199,6 +199,9 @@ def parse_manifest(raw: bytes) -> Manifest:
         doc = _strict_json(raw)
         if doc.get("format") != FORMAT or doc.get("version") != VERSION:
             raise ValueError("not a bundle manifest of this version")
+        if set(doc) != {"format", "version", "bundle", "created", "signer", "signing_key", "seq", "prev",
+                        "recipients", "entries"}:
+            raise ValueError("unexpected manifest fields")
         signing_key = bytes.fromhex(doc["signing_key"])
         if len(signing_key) != 32 or key_id(signing_key) != doc["signer"]:
             raise ValueError("signer does not match its key")

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, field_names
-from kzdesk.core.model.revisions import RevisionRow, make_revision, sha256_hex
+from kzdesk.core.model.revisions import WRITE_ORDER, RevisionRow, make_revision, sha256_hex
 
 MERGE_AUTHOR = "merge"
 DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
@@ -138,48 +138,52 @@ def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) ->
                          deleted), conflicts
 
 
-def _topological(revisions: Iterable[RevisionRow]) -> list[RevisionRow]:
-    """Parents before children (stamps can disagree with causality when clocks are skewed)."""
-    pending = {r.id: r for r in revisions}
-    ordered: list[RevisionRow] = []
-    placed: set[str] = set()
-    while pending:
-        ready = [r for r in pending.values() if all(p not in pending or p in placed for p in r.parents)]
-        if not ready:  # a cycle cannot be produced by hashing; fall back to stamps
-            ready = list(pending.values())
-        for rev in sorted(ready, key=lambda r: (r.hlc, r.id)):
-            ordered.append(rev)
-            placed.add(rev.id)
-            del pending[rev.id]
-    return ordered
-
-
 def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> MergeReport:
-    """Merge revisions (already verified) into this vault, in the caller's transaction."""
+    """Merge revisions (already verified) into this vault, in the caller's transaction.
+
+    All new revisions enter the history first; then, per record, only the heads of what arrived
+    are merged with the local head (in id order), so intermediate revisions of a chain never
+    produce merge revisions of their own — the same heads give the same result everywhere.
+    """
     report = MergeReport()
-    for rev in _topological(revisions):
-        if not _insert_revision(conn, rev):
+    arrived: dict[tuple[str, str], list[RevisionRow]] = {}
+    for rev in revisions:
+        if _insert_revision(conn, rev):
+            arrived.setdefault((rev.kind, rev.record), []).append(rev)
+        else:
             report.unchanged += 1
-            continue
-        report.records.add(rev.record)
-        row = conn.exec_driver_sql(f"SELECT rev, author FROM {rev.kind} WHERE uuid = ?", (rev.record,)).first()
+    # Parents before children (persons and events before the acts that point at them).
+    for (kind, record), revs in sorted(arrived.items(), key=lambda item: (WRITE_ORDER.index(item[0][0]), item[0])):
+        report.records.add(record)
+        for rev in revs:
+            # A merge made elsewhere carries its conflicts implicitly: derive them here too, so every
+            # vault that has the merge shows the same open conflicts.
+            if rev.author == MERGE_AUTHOR and len(rev.parents) == 2:
+                parents = [_load(conn, p) for p in rev.parents]
+                if parents[0] is not None and parents[1] is not None:
+                    report.conflicts += _merge_heads(conn, parents[0], parents[1])[1]
+        inner_parents = {p for r in revs for p in r.parents}
+        heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
+        row = conn.exec_driver_sql(f"SELECT rev, author FROM {kind} WHERE uuid = ?", (record,)).first()
+        current = _load(conn, row[0]) if row else heads[0]
+        assert current is not None
+        creator = row[1] if row else None
+        for head in heads:
+            if head.id == current.id or head.id in _ancestors(conn, current.id):
+                continue  # already contained
+            if current.id in _ancestors(conn, head.id):
+                current = head  # fast-forward
+                continue
+            merged, conflicts = _merge_heads(conn, current, head)
+            _insert_revision(conn, merged)
+            report.conflicts += conflicts
+            current = merged
         if row is None:
-            _write_row(conn, rev, None)
+            _write_row(conn, current, None)
             report.new += 1
-            continue
-        head_id, creator = row
-        if head_id in rev.parents or head_id in _ancestors(conn, rev.id):
-            _write_row(conn, rev, creator)  # fast-forward
+        elif current.id != row[0]:
+            _write_row(conn, current, creator)
             report.updated += 1
-            continue
-        if rev.id in _ancestors(conn, head_id):
-            report.unchanged += 1  # an older revision: history only
-            continue
-        head = _load(conn, head_id)
-        assert head is not None
-        merged, conflicts = _merge_heads(conn, head, rev)
-        _insert_revision(conn, merged)
-        _write_row(conn, merged, creator)
-        report.updated += 1
-        report.conflicts += conflicts
+        else:
+            report.unchanged += len(revs)
     return report

@@ -177,6 +177,8 @@ class Changeset:
                 updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
                 conn.exec_driver_sql(f"{insert} ON CONFLICT(uuid) DO UPDATE SET {updates}",
                                      list(self.edited[kind].values()))
+        if not self.revisions:
+            return  # an edit that changed nothing
         conn.exec_driver_sql(
             "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
