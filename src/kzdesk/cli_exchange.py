@@ -94,12 +94,10 @@ def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import import_bundle
+    from kzdesk.core.exchange.service import import_bundles
 
-    outcomes = []
     with open_vault(args) as vault:
-        for name in args.files:
-            outcomes.append(import_bundle(vault, Path(name)))
+        outcomes = import_bundles(vault, [Path(name) for name in args.files])
     if args.json:
         _print_json([o.to_json() for o in outcomes])
     else:
@@ -134,17 +132,32 @@ def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import open_conflicts
+    from kzdesk.core.exchange.service import open_conflicts, resolve_conflict
 
+    if args.action == "resolve":
+        if not args.conflict or (args.pick is None and args.value is None):
+            raise InputError("Use: kzdesk conflicts resolve ID --pick N, or --value TEXT.")
+        with open_vault(args) as vault:
+            with vault.engine.connect() as conn:
+                found = [c for c in open_conflicts(conn) if c["id"] == args.conflict]
+            if not found:
+                raise InputError("No open conflict {conflict}.", conflict=args.conflict)
+            candidates: list[dict[str, Any]] = found[0]["candidates"]  # type: ignore[assignment]
+            if args.pick is not None and not 1 <= args.pick <= len(candidates):
+                raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
+            value = candidates[args.pick - 1]["value"] if args.pick is not None else args.value
+            resolve_conflict(vault, args.conflict, value)
+        print(tr("Resolved."))
+        return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
         rows = open_conflicts(conn)
     if args.json:
         _print_json(rows)
     else:
         for row in rows:
-            candidates: list[dict[str, Any]] = row["candidates"]  # type: ignore[assignment]
-            values = " | ".join(json.dumps(c["value"], ensure_ascii=False) for c in candidates)
-            print(f"{row['kind']} {row['record']} {row['field']}: {values}")
+            shown: list[dict[str, Any]] = row["candidates"]  # type: ignore[assignment]
+            values = " | ".join(json.dumps(c["value"], ensure_ascii=False) for c in shown)
+            print(f"{str(row['id'])[:16]}  {row['kind']} {row['record']} {row['field']}: {values}")
     return 0
 
 
@@ -177,7 +190,11 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     p.add_argument("action", choices=("list", "accept", "drop"))
     p.add_argument("bundle", nargs="?")
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently"))
+    p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently; resolve one"))
+    p.add_argument("action", nargs="?", choices=("list", "resolve"), default="list")
+    p.add_argument("conflict", nargs="?", metavar="ID")
+    p.add_argument("--pick", type=int, metavar="N", help=tr("keep the N-th value shown"))
+    p.add_argument("--value", metavar="TEXT", help=tr("or write a combined value"))
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
 
 

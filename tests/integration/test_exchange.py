@@ -257,3 +257,56 @@ def test_concurrent_edits_become_conflicts(network, tmp_path: Path) -> None:
         assert consent == "public"  # the same change on both sides is not a conflict
     assert content(coordinator)["person"] == content(second)["person"]
     second.close()
+
+
+def test_a_resolution_settles_the_conflict_everywhere(network, tmp_path: Path) -> None:
+    from kzdesk.core.exchange.service import resolve_conflict
+
+    coordinator, volunteers = network
+    second = make_vault(tmp_path / "second", "coordinator", "Second")
+    for a, b in ((volunteers[0], second), (second, volunteers[0]), (coordinator, second), (second, coordinator)):
+        introduce(a, b)
+    changes = volunteers[0].changeset()
+    person = changes.create("person", {"name": "Ли Анна", "name_key": "ли анна"})
+    volunteers[0].commit(changes)
+    export_bundle(volunteers[0], tmp_path / "v.kzb")
+    for vault, occupation in ((coordinator, "журналист"), (second, "блогер")):
+        import_bundle(vault, tmp_path / "v.kzb")
+        with vault.transaction() as conn:
+            edit = vault.changeset()
+            edit.update(conn, "person", person, {"occupation": occupation})
+            vault.commit(edit, conn)
+    export_bundle(coordinator, tmp_path / "c1.kzb")
+    export_bundle(second, tmp_path / "s1.kzb")
+    import_bundle(second, tmp_path / "c1.kzb")
+    import_bundle(coordinator, tmp_path / "s1.kzb")
+    with coordinator.engine.connect() as conn:
+        [conflict] = open_conflicts(conn)
+    resolve_conflict(coordinator, conflict["id"], "журналист и блогер")
+    export_bundle(coordinator, tmp_path / "c2.kzb")
+    assert import_bundle(second, tmp_path / "c2.kzb").status == "merged"
+    for vault in (coordinator, second):
+        with vault.engine.connect() as conn:
+            assert open_conflicts(conn) == []
+            value = conn.exec_driver_sql("SELECT occupation FROM person WHERE uuid = ?", (person,)).scalar()
+        assert value == "журналист и блогер"
+    assert content(coordinator)["person"] == content(second)["person"]
+    second.close()
+
+
+def test_good_bundles_merge_beside_a_bad_one(network, tmp_path: Path) -> None:
+    from kzdesk.core.exchange.service import import_bundles
+
+    coordinator, volunteers = network
+    paths = []
+    for volunteer, part in zip(volunteers, split_month(tmp_path, 3), strict=True):
+        import_csv(volunteer, part)
+        paths.append(tmp_path / f"{volunteer.profile.display_name}.kzb")
+        export_bundle(volunteer, paths[-1])
+    data = paths[1].read_bytes()
+    paths[1].write_bytes(data[: len(data) // 2])
+    outcomes = import_bundles(coordinator, paths)
+    assert [o.status for o in outcomes] == ["merged", "rejected", "merged"]
+    with coordinator.engine.connect() as conn:
+        logged = conn.exec_driver_sql("SELECT count(*) FROM bundle_log WHERE status = 'merged'").scalar()
+    assert logged == 2

@@ -24,7 +24,7 @@ def manifest(entries: list[dict[str, object]] | None = None, **changes: object) 
                               "signer": IDENTITY.key_id, "signing_key": IDENTITY.public_key.hex(), "seq": 1,
                               "prev": None, "recipients": ["age1x"], "entries": entries or []}
     doc.update(changes)
-    return json.dumps(doc).encode()
+    return json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 def archive(members: list[tuple[str, bytes]], method: int = zipfile.ZIP_STORED) -> bytes:
@@ -144,6 +144,11 @@ def test_hostile_manifest_json(raw: bytes) -> None:
 def test_huge_manifest_is_bounded() -> None:
     raw = manifest(padding="x" * 20_000_000)
     assert refused(signed(raw))
+
+
+def test_non_canonical_spelling_of_a_manifest() -> None:
+    spaced = json.dumps(json.loads(manifest())).encode()  # same content, other bytes
+    assert "malformed" in refused(signed(spaced))
 
 
 def test_signer_must_match_its_key() -> None:

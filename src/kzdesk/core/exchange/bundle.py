@@ -156,40 +156,30 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
     return archive
 
 
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > 20:
+        raise ValueError("number too long")
+    return int(text)
+
+
 def _strict_json(raw: bytes) -> Any:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        keys = [k for k, _ in items]
-        if len(set(keys)) != len(keys):
-            raise ValueError("duplicate key")
-        return dict(items)
+    """Parse JSON that must be in canonical form (sorted keys, no spaces, UTF-8 as is).
 
-    def no_constants(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed")
-
-    def bounded_int(text: str) -> int:
-        if len(text) > 20:
-            raise ValueError("number too long")
-        return int(text)
-
+    Re-encoding and comparing the bytes rejects in one step what a lenient parser would let
+    through: duplicate keys (the second silently wins), lone surrogates (cannot be encoded), and any
+    second spelling of the same signed content. NaN, Infinity, floats and very long numbers are
+    refused while parsing.
+    """
     text = raw.decode("utf-8")  # strict: invalid UTF-8 raises
-    value = json.loads(text, object_pairs_hook=pairs, parse_constant=no_constants, parse_int=bounded_int,
-                       parse_float=lambda t: no_constants("float"))
-    _check_strings(value, 0)
+    value = json.loads(text, parse_constant=_no_constants, parse_int=_bounded_int,
+                       parse_float=lambda t: _no_constants("float"))
+    if canonical_json(value).encode("utf-8") != raw:
+        raise ValueError("not canonical JSON")
     return value
-
-
-def _check_strings(value: Any, depth: int) -> None:
-    if depth > 32:
-        raise ValueError("nested too deeply")
-    if isinstance(value, str):
-        value.encode("utf-8")  # a lone surrogate from a \\ud800 escape raises here
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _check_strings(k, depth + 1)
-            _check_strings(v, depth + 1)
-    elif isinstance(value, list):
-        for v in value:
-            _check_strings(v, depth + 1)
 
 
 def parse_manifest(raw: bytes) -> Manifest:

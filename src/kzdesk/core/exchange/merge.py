@@ -40,10 +40,16 @@ class MergeReport:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
 
 
+def _raw(conn: Connection) -> Any:
+    """The DB-API connection under conn (same transaction): merging issues thousands of small
+    statements, and SQLAlchemy's per-statement bookkeeping would cost more than SQLite's work."""
+    return conn.connection.dbapi_connection
+
+
 def _load(conn: Connection, rev_id: str) -> RevisionRow | None:
-    row = conn.exec_driver_sql(
+    row = _raw(conn).execute(
         "SELECT id, kind, record, parents, hlc, author, content_hash, deleted, body FROM revision WHERE id = ?",
-        (rev_id,)).first()
+        (rev_id,)).fetchone()
     if row is None:
         return None
     return RevisionRow(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5], row[6], bool(row[7]),
@@ -58,7 +64,7 @@ def _ancestors(conn: Connection, rev_id: str) -> dict[str, str]:
         current = frontier.pop()
         if current in found:
             continue
-        row = conn.exec_driver_sql("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).first()
+        row = _raw(conn).execute("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).fetchone()
         if row is None:
             continue  # a parent this vault never received: history starts here
         found[current] = row[0]
@@ -67,7 +73,7 @@ def _ancestors(conn: Connection, rev_id: str) -> dict[str, str]:
 
 
 def _insert_revision(conn: Connection, rev: RevisionRow) -> bool:
-    result = conn.exec_driver_sql(
+    result = _raw(conn).execute(
         "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
         (rev.id, rev.kind, rev.record, json.dumps(list(rev.parents)), rev.hlc, rev.author, rev.content_hash,
@@ -81,7 +87,7 @@ def _write_row(conn: Connection, rev: RevisionRow, creator: str | None) -> None:
     cols = [*META_COLUMNS, *names]
     values = (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted, *(body.get(n) for n in names))
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
-    conn.exec_driver_sql(
+    _raw(conn).execute(
         f"INSERT INTO {rev.kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
         f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
 
@@ -91,7 +97,7 @@ def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[R
     revisions = [s[0].id for s in sides]
     conflict_id = sha256_hex(f"{rev.kind}\n{rev.record}\n{name}\n{','.join(revisions)}".encode())
     candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc} for r, v in sides]
-    conn.exec_driver_sql(
+    _raw(conn).execute(
         "INSERT INTO conflict (id, kind, record, field, revisions, candidates, status) "
         "VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT(id) DO NOTHING",
         (conflict_id, rev.kind, rev.record, name, json.dumps(revisions), json.dumps(candidates, ensure_ascii=False)))
@@ -138,52 +144,107 @@ def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) ->
                          deleted), conflicts
 
 
+def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
+    body = json.loads(rev.body)
+    return (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted,
+            *(body.get(n) for n in field_names(RECORD_TABLES[rev.kind])))
+
+
 def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> MergeReport:
     """Merge revisions (already verified) into this vault, in the caller's transaction.
 
     All new revisions enter the history first; then, per record, only the heads of what arrived
     are merged with the local head (in id order), so intermediate revisions of a chain never
     produce merge revisions of their own — the same heads give the same result everywhere.
+    Records new to this vault (the common case at a coordinator) are inserted in bulk.
     """
     report = MergeReport()
-    arrived: dict[tuple[str, str], list[RevisionRow]] = {}
-    for rev in revisions:
-        if _insert_revision(conn, rev):
-            arrived.setdefault((rev.kind, rev.record), []).append(rev)
-        else:
-            report.unchanged += 1
-    # Parents before children (persons and events before the acts that point at them).
-    for (kind, record), revs in sorted(arrived.items(), key=lambda item: (WRITE_ORDER.index(item[0][0]), item[0])):
-        report.records.add(record)
-        for rev in revs:
-            # A merge made elsewhere carries its conflicts implicitly: derive them here too, so every
-            # vault that has the merge shows the same open conflicts.
-            if rev.author == MERGE_AUTHOR and len(rev.parents) == 2:
-                parents = [_load(conn, p) for p in rev.parents]
-                if parents[0] is not None and parents[1] is not None:
-                    report.conflicts += _merge_heads(conn, parents[0], parents[1])[1]
-        inner_parents = {p for r in revs for p in r.parents}
-        heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
-        row = conn.exec_driver_sql(f"SELECT rev, author FROM {kind} WHERE uuid = ?", (record,)).first()
-        current = _load(conn, row[0]) if row else heads[0]
-        assert current is not None
-        creator = row[1] if row else None
-        for head in heads:
-            if head.id == current.id or head.id in _ancestors(conn, current.id):
-                continue  # already contained
-            if current.id in _ancestors(conn, head.id):
-                current = head  # fast-forward
+    raw = _raw(conn)
+    incoming = list({r.id: r for r in revisions}.values())
+    known: set[str] = set()
+    for chunk in _chunks([r.id for r in incoming]):
+        known.update(row[0] for row in raw.execute(
+            f"SELECT id FROM revision WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+    fresh = [r for r in incoming if r.id not in known]
+    report.unchanged += len(incoming) - len(fresh)
+    raw.executemany(
+        "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash, r.deleted, r.body)
+         for r in fresh])
+    arrived: dict[str, dict[str, list[RevisionRow]]] = {}
+    for rev in fresh:
+        arrived.setdefault(rev.kind, {}).setdefault(rev.record, []).append(rev)
+    # Kinds in foreign-key order (persons and events before the acts that point at them); the new
+    # rows of a kind are flushed before the next kind is touched.
+    for kind in WRITE_ORDER:
+        records = arrived.get(kind, {})
+        if not records:
+            continue
+        local: dict[str, tuple[str, str]] = {}
+        uuids = sorted(records)
+        for chunk in _chunks(uuids):
+            for uuid, head, creator in raw.execute(
+                    f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
+                local[uuid] = (head, creator)
+        new_rows = []
+        for record in uuids:
+            revs = records[record]
+            report.records.add(record)
+            for rev in revs:
+                # A merge made elsewhere carries its conflicts implicitly: derive them here too, so
+                # every vault that has the merge shows the same open conflicts.
+                if rev.author == MERGE_AUTHOR and len(rev.parents) == 2:
+                    parents = [_load(conn, p) for p in rev.parents]
+                    if parents[0] is not None and parents[1] is not None:
+                        report.conflicts += _merge_heads(conn, parents[0], parents[1])[1]
+            inner_parents = {p for r in revs for p in r.parents}
+            heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
+            row = local.get(record)
+            if row is None and len(heads) == 1:
+                new_rows.append(_row_values(heads[0], None))
+                report.new += 1
                 continue
-            merged, conflicts = _merge_heads(conn, current, head)
-            _insert_revision(conn, merged)
-            report.conflicts += conflicts
-            current = merged
-        if row is None:
-            _write_row(conn, current, None)
-            report.new += 1
-        elif current.id != row[0]:
-            _write_row(conn, current, creator)
-            report.updated += 1
-        else:
-            report.unchanged += len(revs)
+            current = _load(conn, row[0]) if row else heads[0]
+            assert current is not None
+            for head in heads:
+                if head.id == current.id or head.id in _ancestors(conn, current.id):
+                    continue  # already contained
+                if current.id in _ancestors(conn, head.id):
+                    current = head  # fast-forward
+                    continue
+                merged, conflicts = _merge_heads(conn, current, head)
+                _insert_revision(conn, merged)
+                report.conflicts += conflicts
+                current = merged
+            if row is None:
+                new_rows.append(_row_values(current, None))
+                report.new += 1
+            elif current.id != row[0]:
+                _write_row(conn, current, row[1])
+                report.updated += 1
+            else:
+                report.unchanged += len(revs)
+            _close_resolved(conn, revs)
+        if new_rows:
+            cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
+            raw.executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", new_rows)
     return report
+
+
+def _close_resolved(conn: Connection, revs: list[RevisionRow]) -> None:
+    """A person's resolution names the conflicting revisions among its parents: close those conflicts."""
+    for rev in revs:
+        if rev.author != MERGE_AUTHOR and len(rev.parents) > 1:
+            parents = set(rev.parents)
+            rows = _raw(conn).execute("SELECT id, revisions FROM conflict WHERE record = ? AND status = 'open'",
+                                      (rev.record,)).fetchall()
+            for conflict_id, revisions in rows:
+                if set(json.loads(revisions)) <= parents:
+                    _raw(conn).execute("UPDATE conflict SET status = 'resolved', resolution = ? WHERE id = ?",
+                                       (rev.id, conflict_id))

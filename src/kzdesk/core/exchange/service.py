@@ -136,8 +136,11 @@ def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
     return None
 
 
-def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
-    """Verify one bundle in the documented order and merge it in one transaction (or quarantine it)."""
+GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
+
+
+def _verify(vault: Vault, path: Path) -> tuple[ImportOutcome, OpenedBundle | None]:
+    """Every check that needs no write: size, decryption, archive, manifest, signature, recipients."""
     outcome = ImportOutcome(str(path), "rejected")
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
@@ -145,7 +148,7 @@ def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
         data = path.read_bytes()
     except OSError as exc:
         outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
-        return outcome
+        return outcome, None
     try:
         with vault.engine.connect() as conn:
             secret = age_identity(conn, create=False)
@@ -157,35 +160,66 @@ def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
             raise BundleRejected("The bundle was not made for this coordinator (re-encrypted by someone else).")
     except BundleRejected as exc:
         outcome.reason = exc.message()
-        return outcome
+        return outcome, None
     m = opened.manifest
     outcome.bundle, outcome.signer, outcome.seq = m.bundle, m.signer, m.seq
-    with vault.transaction() as conn:
-        seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
-        if seen is not None:
-            outcome.status = "unchanged" if seen[0] == "merged" else str(seen[0])
-            outcome.reason = "already imported" if seen[0] == "merged" else "already in quarantine"
-            outcome.counts["unchanged"] = len(opened.revisions)
-            return outcome
-        signer = trust.get(conn, m.signer)
-        reason = None
-        if signer is None:
-            reason = "unknown signer"
-        elif signer.revoked_after_seq is not None and m.seq > signer.revoked_after_seq:
-            reason = "signer revoked"
-        else:
-            reason = _chain_problem(conn, opened)
-        if reason is not None:
-            _quarantine(conn, opened, reason)
-            outcome.status, outcome.reason = "quarantined", reason
-            return outcome
-        report = _merge(conn, opened)
-        last = conn.exec_driver_sql("SELECT max(seq) FROM bundle_log WHERE signer = ? AND status = 'merged'",
-                                    (m.signer,)).scalar()
-        gap = f"gap: bundles {int(last or 0) + 1}–{m.seq - 1} missing" if m.seq > int(last or 0) + 1 else None
-        outcome.status, outcome.reason, outcome.counts = "merged", gap, report.to_json()
-        _log(conn, opened, "merged", gap, outcome.counts)
-    return outcome
+    return outcome, opened
+
+
+def _apply(conn: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> None:
+    """Replay, trust, fork and chain checks against the vault, then merge or quarantine."""
+    m = opened.manifest
+    seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
+    if seen is not None:
+        outcome.status = "unchanged" if seen[0] == "merged" else str(seen[0])
+        outcome.reason = "already imported" if seen[0] == "merged" else "already in quarantine"
+        outcome.counts["unchanged"] = len(opened.revisions)
+        return
+    signer = trust.get(conn, m.signer)
+    reason = None
+    if signer is None:
+        reason = "unknown signer"
+    elif signer.revoked_after_seq is not None and m.seq > signer.revoked_after_seq:
+        reason = "signer revoked"
+    else:
+        reason = _chain_problem(conn, opened)
+    if reason is not None:
+        _quarantine(conn, opened, reason)
+        outcome.status, outcome.reason = "quarantined", reason
+        return
+    report = _merge(conn, opened)
+    last = conn.exec_driver_sql("SELECT max(seq) FROM bundle_log WHERE signer = ? AND status = 'merged'",
+                                (m.signer,)).scalar()
+    gap = f"gap: bundles {int(last or 0) + 1}–{m.seq - 1} missing" if m.seq > int(last or 0) + 1 else None
+    outcome.status, outcome.reason, outcome.counts = "merged", gap, report.to_json()
+    _log(conn, opened, "merged", gap, outcome.counts)
+
+
+def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
+    """Verify and merge bundles. Each bundle is all or nothing (its own savepoint); bundles are
+    committed in groups, so a slow disk's flush is paid once per group rather than per bundle."""
+    outcomes: list[ImportOutcome] = []
+    for start in range(0, len(paths), GROUP):
+        checked = [_verify(vault, path) for path in paths[start:start + GROUP]]
+        with vault.transaction() as conn:
+            for outcome, opened in checked:
+                if opened is None:
+                    continue
+                conn.exec_driver_sql("SAVEPOINT bundle")
+                try:
+                    _apply(conn, opened, outcome)
+                except Exception:
+                    conn.exec_driver_sql("ROLLBACK TO bundle")
+                    conn.exec_driver_sql("RELEASE bundle")
+                    raise
+                conn.exec_driver_sql("RELEASE bundle")
+        outcomes.extend(outcome for outcome, _ in checked)
+    return outcomes
+
+
+def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
+    """Verify one bundle in the documented order and merge it in one transaction (or quarantine it)."""
+    return import_bundles(vault, [path])[0]
 
 
 def quarantined(conn: Connection) -> list[dict[str, object]]:
@@ -221,3 +255,23 @@ def open_conflicts(conn: Connection) -> list[dict[str, object]]:
     rows = conn.exec_driver_sql("SELECT id, kind, record, field, candidates FROM conflict WHERE status = 'open' "
                                 "ORDER BY kind, record, field").fetchall()
     return [{"id": i, "kind": k, "record": r, "field": f, "candidates": json.loads(c)} for i, k, r, f, c in rows]
+
+
+def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:
+    """Settle a conflict with the chosen (or combined) value; returns the resolution revision."""
+    from kzdesk.core.exchange.merge import DELETED
+
+    with vault.transaction() as conn:
+        row = conn.exec_driver_sql("SELECT kind, record, field, revisions FROM conflict WHERE id = ? AND "
+                                   "status = 'open'", (conflict,)).first()
+        if row is None:
+            raise InputError("No open conflict {conflict}.", conflict=conflict)
+        kind, record, name, revisions = row
+        changes = vault.changeset()
+        if name == DELETED:
+            rev = changes.resolve(conn, kind, record, {}, json.loads(revisions), deleted=bool(value))
+        else:
+            rev = changes.resolve(conn, kind, record, {name: value}, json.loads(revisions))
+        vault.commit(changes, conn)
+        conn.exec_driver_sql("UPDATE conflict SET status = 'resolved', resolution = ? WHERE id = ?", (rev, conflict))
+    return rev

@@ -11,6 +11,7 @@ as decimal text, so that a revision's body hashes the same on every machine.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from sqlmodel import Field, SQLModel
@@ -207,6 +208,7 @@ RECORD_TABLES: dict[str, type[RecordMeta]] = {
 }
 
 
+@cache
 def field_names(table: type[RecordMeta]) -> list[str]:
     """The content columns of a record table (everything except the merge metadata)."""
     return [c.name for c in table.__table__.columns if c.name not in META_COLUMNS]  # type: ignore[attr-defined]

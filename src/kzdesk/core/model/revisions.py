@@ -161,6 +161,16 @@ class Changeset:
             return None
         return self._put(kind, record, new_body, (head,), False, author).id
 
+    def resolve(self, conn: Connection, kind: str, record: str, changes: dict[str, Any], settled: Iterable[str],
+                deleted: bool | None = None) -> str:
+        """A person's decision on a conflict: a child of the current head that also names the
+        conflicting revisions as parents, so every vault that receives it knows what it settles."""
+        author, head, body = self._current(conn, kind, record)
+        row = conn.exec_driver_sql(f"SELECT deleted FROM {kind} WHERE uuid = ?", (record,)).one()
+        parents = tuple(dict.fromkeys((head, *settled)))
+        keep_deleted = bool(row[0]) if deleted is None else deleted
+        return self._put(kind, record, {**body, **changes}, parents, keep_deleted, author).id
+
     def delete(self, conn: Connection, kind: str, record: str) -> str:
         """Write a tombstone: the record disappears from lists but its history stays."""
         author, head, body = self._current(conn, kind, record)
