@@ -161,6 +161,19 @@ def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
+def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.duplicates import find_duplicates
+
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        pairs = find_duplicates(conn)
+    if args.json:
+        _print_json([p.to_json() for p in pairs])
+    else:
+        for p in pairs:
+            print(f"{p.score:5.1f}  {p.name_a}  ~  {p.name_b}  ({'; '.join(tr(r) for r in p.reasons)})")
+    return 0
+
+
 def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
     """Add the exchange commands to the main parser."""
 
@@ -189,6 +202,8 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     p = add("quarantine", cmd_quarantine, tr("bundles set aside: list, accept or drop"))
     p.add_argument("action", choices=("list", "accept", "drop"))
     p.add_argument("bundle", nargs="?")
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("duplicates", cmd_duplicates, tr("persons probably recorded twice under different spellings"))
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently; resolve one"))
     p.add_argument("action", nargs="?", choices=("list", "resolve"), default="list")

@@ -310,3 +310,21 @@ def test_good_bundles_merge_beside_a_bad_one(network, tmp_path: Path) -> None:
     with coordinator.engine.connect() as conn:
         logged = conn.exec_driver_sql("SELECT count(*) FROM bundle_log WHERE status = 'merged'").scalar()
     assert logged == 2
+
+
+def test_same_person_from_two_volunteers_is_a_probable_duplicate(network, tmp_path: Path) -> None:
+    from kzdesk.core.exchange.duplicates import find_duplicates
+
+    coordinator, volunteers = network
+    for volunteer, name, city in ((volunteers[0], "Жақсылықов Ерлан", "Орал"),
+                                  (volunteers[1], "Yerlan Zhaksylykov", "Uralsk"),
+                                  (volunteers[2], "Ким Виктор", "Almaty")):
+        path = tmp_path / f"{volunteer.profile.display_name}.csv"
+        path.write_text(f"person,event_type,city\n{name},detention,{city}\n", encoding="utf-8")
+        import_csv(volunteer, path)
+        export_bundle(volunteer, tmp_path / f"{volunteer.profile.display_name}.kzb")
+        import_bundle(coordinator, tmp_path / f"{volunteer.profile.display_name}.kzb")
+    with coordinator.engine.connect() as conn:
+        pairs = find_duplicates(conn)
+    assert [{p.name_a, p.name_b} for p in pairs] == [{"Жақсылықов Ерлан", "Yerlan Zhaksylykov"}]
+    assert "same city" in pairs[0].reasons and pairs[0].score >= 90

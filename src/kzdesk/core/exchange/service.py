@@ -202,6 +202,9 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
     for start in range(0, len(paths), GROUP):
         checked = [_verify(vault, path) for path in paths[start:start + GROUP]]
         with vault.transaction() as conn:
+            # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
+            # its RELEASE would commit (and flush the disk) after every bundle.
+            conn.exec_driver_sql("BEGIN")
             for outcome, opened in checked:
                 if opened is None:
                     continue
