@@ -174,6 +174,43 @@ def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
+def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.receipts import write_receipt
+    from kzdesk.core.vault.atomic import write_atomic
+
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        data = write_receipt(conn, vault.identity, args.volunteer)
+    write_atomic(Path(args.out), data, mode=0o644)
+    print(tr("Receipt written to {path}.", path=args.out))
+    return 0
+
+
+def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.exchange.receipts import purge, purgeable, read_receipt
+
+    try:
+        data = Path(args.receipt).read_bytes()
+    except OSError as exc:
+        raise InputError("Cannot read {path}: {reason}", path=args.receipt, reason=exc.strerror) from None
+    with open_vault(args) as vault:
+        with vault.engine.connect() as conn:
+            receipt = read_receipt(conn, data, vault.identity.key_id)
+            count = sum(len(v) for v in purgeable(conn, receipt).values())
+        print(tr("{count} records were received by the coordinator and can be erased from this computer.",
+                 count=count))
+        if not count:
+            return 0
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise InputError("Erasing is final: confirm with --yes.")
+            if input(tr("Erase them for good? Type yes: ")).strip().lower() not in ("yes", "да", "иә"):
+                print(tr("Nothing was erased."))
+                return 1
+        purged = purge(vault, receipt)
+    print(tr("{count} records erased.", count=purged))
+    return 0
+
+
 def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
     """Add the exchange commands to the main parser."""
 
@@ -203,6 +240,12 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     p.add_argument("action", choices=("list", "accept", "drop"))
     p.add_argument("bundle", nargs="?")
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    p = add("receipt", cmd_receipt, tr("confirm to a volunteer which bundles arrived"))
+    p.add_argument("--for", dest="volunteer", metavar="KEYID", required=True)
+    p.add_argument("--out", metavar="FILE", required=True)
+    p = add("purge", cmd_purge, tr("erase from this computer what the coordinator confirmed receiving"))
+    p.add_argument("--receipt", metavar="FILE", required=True)
+    p.add_argument("--yes", action="store_true", help=tr("do not ask (erasing is final)"))
     p = add("duplicates", cmd_duplicates, tr("persons probably recorded twice under different spellings"))
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently; resolve one"))

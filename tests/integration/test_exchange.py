@@ -328,3 +328,47 @@ def test_same_person_from_two_volunteers_is_a_probable_duplicate(network, tmp_pa
         pairs = find_duplicates(conn)
     assert [{p.name_a, p.name_b} for p in pairs] == [{"Жақсылықов Ерлан", "Yerlan Zhaksylykov"}]
     assert "same city" in pairs[0].reasons and pairs[0].score >= 90
+
+
+def test_receipt_lets_the_volunteer_erase_what_arrived(network, tmp_path: Path) -> None:
+    import base64
+
+    from kzdesk.core.exchange.receipts import purge, read_receipt, write_receipt
+
+    coordinator, volunteers = network
+    volunteer = volunteers[0]
+    canary = "KZCANARYpurge"
+    first = tmp_path / "first.csv"
+    first.write_text(f"person,event_type,description\n{canary} Әлихан,detention,{canary} detail\n", encoding="utf-8")
+    import_csv(volunteer, first)
+    export_bundle(volunteer, tmp_path / "1.kzb")
+    later = tmp_path / "later.csv"
+    later.write_text("person,event_type\nКим Виктор,warning\n", encoding="utf-8")
+    import_csv(volunteer, later)  # recorded after the bundle: must stay
+    assert import_bundle(coordinator, tmp_path / "1.kzb").status == "merged"
+    with coordinator.engine.connect() as conn:
+        data = write_receipt(conn, coordinator.identity, volunteer.identity.key_id)
+    assert canary.encode() not in data
+    with volunteer.engine.connect() as conn:
+        receipt = read_receipt(conn, data, volunteer.identity.key_id)
+    assert purge(volunteer, receipt) == 3  # the event, the person and the act
+    from kzdesk.core.model.search import search
+
+    with volunteer.engine.connect() as conn:
+        assert vault_stats(conn).persons == 1 and vault_stats(conn).acts == 1
+        assert search(conn, canary) == [] and search(conn, "Әлихан") == []
+        for table in ("revision", "setting", "person_fts_data", "event_fts_data", "act_fts_data"):
+            rows = conn.exec_driver_sql(f"SELECT * FROM {table}").fetchall()
+            blobs = b"".join(v for r in rows for v in r if isinstance(v, bytes))
+            assert canary not in repr(rows) and canary.lower().encode() not in blobs.lower(), table
+    volunteer.close()
+    for path in volunteer.path.rglob("*"):
+        if path.is_file():
+            blob = path.read_bytes()
+            assert canary.encode() not in blob and canary.encode("utf-16-le") not in blob
+            assert base64.b64encode(canary.encode())[:10] not in blob
+    tampered = data.replace(b'"volunteer"', b'"volunteeR"')
+    reopened = Vault.open(volunteer.path, "pass phrase")
+    with reopened.engine.connect() as conn, pytest.raises(Exception):
+        read_receipt(conn, tampered, reopened.identity.key_id)
+    reopened.close()
