@@ -172,6 +172,40 @@
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probably the same as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -521,6 +555,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,6 +667,34 @@
     </message>
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -172,6 +172,40 @@
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Мәндер</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Score</source>
+        <translation>Ұқсастық</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Тұлға</translation>
+    </message>
+    <message>
+        <source>Probably the same as</source>
+        <translation>Мүмкін, сол тұлға</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Неліктен</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -521,6 +555,22 @@
         <translation>Тұлғалар</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Қайшылықтар</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>Ықтимал қайталанулар</translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation>Ү&amp;йлестірушіге пакет шығару…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation>&amp;Пакеттерді импорттау…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
     </message>
@@ -618,6 +668,34 @@
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
         <translation>Импортталған жолдар: {rows}. Оқиғалар: {events}, шаралар: {acts}.</translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Пакет шығару</translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation>Пакеттер (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Пакет жазылуда…</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation>{seq}-пакет жазылды: жазбалар — {n}.</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Пакеттерді импорттау</translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Пакеттер импортталуда…</translation>
+    </message>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
+        <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
     </message>
 </context>
 <context>

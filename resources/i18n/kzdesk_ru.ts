@@ -172,6 +172,40 @@
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Значения</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Score</source>
+        <translation>Сходство</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Probably the same as</source>
+        <translation>Вероятно, то же лицо, что</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -521,6 +555,22 @@
         <translation>Лица</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
+    </message>
+    <message>
+        <source>Probable duplicates</source>
+        <translation>Вероятные дубликаты</translation>
+    </message>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation>Выгрузить пакет для &amp;координатора…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation>Импортировать &amp;пакеты…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
@@ -619,6 +669,34 @@
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
         <translation>Импортировано строк: {rows}. Событий: {events}, мер: {acts}.</translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Выгрузить пакет</translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation>Пакеты (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Записывается пакет…</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation>Пакет {seq} записан: записей — {n}.</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Импорт пакетов</translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Импортируются пакеты…</translation>
+    </message>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
+        <translation>Какое значение оставить? (Его можно исправить.)</translation>
     </message>
 </context>
 <context>

@@ -160,3 +160,42 @@ def test_signer_must_match_its_key() -> None:
 def test_field_types(field: str) -> None:
     bad = {"seq": 0, "bundle": "../x", "prev": "zz", "entries": [{"type": "revision", "sha256": "x", "size": 1}]}
     assert "malformed" in refused(signed(manifest(**{field: bad[field]})))
+
+
+@pytest.mark.slow
+def test_every_byte_of_a_small_bundle_matters(tmp_path) -> None:
+    """Flip each byte of a real one-record bundle in turn: every variant is refused, nothing written."""
+    from kzdesk.core.exchange import trust
+    from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.own import own_card
+    from kzdesk.core.exchange.service import export_bundle, import_bundles
+    from kzdesk.core.vault.kdf import floor_params
+    from kzdesk.core.vault.vault import Profile, Vault
+
+    coordinator = Vault.create(tmp_path / "c", "pass phrase", Profile("coordinator", "C", ""), kdf=floor_params())
+    volunteer = Vault.create(tmp_path / "v", "pass phrase", Profile("volunteer", "V", ""), kdf=floor_params())
+    with volunteer.transaction() as conn:
+        trust.add(conn, Card.parse(own_card(coordinator).export(coordinator.identity)), volunteer.identity.key_id)
+    with coordinator.transaction() as conn:
+        trust.add(conn, Card.parse(own_card(volunteer).export(volunteer.identity)), coordinator.identity.key_id)
+    changes = volunteer.changeset()
+    changes.create("person", {"name": "Ким Виктор", "name_key": "ким виктор"})
+    volunteer.commit(changes)
+    good = tmp_path / "good.kzb"
+    export_bundle(volunteer, good)
+    data = good.read_bytes()
+    variants = []
+    for index in range(len(data)):
+        path = tmp_path / "flipped" / f"{index}.kzb"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data[:index] + bytes([data[index] ^ 0x01]) + data[index + 1:])
+        variants.append(path)
+    outcomes = import_bundles(coordinator, variants)
+    assert len(data) > 500
+    assert {o.status for o in outcomes} == {"rejected"}
+    with coordinator.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+        assert conn.exec_driver_sql("SELECT count(*) FROM bundle_log").scalar() == 0
+    assert import_bundles(coordinator, [good])[0].status == "merged"
+    coordinator.close()
+    volunteer.close()

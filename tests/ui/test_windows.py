@@ -223,3 +223,61 @@ def test_restart_in_kazakh(qtbot, qapp, settings_file: Path) -> None:
         assert QCoreApplication.translate("MainWindow", "Records") == "Жазбалар"
     finally:
         translations.apply("en")
+
+
+def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp_path: Path) -> None:
+    from kzdesk.core.exchange import trust
+    from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.own import own_card
+    from kzdesk.core.exchange.service import export_bundle, import_bundles
+    from kzdesk.core.vault.kdf import floor_params
+    from kzdesk.core.vault.vault import Profile, Vault
+
+    def vault(name: str, role: str) -> Vault:
+        return Vault.create(tmp_path / name, PASSPHRASE, Profile(role, name, ""), kdf=floor_params())
+
+    def introduce(a: Vault, b: Vault) -> None:
+        with a.transaction() as conn:
+            trust.add(conn, Card.parse(own_card(b).export(b.identity)), a.identity.key_id)
+
+    volunteer, other = vault("volunteer", "volunteer"), vault("other", "coordinator")
+    context.vault_path = tmp_path / "coordinator"
+    context.vault = vault("coordinator", "coordinator")
+    for a, b in ((volunteer, context.vault), (volunteer, other), (context.vault, volunteer), (other, volunteer),
+                 (context.vault, other), (other, context.vault)):
+        introduce(a, b)
+    changes = volunteer.changeset()
+    person = changes.create("person", {"name": "Ли Анна", "name_key": "ли анна"})
+    volunteer.commit(changes)
+    export_bundle(volunteer, tmp_path / "v.kzb")
+    import_bundles(other, [tmp_path / "v.kzb"])
+    with other.transaction() as conn:
+        edit = other.changeset()
+        edit.update(conn, "person", person, {"occupation": "блогер"})
+        other.commit(edit, conn)
+    export_bundle(other, tmp_path / "o.kzb")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.import_files([str(tmp_path / "v.kzb")])
+    qtbot.waitUntil(lambda: len(getattr(window, "import_report", [])) == 1 and context_idle(window), timeout=10_000)
+    with context.vault.transaction() as conn:
+        edit = context.vault.changeset()
+        edit.update(conn, "person", person, {"occupation": "журналист"})
+        context.vault.commit(edit, conn)
+    window.import_files([str(tmp_path / "o.kzb")])
+    qtbot.waitUntil(lambda: len(window.import_report) == 1 and context_idle(window), timeout=10_000)
+    assert "merged" in window.last_message
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.conflicts.rowCount() == 1, timeout=10_000)
+    assert "журналист" in window.conflicts.data(window.conflicts.index(0, 2))
+    window.resolve(window.conflicts.rows[0]["id"], "журналист, блогер")
+    qtbot.waitUntil(lambda: window.conflicts.rowCount() == 0 and context_idle(window), timeout=10_000)
+    window.export_to(str(tmp_path / "out.kzb"))
+    qtbot.waitUntil(lambda: (tmp_path / "out.kzb").exists() and context_idle(window), timeout=10_000)
+    assert not (tmp_path / "out.kzb").read_bytes().count("журналист".encode())
+    window.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
+    assert window.duplicates.rowCount() == 0
+    for v in (volunteer, other):
+        v.close()

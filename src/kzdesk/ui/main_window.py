@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.core.i18n import tr as core_tr
 from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.editor import EventEditor
+from kzdesk.ui.exchange_models import ConflictsModel, DuplicatesModel
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
@@ -171,6 +173,13 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(persons_page, "")
         self.persons_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.conflicts = ConflictsModel(self.context)
+        self.duplicates = DuplicatesModel(self.context)
+        self.conflicts_view = _table(self.conflicts)
+        self.conflicts_view.doubleClicked.connect(lambda index: self.resolve_row(index.row()))
+        self.duplicates_view = _table(self.duplicates)
+        self.tabs.addTab(self.conflicts_view, "")
+        self.tabs.addTab(self.duplicates_view, "")
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -181,6 +190,10 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._focus_search)
         self.new_action = named(QAction(self), "new_action", shortcut=QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_record)
+        self.export_action = named(QAction(self), "export_action")
+        self.export_action.triggered.connect(self._export_bundle)
+        self.import_bundles_action = named(QAction(self), "import_bundles_action")
+        self.import_bundles_action.triggered.connect(self._import_bundles)
         self.import_action = named(QAction(self), "import_action")
         self.import_action.triggered.connect(self._import_csv)
         self.idle_action = named(QAction(self), "idle_action")
@@ -190,6 +203,9 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.import_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.import_bundles_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.idle_action)
@@ -216,6 +232,10 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Records"))
         self.tabs.setTabText(1, self.tr("Persons"))
+        self.tabs.setTabText(2, self.tr("Conflicts"))
+        self.tabs.setTabText(3, self.tr("Probable duplicates"))
+        self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
+        self.import_bundles_action.setText(self.tr("Import &bundles…"))
         self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
         self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
@@ -296,10 +316,16 @@ class MainWindow(QMainWindow):
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, index: int) -> None:
-        # The persons list is only loaded when it is looked at.
-        if index == 1 and self.persons_stale and self.context.vault is not None:
+        # The persons list and the review queues are only loaded when they are looked at.
+        if self.context.vault is None:
+            return
+        if index == 1 and self.persons_stale:
             self.persons_stale = False
             self.persons.search(self.person_search.text())
+        elif index == 2:
+            self.conflicts.load()
+        elif index == 3:
+            self.duplicates.load()
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
@@ -355,7 +381,7 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.park()  # unsaved work goes into the vault (queued before the close below)
         vault, self.context.vault = self.context.vault, None
-        for model in (self.records, self.persons, self.chronology):
+        for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates):
             model.clear()
         for edit in (self.search, self.person_search):
             edit.blockSignals(True)
@@ -428,15 +454,122 @@ class MainWindow(QMainWindow):
         def done(report: object) -> None:
             progress.close()
             self.refresh()
-            QMessageBox.information(self, "kzdesk", self.tr("Imported {rows} rows: {events} events, {acts} acts.")
-                                    .format(**{k: getattr(report, k) for k in ("rows", "events", "acts")}))
+            self._notice(self.tr("Imported {rows} rows: {events} events, {acts} acts.")
+                         .format(**{k: getattr(report, k) for k in ("rows", "events", "acts")}))
 
         def failed(error: BaseException) -> None:
             progress.close()
             text = error.message() if isinstance(error, KzdeskError) else type(error).__name__
-            QMessageBox.warning(self, "kzdesk", text)
+            self._notice(text, warning=True)
 
         self.context.tasks.run(lambda: import_csv(vault, Path(path)), done, failed)
+
+    # --- bundles and review queues ---------------------------------------------------------
+    def _export_bundle(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a bundle"), "bundle.kzb",
+                                              self.tr("Bundles (*.kzb)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from pathlib import Path
+
+        from kzdesk.core.exchange.service import export_bundle
+
+        progress = self._busy(self.tr("Writing the bundle…"))
+
+        def done(report: object) -> None:
+            progress.close()
+            self.last_message = self.tr("Bundle {seq} written: {n} records.").format(
+                seq=getattr(report, "seq"), n=getattr(report, "revisions"))  # noqa: B009
+            self.statusBar().showMessage(self.last_message, 10_000)
+
+        def failed(error: BaseException) -> None:
+            progress.close()
+            self.last_message = error.message() if isinstance(error, KzdeskError) else type(error).__name__
+            self._notice(self.last_message, warning=True)
+
+        self.context.tasks.run(lambda: export_bundle(vault, Path(path)), done, failed)
+
+    def _import_bundles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import bundles"), "", self.tr("Bundles (*.kzb)"),
+                                                options=QFileDialog.Option.DontUseNativeDialog)
+        if paths:
+            self.import_files(paths)
+
+    def import_files(self, paths: list[str]) -> None:
+        """Import bundles one by one on the database thread, with a progress bar and a report."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        from pathlib import Path
+
+        from kzdesk.core.exchange.service import import_bundles
+
+        progress = QProgressDialog(self.tr("Importing bundles…"), "", 0, len(paths), self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(600)
+        self.import_report: list[object] = []
+
+        def one(path: str) -> None:
+            self.context.tasks.run(lambda: import_bundles(vault, [Path(path)])[0], step)
+
+        def step(outcome: object) -> None:
+            self.import_report.append(outcome)
+            progress.setValue(len(self.import_report))
+            if len(self.import_report) < len(paths):
+                one(paths[len(self.import_report)])
+                return
+            progress.close()
+            lines = [f"{Path(getattr(o, 'file')).name}: {core_tr(getattr(o, 'status'))}"  # noqa: B009
+                     + (f" ({getattr(o, 'reason')})" if getattr(o, "reason") else "")  # noqa: B009
+                     for o in self.import_report]
+            self.last_message = "\n".join(lines)
+            self.refresh()
+            self._notice(self.last_message)
+
+        one(paths[0])
+
+    def resolve_row(self, row: int) -> None:
+        """Pick one of the conflicting values, or type a combined one."""
+        conflict = self.conflicts.rows[row]
+        values = [str(c["value"]) for c in conflict["candidates"]]
+        value, ok = QInputDialog.getItem(self, "kzdesk", self.tr("Keep which value? (You may edit it.)"),
+                                         values, 0, True)
+        if ok:
+            self.resolve(conflict["id"], value)
+
+    def resolve(self, conflict: str, value: object) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.exchange.service import resolve_conflict
+
+        self.context.tasks.run(lambda: resolve_conflict(vault, conflict, value), lambda _rev: self._resolved())
+
+    def _resolved(self) -> None:
+        self.conflicts.load()
+        self.refresh()
+
+    def _notice(self, text: str, warning: bool = False) -> None:
+        """A message that does not block the event loop (the database thread keeps reporting)."""
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, "kzdesk", text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _busy(self, text: str) -> QProgressDialog:
+        progress = QProgressDialog(text, "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(600)
+        progress.setValue(0)
+        return progress
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.set_geometry(self.saveGeometry())
