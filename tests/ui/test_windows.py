@@ -131,7 +131,7 @@ def test_idle_lock(qtbot, month_context) -> None:
     assert window.stack.currentWidget() is window.locked
 
 
-@pytest.mark.parametrize("model_name", ["records", "persons", "chronology"])
+@pytest.mark.parametrize("model_name", ["records", "persons", "chronology", "conflicts", "duplicates"])
 def test_item_models(qtbot, qtmodeltester, month_context, model_name: str) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
@@ -141,6 +141,9 @@ def test_item_models(qtbot, qtmodeltester, month_context, model_name: str) -> No
     if model_name == "chronology":
         window.chronology.show_person(window.persons.rows[0].uuid)
         qtbot.waitUntil(lambda: window.chronology.rowCount() > 0, timeout=10_000)
+    if model_name in ("conflicts", "duplicates"):
+        window.tabs.setCurrentIndex(2 if model_name == "conflicts" else 3)
+        qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
     qtmodeltester.check(getattr(window, model_name))
 
 

@@ -5,30 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kzdesk.ui.context import AppContext
-
-Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
+from kzdesk.ui.table_model import DISPLAY, Index, TableModel
 
 
-class _ListModel(QAbstractTableModel):
-    """Rows loaded on the database thread; nothing kept while locked."""
-
-    COLUMNS: tuple[Any, ...] = ()
+class _ListModel(TableModel):
+    """Rows loaded on the database thread when the tab is opened; nothing kept while locked."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.rows: list[Any] = []
 
     def load(self) -> None:
         vault = self.context.vault
@@ -39,29 +27,10 @@ class _ListModel(QAbstractTableModel):
             with vault.engine.connect() as conn:
                 return self.fetch(conn)
 
-        self.context.tasks.run(work, self._loaded)
+        self.context.tasks.run(work, self.replace)
 
     def fetch(self, conn: Any) -> list[Any]:
         raise RuntimeError("each model fetches its own rows")
-
-    def _loaded(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self._loaded([])
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
-        return None
 
 
 class ConflictsModel(_ListModel):

@@ -7,10 +7,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -19,12 +16,10 @@ from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, fetch_page,
 from kzdesk.core.model.persons import ChronologyEntry, PersonMatch, chronology, suggest_persons
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label, date_text, number, place, sanction
-
-Index = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
+from kzdesk.ui.table_model import DISPLAY, Index, TableModel
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(TableModel):
     """Events with persons, act types, articles and sanctions; filter and sort run in SQL."""
 
     loaded = Signal(int)  # total number of matching records
@@ -37,7 +32,6 @@ class RecordsModel(QAbstractTableModel):
         super().__init__()
         self.context = context
         self.filter = RecordFilter()
-        self.rows: list[RecordRow] = []
         self.total = 0
         self._generation = 0
         self._loading = False
@@ -104,17 +98,6 @@ class RecordsModel(QAbstractTableModel):
         self.endResetModel()
 
     # --- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
-        return None
-
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or role not in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return None
@@ -144,10 +127,11 @@ class RecordsModel(QAbstractTableModel):
                                      key, order == Qt.SortOrder.DescendingOrder))
 
     def uuid_at(self, row: int) -> str:
-        return self.rows[row].uuid
+        record: RecordRow = self.rows[row]
+        return record.uuid
 
 
-class PersonsModel(QAbstractTableModel):
+class PersonsModel(TableModel):
     """Persons matching the typed text (any spelling), with their number of acts."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("PersonsModel", "Name"), QT_TRANSLATE_NOOP("PersonsModel", "Acts"))
@@ -155,7 +139,6 @@ class PersonsModel(QAbstractTableModel):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.rows: list[PersonMatch] = []
         self._generation = 0
 
     def search(self, text: str) -> None:
@@ -177,26 +160,11 @@ class PersonsModel(QAbstractTableModel):
 
     def _loaded(self, generation: int, rows: list[PersonMatch]) -> None:
         if generation == self._generation:
-            self.beginResetModel()
-            self.rows = rows
-            self.endResetModel()
+            self.replace(rows)
 
     def clear(self) -> None:
         self._generation += 1
-        self.beginResetModel()
-        self.rows = []
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
-        return None
+        self.replace([])
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or role != DISPLAY:
@@ -205,7 +173,7 @@ class PersonsModel(QAbstractTableModel):
         return person.name if index.column() == 0 else number(person.acts)
 
 
-class ChronologyModel(QAbstractTableModel):
+class ChronologyModel(TableModel):
     """One person's acts across events, oldest first."""
 
     COLUMNS = (QT_TRANSLATE_NOOP("ChronologyModel", "Date"), QT_TRANSLATE_NOOP("ChronologyModel", "City"),
@@ -216,7 +184,6 @@ class ChronologyModel(QAbstractTableModel):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.rows: list[ChronologyEntry] = []
 
     def show_person(self, person: str | None) -> None:
         vault = self.context.vault
@@ -228,28 +195,7 @@ class ChronologyModel(QAbstractTableModel):
             with vault.engine.connect() as conn:
                 return chronology(conn, person)
 
-        self.context.tasks.run(load, self._loaded)
-
-    def _loaded(self, rows: list[ChronologyEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self.rows = []
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate(type(self).__name__, str(self.COLUMNS[section]))
-        return None
+        self.context.tasks.run(load, self.replace)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or role != DISPLAY:
