@@ -68,8 +68,10 @@ def test_change_passphrase_rewraps_without_rewriting_database(vault_path: Path) 
 def test_passphrase_is_unicode_normalised(vault_path: Path, tmp_path: Path) -> None:
     # "й" typed as one code point or as и + combining breve is the same passphrase.
     path = tmp_path / "nfc"
-    Vault.create(path, "\u0439", Profile("volunteer", "", ""), kdf=floor_params()).close()
-    Vault.open(path, "\u0438\u0306").close()
+    created = Vault.create(path, "\u0439", Profile("volunteer", "", ""), kdf=floor_params())
+    created.close()
+    with Vault.open(path, "\u0438\u0306") as reopened:
+        assert reopened.identity.key_id == created.identity.key_id
 
 
 def test_tampered_kdf_parameters_are_refused(vault_path: Path) -> None:

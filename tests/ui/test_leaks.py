@@ -33,6 +33,7 @@ def test_canary_typed_in_the_gui_is_in_no_file(qtbot, month_context, tmp_path: P
     editor.act_form.ui.court.setFocus()
     type_text(qtbot, f"{canary} court")
     editor.attach_file(evidence)
+    qtbot.waitUntil(lambda: len(editor.draft.attachments) == 1, timeout=10_000)
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
     window.search.setText(canary)

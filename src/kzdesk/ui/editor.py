@@ -324,11 +324,18 @@ class EventEditor(QDialog):
             self.attach_file(Path(path))
 
     def attach_file(self, path: Path) -> None:
+        """Read and hash the file on the database thread (it may be large), then list it."""
         if path.stat().st_size > MAX_ATTACHMENT:
-            QMessageBox.warning(self, "kzdesk", self.tr("The file is larger than 200 MB."))
+            self.ui.problems.setText(self.tr("The file is larger than 200 MB."))
             return
-        data = path.read_bytes()
-        item = AttachmentDraft(path.name, hashlib.sha256(data).hexdigest(), len(data), data)
+
+        def read() -> AttachmentDraft:
+            data = path.read_bytes()
+            return AttachmentDraft(path.name, hashlib.sha256(data).hexdigest(), len(data), data)
+
+        self.context.tasks.run(read, self._attached, owner=self)
+
+    def _attached(self, item: AttachmentDraft) -> None:
         self.draft.attachments.append(item)
         self.ui.attachments.addItem(QListWidgetItem(self._attachment_text(item)))
         self.dirty = True

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
@@ -34,7 +34,6 @@ class MergeReport:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
-    records: set[str] = field(default_factory=set)
 
     def to_json(self) -> dict[str, int]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
@@ -195,7 +194,6 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
         new_rows = []
         for record in uuids:
             revs = records[record]
-            report.records.add(record)
             for rev in revs:
                 # A merge made elsewhere carries its conflicts implicitly: derive them here too, so
                 # every vault that has the merge shows the same open conflicts.
