@@ -206,6 +206,33 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Same person: &amp;link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep both records and read them as one human</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same person: &amp;merge into the left one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move everything recorded about the right one to the left one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -695,6 +722,10 @@
     </message>
     <message>
         <source>Keep which value? (You may edit it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -206,6 +206,33 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Same person: &amp;link</source>
+        <translation>Бір адам: &amp;байланыстыру</translation>
+    </message>
+    <message>
+        <source>Keep both records and read them as one human</source>
+        <translation>Екі жазбаны да қалдырып, оларды бір адам деп санау</translation>
+    </message>
+    <message>
+        <source>Same person: &amp;merge into the left one</source>
+        <translation>Бір адам: сол жақтағыға &amp;біріктіру</translation>
+    </message>
+    <message>
+        <source>Move everything recorded about the right one to the left one</source>
+        <translation>Оң жақтағы туралы жазылғанның бәрін сол жақтағыға көшіру</translation>
+    </message>
+    <message>
+        <source>&amp;Different people</source>
+        <translation>Ә&amp;ртүрлі адамдар</translation>
+    </message>
+    <message>
+        <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
+        <translation>«{right}» жазбасын «{left}» жазбасына біріктіру керек пе? Оң жақтағының барлық шаралары, дереккөздері мен тіркемелері сол жақтағыға көшеді; оң жақтағы жазба жабылады, бірақ оның тарихы сақталады.</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -696,6 +723,10 @@
     <message>
         <source>Keep which value? (You may edit it.)</source>
         <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
+    </message>
+    <message>
+        <source>The decision was not stored.</source>
+        <translation>Шешім сақталмады.</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,33 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Same person: &amp;link</source>
+        <translation>Один человек: &amp;связать</translation>
+    </message>
+    <message>
+        <source>Keep both records and read them as one human</source>
+        <translation>Оставить обе записи и считать их одним человеком</translation>
+    </message>
+    <message>
+        <source>Same person: &amp;merge into the left one</source>
+        <translation>Один человек: &amp;объединить в левого</translation>
+    </message>
+    <message>
+        <source>Move everything recorded about the right one to the left one</source>
+        <translation>Перенести всё записанное о правом к левому</translation>
+    </message>
+    <message>
+        <source>&amp;Different people</source>
+        <translation>&amp;Разные люди</translation>
+    </message>
+    <message>
+        <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
+        <translation>Объединить «{right}» с «{left}»? Все меры, источники и вложения правого перейдут к левому; правая запись закрывается, но её история сохраняется.</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>
@@ -697,6 +724,10 @@
     <message>
         <source>Keep which value? (You may edit it.)</source>
         <translation>Какое значение оставить? (Его можно исправить.)</translation>
+    </message>
+    <message>
+        <source>The decision was not stored.</source>
+        <translation>Решение не сохранено.</translation>
     </message>
 </context>
 <context>

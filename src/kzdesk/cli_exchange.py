@@ -161,16 +161,46 @@ def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
+def _person_id(conn: Any, prefix: str) -> str:
+    """A person's uuid from the first characters shown by `kzdesk duplicates` (at least 8)."""
+    rows = [] if len(prefix) < 8 else conn.exec_driver_sql(
+        "SELECT uuid FROM person WHERE uuid LIKE ? AND deleted = 0 LIMIT 2", (prefix.lower() + "%",)).fetchall()
+    if len(rows) != 1:
+        raise InputError("No single person has the id {person}.", person=prefix)
+    return str(rows[0][0])
+
+
 def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange.duplicates import find_duplicates
+    from kzdesk.core.exchange.links import decide, decisions
 
+    if args.action in ("link", "merge", "different"):
+        if len(args.persons) != 2:
+            raise InputError("Name two persons: kzdesk duplicates {action} ID ID.", action=args.action)
+        with open_vault(args) as vault:
+            with vault.engine.connect() as conn:
+                a, b = (_person_id(conn, p) for p in args.persons)
+            decide(vault, a, b, args.action, args.note)
+        print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
+               "different": tr("Marked as different people.")}[args.action])
+        return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
+        if args.action == "decisions":
+            made = decisions(conn)
+            if args.json:
+                _print_json([d.to_json() for d in made])
+            else:
+                for d in made:
+                    label = tr("same person") if d.decision == "same" else tr("different people")
+                    print(f"{d.person_a[:8]} {d.name_a}  ~  {d.person_b[:8]} {d.name_b}: {label}")
+            return 0
         pairs = find_duplicates(conn)
     if args.json:
         _print_json([p.to_json() for p in pairs])
     else:
         for p in pairs:
-            print(f"{p.score:5.1f}  {p.name_a}  ~  {p.name_b}  ({'; '.join(tr(r) for r in p.reasons)})")
+            print(f"{p.score:5.1f}  {p.a[:8]} {p.name_a}  ~  {p.b[:8]} {p.name_b}  "
+                  f"({'; '.join(tr(r) for r in p.reasons)})")
     return 0
 
 
@@ -246,7 +276,11 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     p = add("purge", cmd_purge, tr("erase from this computer what the coordinator confirmed receiving"))
     p.add_argument("--receipt", metavar="FILE", required=True)
     p.add_argument("--yes", action="store_true", help=tr("do not ask (erasing is final)"))
-    p = add("duplicates", cmd_duplicates, tr("persons probably recorded twice under different spellings"))
+    p = add("duplicates", cmd_duplicates, tr("persons probably recorded twice under different spellings; "
+                                             "link, merge or mark them as different people"))
+    p.add_argument("action", nargs="?", choices=("list", "decisions", "link", "merge", "different"), default="list")
+    p.add_argument("persons", nargs="*", metavar="ID", help=tr("two person ids (for merge, the first is kept)"))
+    p.add_argument("--note", metavar="TEXT", help=tr("why you decided so"))
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently; resolve one"))
     p.add_argument("action", nargs="?", choices=("list", "resolve"), default="list")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QFileDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,29 +33,17 @@ from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.context import AppContext, open_for_search
+from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
-from kzdesk.ui.exchange_models import ConflictsModel, DuplicatesModel
+from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.translations import NAMES
-from kzdesk.ui.widgets import city_combo, named
+from kzdesk.ui.widgets import city_combo, named, table_view
 
 MIN_SEARCH = 2
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
-
-
-def _table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 class LockedPage(QWidget):
@@ -142,7 +128,7 @@ class MainWindow(QMainWindow):
         assert city_edit is not None  # the combo is editable
         city_edit.editingFinished.connect(self.apply_filter)
         self.act_type.currentIndexChanged.connect(self.apply_filter)
-        self.records_view = _table(self.records)
+        self.records_view = table_view(self.records)
         self.records_view.setSortingEnabled(True)
         for column, width in enumerate((100, 130, 260, 230, 120)):
             self.records_view.setColumnWidth(column, width)
@@ -155,12 +141,12 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
-        self.persons_view = _table(self.persons)
+        self.persons_view = table_view(self.persons)
         self.persons_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.persons_view.horizontalHeader().setStretchLastSection(False)
         left_layout.addWidget(self.person_search)
         left_layout.addWidget(self.persons_view)
-        self.chronology_view = _table(self.chronology)
+        self.chronology_view = table_view(self.chronology)
         for column, width in enumerate((100, 120, 220, 80, 160)):
             self.chronology_view.setColumnWidth(column, width)
         persons_page.addWidget(left)
@@ -174,12 +160,14 @@ class MainWindow(QMainWindow):
         self.persons_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.conflicts = ConflictsModel(self.context)
-        self.duplicates = DuplicatesModel(self.context)
-        self.conflicts_view = _table(self.conflicts)
+        self.conflicts_view = table_view(self.conflicts)
         self.conflicts_view.doubleClicked.connect(lambda index: self.resolve_row(index.row()))
-        self.duplicates_view = _table(self.duplicates)
+        self.duplicates_page = DuplicatesPage(self.context)
+        self.duplicates = self.duplicates_page.model
+        self.duplicates_page.decided.connect(lambda _action: self.refresh())
+        self.duplicates_page.failed.connect(self._decision_failed)
         self.tabs.addTab(self.conflicts_view, "")
-        self.tabs.addTab(self.duplicates_view, "")
+        self.tabs.addTab(self.duplicates_page, "")
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -281,7 +269,9 @@ class MainWindow(QMainWindow):
 
     def _relabel(self) -> None:
         self.retranslate()
-        for model in (self.records, self.persons, self.chronology):
+        self.duplicates_page.retranslate()
+        for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
+                      self.duplicates_page.left, self.duplicates_page.right):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
 
     def _ask_idle_minutes(self) -> None:
@@ -325,7 +315,7 @@ class MainWindow(QMainWindow):
         elif index == 2:
             self.conflicts.load()
         elif index == 3:
-            self.duplicates.load()
+            self.duplicates_page.load()
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
@@ -381,8 +371,9 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.park()  # unsaved work goes into the vault (queued before the close below)
         vault, self.context.vault = self.context.vault, None
-        for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates):
+        for model in (self.records, self.persons, self.chronology, self.conflicts):
             model.clear()
+        self.duplicates_page.clear()
         for edit in (self.search, self.person_search):
             edit.blockSignals(True)
             edit.clear()
@@ -554,6 +545,11 @@ class MainWindow(QMainWindow):
 
     def _resolved(self) -> None:
         self.conflicts.load()
+        self.refresh()
+
+    def _decision_failed(self, error: BaseException) -> None:
+        self._notice(str(error) if isinstance(error, KzdeskError) else self.tr("The decision was not stored."),
+                     warning=True)
         self.refresh()
 
     def _notice(self, text: str, warning: bool = False) -> None:

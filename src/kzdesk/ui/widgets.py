@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
@@ -36,3 +36,17 @@ def named(obj: W, name: str, **properties: Any) -> W:
     for key, value in properties.items():
         getattr(obj, f"set{key[0].upper()}{key[1:]}")(value)
     return obj
+
+
+def table_view(model: object) -> QTableView:
+    """A read-only, row-selecting table as every list in the program shows it."""
+    view = QTableView()
+    view.setModel(model)  # type: ignore[arg-type]
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    return view

@@ -18,6 +18,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.links import decided_pairs
 from kzdesk.core.model.names import skeleton_word, words
 
 THRESHOLD = 88.0
@@ -92,6 +93,7 @@ def score(name_a: str, name_b: str) -> tuple[float, list[str]]:
 def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
     """Probable duplicate pairs among current persons, best first."""
     people = conn.exec_driver_sql("SELECT uuid, name FROM person WHERE deleted = 0").fetchall()
+    decided = decided_pairs(conn)  # a coordinator's decision, either way, takes the pair off the queue
     cities: dict[str, set[str]] = defaultdict(set)
     events: dict[str, set[str]] = defaultdict(set)
     for person, event, city in conn.exec_driver_sql(
@@ -121,6 +123,8 @@ def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
             if value < THRESHOLD:
                 continue
             a, b = people[key[0]][0], people[key[1]][0]
+            if (min(a, b), max(a, b)) in decided:
+                continue
             if cities[a] & cities[b]:
                 reasons.append("same city")
                 value = min(100.0, value + 3)

@@ -85,7 +85,7 @@ def _write_row(conn: Connection, rev: RevisionRow, creator: str | None) -> None:
     body = json.loads(rev.body)
     cols = [*META_COLUMNS, *names]
     values = (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted, *(body.get(n) for n in names))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "uuid")
     _raw(conn).execute(
         f"INSERT INTO {rev.kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
         f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
@@ -210,6 +210,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
                 continue
             current = _load(conn, row[0]) if row else heads[0]
             assert current is not None
+            creator = row[1] if row else None
             for head in heads:
                 if head.id == current.id or head.id in _ancestors(conn, current.id):
                     continue  # already contained
@@ -220,11 +221,12 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
                 _insert_revision(conn, merged)
                 report.conflicts += conflicts
                 current = merged
+                creator = _creator(conn, record)
             if row is None:
-                new_rows.append(_row_values(current, None))
+                new_rows.append(_row_values(current, creator))
                 report.new += 1
             elif current.id != row[0]:
-                _write_row(conn, current, row[1])
+                _write_row(conn, current, creator)
                 report.updated += 1
             else:
                 report.unchanged += len(revs)
@@ -233,6 +235,17 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
             cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
             raw.executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", new_rows)
     return report
+
+
+def _creator(conn: Connection, record: str) -> str | None:
+    """Who created a record, the same in every vault: the author of its first root revision.
+
+    A record has two roots only when two vaults created it under one id (a decision about the same
+    pair of persons); each vault would otherwise name itself as the creator and the rows would differ.
+    """
+    row = _raw(conn).execute("SELECT author FROM revision WHERE record = ? AND parents = '[]' ORDER BY hlc, id "
+                             "LIMIT 1", (record,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def _close_resolved(conn: Connection, revs: list[RevisionRow]) -> None:

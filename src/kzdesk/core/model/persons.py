@@ -50,11 +50,25 @@ def suggest_persons(conn: Connection, text: str, limit: int = 10) -> list[Person
     return [PersonMatch(*row) for row in rows]
 
 
+# The person and every record a coordinator linked to it as the same human, through chains of links.
+SAME_PERSON = (
+    "WITH RECURSIVE same(uuid) AS (SELECT ? UNION SELECT CASE WHEN l.person_a = same.uuid THEN l.person_b "
+    "ELSE l.person_a END FROM link l JOIN same ON same.uuid IN (l.person_a, l.person_b) "
+    "WHERE l.deleted = 0 AND l.decision = 'same') ")
+
+
+def same_person(conn: Connection, person: str) -> set[str]:
+    """Every person record linked to this one as the same human (itself included), transitively."""
+    return {row[0] for row in conn.exec_driver_sql(SAME_PERSON + "SELECT uuid FROM same", (person,))}
+
+
 def chronology(conn: Connection, person: str) -> list[ChronologyEntry]:
-    """Every current act against the person, oldest event first (undated events last)."""
-    rows = conn.exec_driver_sql(
+    """Every current act against the person (and the records linked to it as the same human),
+    oldest event first (undated events last)."""
+    rows = conn.exec_driver_sql(SAME_PERSON +
         "SELECT a.uuid, e.uuid, e.date, e.date_start, e.city, e.city_text, a.act_type, a.legal_code, a.article, "
         "a.part, a.arrest_days, a.fine_amount, a.fine_unit, a.fine_kzt, a.court, a.case_number "
-        "FROM act a JOIN event e ON e.uuid = a.event WHERE a.person = ? AND a.deleted = 0 AND e.deleted = 0 "
+        "FROM act a JOIN event e ON e.uuid = a.event WHERE a.person IN (SELECT uuid FROM same) AND a.deleted = 0 "
+        "AND e.deleted = 0 "
         "ORDER BY e.date_start IS NULL, e.date_start, a.hlc", (person,)).fetchall()
     return [ChronologyEntry(*row) for row in rows]

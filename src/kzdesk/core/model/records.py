@@ -165,6 +165,26 @@ class Attachment(RecordMeta, table=True):
     description: str | None = None
 
 
+LINK_DECISIONS = ("same", "different")
+
+
+class Link(RecordMeta, table=True):
+    """A coordinator's decision about two person records: the same human, or two different people.
+
+    Its uuid is derived from the pair, so two coordinators deciding about the same pair write
+    revisions of one record: agreeing decisions merge, disagreeing ones become a visible conflict.
+    No foreign keys: a decision may arrive from another coordinator before the persons it names.
+    """
+
+    kind: ClassVar[str] = "link"
+
+    person_a: str = Field(index=True, max_length=32)  # the smaller uuid of the pair
+    person_b: str = Field(index=True, max_length=32)
+    decision: str = Field(default="same")  # one of LINK_DECISIONS
+    kept: str | None = None  # when the two records were merged: the uuid of the one that stays
+    note: str | None = None
+
+
 class Blob(SQLModel, table=True):
     """Content-addressed attachment bytes (shared by revisions and, later, bundles)."""
 
@@ -204,7 +224,7 @@ class Setting(SQLModel, table=True):
 
 
 RECORD_TABLES: dict[str, type[RecordMeta]] = {
-    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment)
+    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment, Link)
 }
 
 

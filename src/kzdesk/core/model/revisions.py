@@ -21,7 +21,7 @@ from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, RecordMeta, f
 
 REVISION_DOMAIN = b"kzdesk/revision/v1\n"
 # Parents are written before children so foreign keys hold inside one transaction.
-WRITE_ORDER = ("person", "event", "source", "act", "participation", "citation", "attachment")
+WRITE_ORDER = ("person", "event", "source", "act", "participation", "citation", "attachment", "link")
 
 
 def canonical_json(obj: Any) -> str:

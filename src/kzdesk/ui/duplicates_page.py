@@ -1,0 +1,156 @@
+"""The coordinator's review queue of probable duplicate persons.
+
+A pair is shown with both persons' chronologies side by side, so the decision rests on what was
+recorded (dates, cities, courts), not on the names alone. Link, merge and "different people" are
+written as decision records by the core (kzdesk.core.exchange.links) and travel on in bundles.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.exchange_models import DuplicatesModel
+from kzdesk.ui.records_model import ChronologyModel
+from kzdesk.ui.widgets import named, table_view
+
+if TYPE_CHECKING:
+    from kzdesk.core.exchange.duplicates import Candidate
+
+
+class DuplicatesPage(QWidget):
+    """Pairs, best first; the selected pair's two chronologies; the three decisions."""
+
+    decided = Signal(str)  # the action taken, after it is stored
+    failed = Signal(object)  # the error, when the decision could not be stored
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.model = DuplicatesModel(context)
+        self.left, self.right = ChronologyModel(context), ChronologyModel(context)
+        self.view = named(table_view(self.model), "duplicates_view")
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.model.modelReset.connect(self._select_first)
+        self.left_name, self.right_name = named(QLabel(), "left_name"), named(QLabel(), "right_name")
+        sides = QSplitter()
+        for label, model in ((self.left_name, self.left), (self.right_name, self.right)):
+            side = QWidget()
+            column = QVBoxLayout(side)
+            column.setContentsMargins(0, 0, 0, 0)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(label)
+            column.addWidget(table_view(model))
+            sides.addWidget(side)
+        self.link_button = named(QPushButton(), "link_button")
+        self.merge_button = named(QPushButton(), "merge_button")
+        self.different_button = named(QPushButton(), "different_button")
+        self.link_button.clicked.connect(lambda: self.apply("link"))
+        self.merge_button.clicked.connect(self._confirm_merge)
+        self.different_button.clicked.connect(lambda: self.apply("different"))
+        buttons = QHBoxLayout()
+        for button in (self.link_button, self.merge_button, self.different_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(sides)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        layout.addLayout(buttons)
+        self._enable(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.link_button.setText(self.tr("Same person: &link"))
+        self.link_button.setToolTip(self.tr("Keep both records and read them as one human"))
+        self.merge_button.setText(self.tr("Same person: &merge into the left one"))
+        self.merge_button.setToolTip(self.tr("Move everything recorded about the right one to the left one"))
+        self.different_button.setText(self.tr("&Different people"))
+        self._selected()
+
+    def load(self) -> None:
+        self.model.load()
+
+    def clear(self) -> None:
+        """Forget everything shown (on lock)."""
+        self.model.clear()
+        self._clear_sides()
+
+    def _clear_sides(self) -> None:
+        for model in (self.left, self.right):
+            model.clear()
+        self.left_name.clear()
+        self.right_name.clear()
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.link_button, self.merge_button, self.different_button):
+            button.setEnabled(on)
+
+    def _select_first(self) -> None:
+        if self.model.rowCount():
+            self.view.selectRow(0)
+        else:
+            self._clear_sides()
+
+    def current(self) -> Candidate | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _selected(self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None) -> None:
+        pair = self.current()
+        self._enable(pair is not None)
+        if pair is None:
+            return
+        self.left_name.setText(pair.name_a)
+        self.right_name.setText(pair.name_b)
+        self.left.show_person(pair.a)
+        self.right.show_person(pair.b)
+
+    def _confirm_merge(self) -> None:
+        pair = self.current()
+        if pair is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "kzdesk",
+                          self.tr("Merge “{right}” into “{left}”? Every act, source and attachment of the right "
+                                  "one moves to the left one; the right record is closed but keeps its history.")
+                          .replace("{right}", pair.name_b).replace("{left}", pair.name_a),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("merge_confirmation")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self.apply("merge") if box.standardButton(button) == QMessageBox.StandardButton.Yes
+            else None)
+        box.open()  # not exec(): the database thread keeps delivering while the question is open
+
+    def apply(self, action: str) -> None:
+        """Store the decision about the selected pair on the database thread, then reload the queue."""
+        pair, vault = self.current(), self.context.vault
+        if pair is None or vault is None:
+            return
+        from kzdesk.core.exchange.links import decide
+
+        a, b = pair.a, pair.b
+        self._enable(False)
+        self.context.tasks.run(lambda: decide(vault, a, b, action), lambda _link: self._done(action),
+                               self._failed, owner=self)
+
+    def _done(self, action: str) -> None:
+        self.model.load()
+        self.decided.emit(action)
+
+    def _failed(self, error: BaseException) -> None:
+        self._selected()
+        self.failed.emit(error)

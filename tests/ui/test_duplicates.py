@@ -1,0 +1,64 @@
+"""The coordinator's duplicates queue: both chronologies side by side, and decisions that stick."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from kzdesk.core.vault.vault import Vault
+from kzdesk.ui.main_window import MainWindow
+
+from ..conftest import PASSPHRASE
+from ..integration.test_links import record_case
+from .test_windows import context_idle
+
+
+def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> None:
+    context.vault_path = vault_path
+    context.vault = vault = Vault.open(vault_path, PASSPHRASE)
+    kept = record_case(vault, "Жақсылықов Ерлан", "Oral", "2021-12-05", "public")
+    merged = record_case(vault, "Zhaksylykov Erlan", "Oral", "2021-12-16", "public")
+    record_case(vault, "Серікбаева Айгүл", "Almaty", "2021-12-06", "public")
+    record_case(vault, "Serikbayeva Aigul", "Almaty", "2021-12-07", "public")
+    record_case(vault, "Ли Анна", "Almaty", "2021-12-08", "public")
+    record_case(vault, "Li Anna", "Aktobe", "2021-12-09", "public")
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.duplicates_page
+    window.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 3 and context_idle(window), timeout=10_000)
+    assert page.merge_button.isEnabled()
+    row = next(i for i, p in enumerate(window.duplicates.rows) if {p.a, p.b} == {kept, merged})
+    page.view.selectRow(row)
+    qtbot.waitUntil(lambda: page.left.rowCount() == 1 and page.right.rowCount() == 1 and context_idle(window),
+                    timeout=10_000)
+    pair = page.current()
+    assert pair is not None and {pair.name_a, pair.name_b} == {"Жақсылықов Ерлан", "Zhaksylykov Erlan"}
+    assert page.left_name.text() == pair.name_a
+    # Merging asks first; Cancel stores nothing.
+    page.merge_button.click()
+    box = page.findChild(QMessageBox, "merge_confirmation")
+    assert box is not None and pair.name_b in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
+    assert window.duplicates.rowCount() == 3
+    page.merge_button.click()
+    box = page.findChild(QMessageBox, "merge_confirmation")
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 2 and context_idle(window), timeout=10_000)
+    with vault.engine.connect() as conn:
+        gone = conn.exec_driver_sql("SELECT deleted FROM person WHERE uuid = ?", (pair.b,)).scalar()
+        acts = conn.exec_driver_sql("SELECT count(*) FROM act WHERE person = ? AND deleted = 0", (pair.a,)).scalar()
+    assert gone == 1 and acts == 2
+    # The next pair is selected by itself; link it, then mark the last one as different people.
+    qtbot.waitUntil(lambda: page.current() is not None, timeout=10_000)
+    page.link_button.click()
+    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 1 and context_idle(window), timeout=10_000)
+    page.different_button.click()
+    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 0 and context_idle(window), timeout=10_000)
+    assert not page.merge_button.isEnabled() and page.left.rowCount() == 0
+    with vault.engine.connect() as conn:
+        made = sorted(r[0] for r in conn.exec_driver_sql("SELECT decision FROM link"))
+    assert made == ["different", "same", "same"]
+    window.lock()
+    assert page.left_name.text() == "" and window.duplicates.rowCount() == 0
