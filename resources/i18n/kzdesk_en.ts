@@ -815,6 +815,61 @@
     </message>
 </context>
 <context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>Write a recei&amp;pt for a volunteer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase what the coordinator confirmed &amp;receiving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No volunteer is trusted in this vault yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt for which volunteer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the coordinator&apos;s receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt is genuine, but nothing on this computer is covered by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordinator confirmed receiving {count} records. Erase them from this computer for good? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} records were erased from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Date</source>

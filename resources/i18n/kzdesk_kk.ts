@@ -815,6 +815,61 @@
     </message>
 </context>
 <context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>Write a recei&amp;pt for a volunteer…</source>
+        <translation>Еріктіге &amp;қолхат жазу…</translation>
+    </message>
+    <message>
+        <source>Erase what the coordinator confirmed &amp;receiving…</source>
+        <translation>Үйлестіруші &amp;растағанды өшіру…</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Әрекет сәтсіз аяқталды.</translation>
+    </message>
+    <message>
+        <source>No volunteer is trusted in this vault yet.</source>
+        <translation>Бұл қоймада әзірге сенімді ерікті жоқ.</translation>
+    </message>
+    <message>
+        <source>Receipt for which volunteer?</source>
+        <translation>Қай еріктіге қолхат?</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Қолхатты сақтау</translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr)</source>
+        <translation>Қолхаттар (*.kzr)</translation>
+    </message>
+    <message>
+        <source>The receipt was written.</source>
+        <translation>Қолхат жазылды.</translation>
+    </message>
+    <message>
+        <source>Open the coordinator&apos;s receipt</source>
+        <translation>Үйлестірушінің қолхатын ашу</translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr);;All files (*)</source>
+        <translation>Қолхаттар (*.kzr);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>The receipt is genuine, but nothing on this computer is covered by it.</source>
+        <translation>Қолхат шынайы, бірақ бұл компьютерде ол растайтын жазба жоқ.</translation>
+    </message>
+    <message>
+        <source>The coordinator confirmed receiving {count} records. Erase them from this computer for good? This cannot be undone.</source>
+        <translation>Үйлестіруші {count} жазбаны алғанын растады. Оларды бұл компьютерден біржола өшіру керек пе? Мұны қайтаруға болмайды.</translation>
+    </message>
+    <message>
+        <source>{count} records were erased from this computer.</source>
+        <translation>Бұл компьютерден өшірілген жазбалар: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Date</source>

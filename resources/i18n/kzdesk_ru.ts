@@ -816,6 +816,61 @@
     </message>
 </context>
 <context>
+    <name>ReceiptActions</name>
+    <message>
+        <source>Write a recei&amp;pt for a volunteer…</source>
+        <translation>Написать &amp;расписку для волонтёра…</translation>
+    </message>
+    <message>
+        <source>Erase what the coordinator confirmed &amp;receiving…</source>
+        <translation>Стереть то, что координатор &amp;подтвердил…</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Операция не удалась.</translation>
+    </message>
+    <message>
+        <source>No volunteer is trusted in this vault yet.</source>
+        <translation>В этом хранилище пока нет доверенных волонтёров.</translation>
+    </message>
+    <message>
+        <source>Receipt for which volunteer?</source>
+        <translation>Расписка для какого волонтёра?</translation>
+    </message>
+    <message>
+        <source>Save the receipt</source>
+        <translation>Сохранить расписку</translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr)</source>
+        <translation>Расписки (*.kzr)</translation>
+    </message>
+    <message>
+        <source>The receipt was written.</source>
+        <translation>Расписка записана.</translation>
+    </message>
+    <message>
+        <source>Open the coordinator&apos;s receipt</source>
+        <translation>Открыть расписку координатора</translation>
+    </message>
+    <message>
+        <source>Receipts (*.kzr);;All files (*)</source>
+        <translation>Расписки (*.kzr);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>The receipt is genuine, but nothing on this computer is covered by it.</source>
+        <translation>Расписка подлинная, но на этом компьютере нет записей, которые она подтверждает.</translation>
+    </message>
+    <message>
+        <source>The coordinator confirmed receiving {count} records. Erase them from this computer for good? This cannot be undone.</source>
+        <translation>Координатор подтвердил получение записей: {count}. Стереть их с этого компьютера навсегда? Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>{count} records were erased from this computer.</source>
+        <translation>С этого компьютера стёрто записей: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Date</source>

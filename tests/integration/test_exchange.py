@@ -114,7 +114,12 @@ def test_bundle_reveals_nothing_outside(network, tmp_path: Path) -> None:
     _coordinator, volunteers = network
     import_csv(volunteers[0], MONTH)
     path = tmp_path / "x.kzb"
-    export_bundle(volunteers[0], path)
+    steps: list[tuple[int, int]] = []
+    report = export_bundle(volunteers[0], path, progress=lambda done, total: steps.append((done, total)))
+    # Progress is reported record by record, never backwards, and ends at the total.
+    total = report.revisions + report.attachments + 1
+    assert len(steps) > 10 and steps[-1] == (total, total)
+    assert all(t == total for _, t in steps) and [d for d, _ in steps] == sorted(d for d, _ in steps)
     data = path.read_bytes()
     for secret in ("Жақсылықов".encode(), b"kzdesk", volunteers[0].identity.key_id.encode(), b"manifest"):
         assert secret not in data

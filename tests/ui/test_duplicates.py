@@ -62,3 +62,40 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
     assert made == ["different", "same", "same"]
     window.lock()
     assert page.left_name.text() == "" and window.duplicates.rowCount() == 0
+
+
+def test_receipt_written_by_the_coordinator_lets_the_volunteer_erase(qtbot, context, tmp_path) -> None:
+    from kzdesk.core.exchange.service import export_bundle, import_bundle
+
+    from ..integration.test_exchange import introduce, make_vault
+
+    coordinator = make_vault(tmp_path / "c", "coordinator", "Almaty")
+    volunteer = make_vault(tmp_path / "v", "volunteer", "Oral")
+    introduce(volunteer, coordinator)
+    introduce(coordinator, volunteer)
+    record_case(volunteer, "Жақсылықов Ерлан", "Oral", "2021-12-05", "public")
+    export_bundle(volunteer, tmp_path / "b.kzb")
+    assert import_bundle(coordinator, tmp_path / "b.kzb").status == "merged"
+    context.vault_path, context.vault = coordinator.path, coordinator
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    receipts = window.receipts
+    receipts.write_for("f" * 32, tmp_path / "none.kzr")  # a key that sent nothing: a clear refusal
+    qtbot.waitUntil(lambda: context_idle(window) and receipts.last_message != "", timeout=10_000)
+    assert "No bundles" in receipts.last_message and not (tmp_path / "none.kzr").exists()
+    receipts.write_for(volunteer.identity.key_id, tmp_path / "r.kzr")
+    qtbot.waitUntil(lambda: context_idle(window) and (tmp_path / "r.kzr").exists(), timeout=10_000)
+    # The same window, now on the volunteer's laptop.
+    context.vault_path, context.vault = volunteer.path, volunteer
+    receipts.check(tmp_path / "b.kzb")  # not a receipt
+    qtbot.waitUntil(lambda: context_idle(window) and "not a receipt" in receipts.last_message, timeout=10_000)
+    receipts.check(tmp_path / "r.kzr")
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "purge_confirmation") is not None, timeout=10_000)
+    box = window.findChild(QMessageBox, "purge_confirmation")
+    assert "5 records" in box.text()  # person, event, act, source, citation
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: context_idle(window) and "erased" in receipts.last_message, timeout=10_000)
+    with volunteer.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+    coordinator.close()

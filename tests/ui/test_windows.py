@@ -279,6 +279,9 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     window.export_to(str(tmp_path / "out.kzb"))
     qtbot.waitUntil(lambda: (tmp_path / "out.kzb").exists() and context_idle(window), timeout=10_000)
     assert not (tmp_path / "out.kzb").read_bytes().count("журналист".encode())
+    bar = window.export_progress.parent()
+    written = int(window.last_message.split(":")[1].split()[0])  # "Bundle 1 written: N records."
+    assert written > 1 and bar.maximum() == written + 1  # one step per record, one for the encryption
     window.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
     assert window.duplicates.rowCount() == 0

@@ -37,8 +37,10 @@ from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.lock import IdleLock
+from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
+from kzdesk.ui.tasks import Progress
 from kzdesk.ui.translations import NAMES
 from kzdesk.ui.widgets import city_combo, named, table_view
 
@@ -194,6 +196,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.import_bundles_action)
+        self.receipts = ReceiptActions(self, self.context, self._notice)
+        self.receipts.erased.connect(lambda _count: self.refresh())
+        self.file_menu.addAction(self.receipts.write_action)
+        self.file_menu.addAction(self.receipts.purge_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.idle_action)
@@ -269,6 +275,7 @@ class MainWindow(QMainWindow):
 
     def _relabel(self) -> None:
         self.retranslate()
+        self.receipts.retranslate()
         self.duplicates_page.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
                       self.duplicates_page.left, self.duplicates_page.right):
@@ -472,6 +479,14 @@ class MainWindow(QMainWindow):
         from kzdesk.core.exchange.service import export_bundle
 
         progress = self._busy(self.tr("Writing the bundle…"))
+        self.export_progress = Progress(progress)  # a child of the dialog: gone with it
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        self.export_progress.changed.connect(advance)
+        report_progress = self.export_progress.report
 
         def done(report: object) -> None:
             progress.close()
@@ -484,7 +499,7 @@ class MainWindow(QMainWindow):
             self.last_message = error.message() if isinstance(error, KzdeskError) else type(error).__name__
             self._notice(self.last_message, warning=True)
 
-        self.context.tasks.run(lambda: export_bundle(vault, Path(path)), done, failed)
+        self.context.tasks.run(lambda: export_bundle(vault, Path(path), progress=report_progress), done, failed)
 
     def _import_bundles(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import bundles"), "", self.tr("Bundles (*.kzb)"),

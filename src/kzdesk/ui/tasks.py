@@ -54,3 +54,12 @@ class Tasks(QObject):
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
+
+
+class Progress(QObject):
+    """Carries (done, total) from work on the database thread to a progress bar on the GUI thread."""
+
+    changed = Signal(int, int)
+
+    def report(self, done: int, total: int) -> None:
+        self.changed.emit(done, total)  # queued: the receiver lives on the GUI thread

@@ -17,6 +17,7 @@ import json
 import re
 import struct
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -73,20 +74,28 @@ def revision_blob(rev: RevisionRow) -> bytes:
                            "deleted": rev.deleted, "body": json.loads(rev.body)}).encode()
 
 
+Progress = Callable[[int, int], None]  # (items done, items in all)
+
+
 def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: list[str],
-          revisions: list[RevisionRow], attachments: dict[str, bytes]) -> tuple[bytes, Manifest]:
-    """The encrypted bundle bytes and its manifest."""
+          revisions: list[RevisionRow], attachments: dict[str, bytes],
+          progress: Progress | None = None) -> tuple[bytes, Manifest]:
+    """The encrypted bundle bytes and its manifest; progress hears about every record packed."""
     from pyrage import encrypt, x25519
 
     if not recipients:
         raise InputError("No coordinator to send to: add a coordinator's card with 'kzdesk trust add'.")
     blobs: dict[str, bytes] = {}
     entries: list[dict[str, Any]] = []
-    for rev in revisions:
+    total = len(revisions) + len(attachments) + 1  # the last step is the encryption
+    step = max(1, total // 200)  # a few hundred reports at most, whatever the size
+    for done, rev in enumerate(revisions, 1):
         data = revision_blob(rev)
         digest = hashlib.sha256(data).hexdigest()
         blobs[digest] = data
         entries.append({"type": "revision", "id": rev.id, "sha256": digest, "size": len(data)})
+        if progress is not None and done % step == 0:
+            progress(done, total)
     for digest, data in sorted(attachments.items()):
         blobs[digest] = data
         entries.append({"type": "attachment", "sha256": digest, "size": len(data)})
@@ -102,7 +111,11 @@ def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: lis
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_STORED
             archive.writestr(info, data)
+    if progress is not None:
+        progress(total - 1, total)
     encrypted = encrypt(buffer.getvalue(), [x25519.Recipient.from_str(r) for r in recipients])
+    if progress is not None:
+        progress(total, total)
     return encrypted, parse_manifest(raw)
 
 

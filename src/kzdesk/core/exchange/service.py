@@ -15,6 +15,7 @@ from kzdesk.core.exchange.bundle import (
     MAX_BUNDLE_BYTES,
     BundleRejected,
     OpenedBundle,
+    Progress,
     build,
     decrypt,
     open_bundle,
@@ -71,7 +72,7 @@ def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
     return [RevisionRow(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6], bool(r[7]), r[8]) for r in rows]
 
 
-def export_bundle(vault: Vault, out: Path, everything: bool = False) -> ExportReport:
+def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: Progress | None = None) -> ExportReport:
     """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
     with vault.transaction() as conn:
         recipients = trust.coordinator_recipients(conn)
@@ -87,7 +88,7 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False) -> ExportRe
             if wanted else {}
         seq = int(_setting(conn, "export_seq") or 0) + 1
         data, manifest = build(vault.identity, seq, _setting(conn, "export_prev"), recipients, revisions,
-                               attachments)
+                               attachments, progress)
         # The file first: if the vault write below fails, the next export simply sends these again.
         write_atomic(out, data, mode=0o600)
         conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",

@@ -1,0 +1,143 @@
+"""Receipts in the window: the coordinator writes one for a volunteer, the volunteer erases what
+the coordinator confirmed receiving (after a plain question: erasing is final)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from kzdesk.core.errors import InputError, KzdeskError
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.widgets import named
+
+Notice = Callable[[str, bool], None]
+
+
+class ReceiptActions(QObject):
+    """The two menu actions and the work behind them (all vault access on the database thread)."""
+
+    erased = Signal(int)  # how many records were erased
+
+    def __init__(self, window: QWidget, context: AppContext, notice: Notice) -> None:
+        super().__init__(window)
+        self.window, self.context, self.notice = window, context, notice
+        self.write_action = named(QAction(window), "receipt_action")
+        self.write_action.triggered.connect(self._ask_volunteer)
+        self.purge_action = named(QAction(window), "purge_action")
+        self.purge_action.triggered.connect(self._ask_receipt)
+        self.last_message = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.write_action.setText(self.tr("Write a recei&pt for a volunteer…"))
+        self.purge_action.setText(self.tr("Erase what the coordinator confirmed &receiving…"))
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.last_message = text
+        self.notice(text, warning)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(error.message() if isinstance(error, KzdeskError) else self.tr("The operation failed."), True)
+
+    # --- coordinator -------------------------------------------------------------------------
+    def _ask_volunteer(self) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.exchange.trust import all_trusted
+
+        def load() -> list[Any]:
+            with vault.engine.connect() as conn:
+                return [t for t in all_trusted(conn) if t.role == "volunteer"]
+
+        self.context.tasks.run(load, self._choose_volunteer, self._failed, owner=self)
+
+    def _choose_volunteer(self, volunteers: list[Any]) -> None:
+        if not volunteers:
+            self._say(self.tr("No volunteer is trusted in this vault yet."), True)
+            return
+        labels = [f"{v.display_name} — {v.fingerprint()}" for v in volunteers]
+        choice, ok = QInputDialog.getItem(self.window, "kzdesk", self.tr("Receipt for which volunteer?"), labels,
+                                          0, False)
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the receipt"), "receipt.kzr",
+                                              self.tr("Receipts (*.kzr)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.write_for(volunteers[labels.index(choice)].key_id, Path(path))
+
+    def write_for(self, volunteer: str, path: Path) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.exchange.receipts import write_receipt
+        from kzdesk.core.vault.atomic import write_atomic
+
+        def work() -> None:
+            with vault.engine.connect() as conn:
+                data = write_receipt(conn, vault.identity, volunteer)
+            write_atomic(path, data, mode=0o644)
+
+        self.context.tasks.run(work, lambda _: self._say(self.tr("The receipt was written.")), self._failed,
+                               owner=self)
+
+    # --- volunteer ---------------------------------------------------------------------------
+    def _ask_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open the coordinator's receipt"), "",
+                                              self.tr("Receipts (*.kzr);;All files (*)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.check(Path(path))
+
+    def check(self, path: Path) -> None:
+        """Verify the receipt and count what it allows to erase, then ask."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.exchange.receipts import purgeable, read_receipt
+
+        def work() -> tuple[Any, int]:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise InputError("Cannot read {path}: {reason}", path=path.name, reason=exc.strerror) from None
+            with vault.engine.connect() as conn:
+                receipt = read_receipt(conn, data, vault.identity.key_id)
+                return receipt, sum(len(v) for v in purgeable(conn, receipt).values())
+
+        self.context.tasks.run(work, self._confirm, self._failed, owner=self)
+
+    def _confirm(self, found: tuple[Any, int]) -> None:
+        receipt, count = found
+        if not count:
+            self._say(self.tr("The receipt is genuine, but nothing on this computer is covered by it."))
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "kzdesk",
+                          self.tr("The coordinator confirmed receiving {count} records. Erase them from this "
+                                  "computer for good? This cannot be undone.").replace("{count}", str(count)),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("purge_confirmation")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self.purge(receipt) if box.standardButton(button) == QMessageBox.StandardButton.Yes
+            else None)
+        box.open()
+
+    def purge(self, receipt: Any) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.exchange.receipts import purge
+
+        def done(count: int) -> None:
+            self._say(self.tr("{count} records were erased from this computer.").replace("{count}", str(count)))
+            self.erased.emit(count)
+
+        self.context.tasks.run(lambda: purge(vault, receipt), done, self._failed, owner=self)
