@@ -44,6 +44,7 @@ def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
 def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange import trust
     from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.service import missing_bundles
 
     if args.action == "add":
         if not args.target:
@@ -73,13 +74,17 @@ def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
             print(tr("Revoked after bundle {seq}.", seq=args.after_seq))
             return 0
         keys = trust.all_trusted(conn)
+        missing = missing_bundles(conn)
     rows = [{"key_id": k.key_id, "role": k.role, "display_name": k.display_name, "fingerprint": k.fingerprint,
-             "age_recipient": k.age_recipient, "revoked_after_seq": k.revoked_after_seq} for k in keys]
+             "age_recipient": k.age_recipient, "revoked_after_seq": k.revoked_after_seq,
+             "missing_bundles": missing.get(k.key_id, [])} for k in keys]
     if args.json:
         _print_json(rows)
     else:
-        for row in rows:
-            print(f"{row['key_id']}  {tr(str(row['role'])):<12} {row['fingerprint']}  {row['display_name']}")
+        for k in keys:
+            gaps = missing.get(k.key_id)
+            print(f"{k.key_id}  {tr(k.role):<12} {k.fingerprint}  {k.display_name}"
+                  + (f"  ({tr('bundles not arrived')}: {', '.join(map(str, gaps))})" if gaps else ""))
     return 0
 
 
@@ -102,8 +107,7 @@ def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
         _print_json([o.to_json() for o in outcomes])
     else:
         for o in outcomes:
-            counts = ", ".join(f"{tr(k)} {v}" for k, v in o.counts.items())
-            print(f"{o.file}: {tr(o.status)}" + (f" ({o.reason})" if o.reason else "") + f" — {counts}")
+            print(o.describe())
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
@@ -118,7 +122,7 @@ def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
                 _print_json(rows)
             else:
                 for row in rows:
-                    print(f"{row['bundle']}  {row['signer']}  #{row['seq']}  {row['reason']}")
+                    print(f"{row['bundle']}  {row['signer']}  #{row['seq']}  {tr(str(row['reason']))}")
             return 0
         if not args.bundle:
             raise InputError("Name the bundle id.")

@@ -12,7 +12,8 @@ import pytest
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts
+from kzdesk.core.exchange.service import export_bundle, import_bundle, missing_bundles, open_conflicts
+from kzdesk.core.i18n import set_language
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault.kdf import floor_params
@@ -229,6 +230,35 @@ def test_fork_and_gap(network, tmp_path: Path) -> None:
     assert import_bundle(coordinator, second).status == "merged"
     outcome = import_bundle(coordinator, forked)
     assert (outcome.status, outcome.reason) == ("quarantined", "fork")
+
+
+def test_a_gap_is_flagged_until_the_missing_bundle_arrives(network, tmp_path: Path) -> None:
+    coordinator, volunteers = network
+    volunteer = volunteers[0]
+    bundles = []
+    for i, part in enumerate(split_month(tmp_path, 3)):
+        import_csv(volunteer, part)
+        bundles.append(tmp_path / f"{i}.kzb")
+        export_bundle(volunteer, bundles[-1])
+    assert import_bundle(coordinator, bundles[0]).missing == []
+    late = import_bundle(coordinator, bundles[2])
+    assert (late.status, late.missing) == ("merged", [2]) and late.reason
+    with coordinator.engine.connect() as conn:
+        assert missing_bundles(conn) == {volunteer.identity.key_id: [2]}
+        # Acts of bundle 3 against persons first recorded in bundle 2 wait instead of breaking.
+        assert conn.exec_driver_sql("SELECT count(*) FROM pending_record").scalar() > 0
+        assert [r[0] for r in conn.exec_driver_sql("PRAGMA foreign_key_check")] == []
+    set_language("ru")
+    assert "не получены" in late.describe() and ": 2" in late.describe()
+    set_language("en")
+    filled = import_bundle(coordinator, bundles[1])
+    assert (filled.status, filled.missing, filled.reason) == ("merged", [], None)
+    with coordinator.engine.connect() as conn:
+        assert missing_bundles(conn) == {}
+        assert conn.exec_driver_sql("SELECT count(*) FROM pending_record").scalar() == 0
+        got = vault_stats(conn)
+    with volunteer.engine.connect() as conn:
+        assert vault_stats(conn) == got  # nothing lost on the way
 
 
 def test_concurrent_edits_become_conflicts(network, tmp_path: Path) -> None:

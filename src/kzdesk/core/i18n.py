@@ -53,6 +53,11 @@ def language() -> str:
     return _current
 
 
+def N_(msgid: str) -> str:  # the gettext convention
+    """Mark a message id kept as data (a reason code, say) for translation when it is shown."""
+    return msgid
+
+
 def tr(msgid: str, lang: str | None = None, **params: Any) -> str:
     """Translate msgid into the current (or given) language and fill in its {named} fields."""
     text = _catalogue(lang or _current).get(msgid) or msgid

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
-from kzdesk.core.i18n import tr as core_tr
 from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
@@ -43,6 +44,9 @@ from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.tasks import Progress
 from kzdesk.ui.translations import NAMES
 from kzdesk.ui.widgets import city_combo, named, table_view
+
+if TYPE_CHECKING:
+    from kzdesk.core.exchange.service import ImportOutcome
 
 MIN_SEARCH = 2
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
@@ -520,22 +524,19 @@ class MainWindow(QMainWindow):
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(600)
-        self.import_report: list[object] = []
+        self.import_report: list[ImportOutcome] = []
 
         def one(path: str) -> None:
             self.context.tasks.run(lambda: import_bundles(vault, [Path(path)])[0], step)
 
-        def step(outcome: object) -> None:
+        def step(outcome: ImportOutcome) -> None:
             self.import_report.append(outcome)
             progress.setValue(len(self.import_report))
             if len(self.import_report) < len(paths):
                 one(paths[len(self.import_report)])
                 return
             progress.close()
-            lines = [f"{Path(getattr(o, 'file')).name}: {core_tr(getattr(o, 'status'))}"  # noqa: B009
-                     + (f" ({getattr(o, 'reason')})" if getattr(o, "reason") else "")  # noqa: B009
-                     for o in self.import_report]
-            self.last_message = "\n".join(lines)
+            self.last_message = "\n".join(o.describe() for o in self.import_report)
             self.refresh()
             self._notice(self.last_message)
 

@@ -80,15 +80,68 @@ def _insert_revision(conn: Connection, rev: RevisionRow) -> bool:
     return bool(result.rowcount)
 
 
-def _write_row(conn: Connection, rev: RevisionRow, creator: str | None) -> None:
-    names = field_names(RECORD_TABLES[rev.kind])
-    body = json.loads(rev.body)
-    cols = [*META_COLUMNS, *names]
-    values = (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted, *(body.get(n) for n in names))
+def _upsert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
+    """Write current rows (new or changed) of one kind; the creator column too, see _creator()."""
+    cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
     updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "uuid")
-    _raw(conn).execute(
-        f"INSERT INTO {rev.kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-        f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
+    _raw(conn).executemany(
+        f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT(uuid) DO UPDATE SET {updates}", rows)
+
+
+# What a record points at, per kind: (field, table, column). A record arriving before what it points
+# at (a bundle of the sequence is still missing) waits in pending_record instead of breaking the
+# foreign key, and appears as soon as that arrives.
+REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "act": (("event", "event", "uuid"), ("person", "person", "uuid")),
+    "participation": (("event", "event", "uuid"), ("person", "person", "uuid")),
+    "citation": (("source", "source", "uuid"),),
+    "attachment": (("sha256", "blob", "sha256"),),
+}
+
+
+def _dangling(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> set[str]:
+    """The records among rows (as _row_values gives them) that point at something not here."""
+    out: set[str] = set()
+    names = field_names(RECORD_TABLES[kind])
+    for name, table, column in REFERENCES.get(kind, ()):
+        at = len(META_COLUMNS) + names.index(name)
+        wanted = sorted({row[at] for row in rows if row[at] is not None})
+        have: set[str] = set()
+        for chunk in _chunks(wanted):
+            have.update(r[0] for r in _raw(conn).execute(
+                f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk))
+        out.update(row[0] for row in rows if row[at] is not None and row[at] not in have)
+    return out
+
+
+def _hold_or_write(conn: Connection, kind: str, inserts: list[tuple[Any, ...]],
+                   upserts: list[tuple[Any, ...]]) -> None:
+    """Write the rows whose references are here; hold the others in pending_record."""
+    raw = _raw(conn)
+    dangling = _dangling(conn, kind, inserts + upserts) if kind in REFERENCES else set()
+    if dangling:
+        raw.executemany("INSERT INTO pending_record (kind, record, rev) VALUES (?, ?, ?) "
+                        "ON CONFLICT(kind, record) DO UPDATE SET rev = excluded.rev",
+                        [(kind, row[0], row[2]) for row in inserts + upserts if row[0] in dangling])
+        inserts = [row for row in inserts if row[0] not in dangling]
+        upserts = [row for row in upserts if row[0] not in dangling]
+    if inserts:
+        cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
+        raw.executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", inserts)
+    if upserts:
+        _upsert(conn, kind, upserts)
+        raw.executemany("DELETE FROM pending_record WHERE kind = ? AND record = ?", [(kind, r[0]) for r in upserts])
+
+
+def _settle_pending(conn: Connection) -> None:
+    """Records that were waiting and whose references have now arrived take their place."""
+    held = _raw(conn).execute("SELECT kind, rev FROM pending_record").fetchall()
+    for kind in WRITE_ORDER:
+        revs = [_load(conn, rev) for k, rev in held if k == kind]
+        rows = [_row_values(rev, _creator(conn, rev.record)) for rev in revs if rev is not None]
+        if rows:
+            _hold_or_write(conn, kind, [], rows)
 
 
 def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]]) -> None:
@@ -191,7 +244,9 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
             for uuid, head, creator in raw.execute(
                     f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
                 local[uuid] = (head, creator)
-        new_rows = []
+        pending = dict(raw.execute("SELECT record, rev FROM pending_record WHERE kind = ?", (kind,)).fetchall())
+        inserts: list[tuple[Any, ...]] = []  # records new here (bulk INSERT)
+        upserts: list[tuple[Any, ...]] = []  # changed records, and waiting ones that moved on
         for record in uuids:
             revs = records[record]
             for rev in revs:
@@ -204,13 +259,15 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
             inner_parents = {p for r in revs for p in r.parents}
             heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
             row = local.get(record)
-            if row is None and len(heads) == 1:
-                new_rows.append(_row_values(heads[0], None))
+            held = pending.get(record)
+            if row is None and held is None and len(heads) == 1:
+                inserts.append(_row_values(heads[0], None))
                 report.new += 1
                 continue
-            current = _load(conn, row[0]) if row else heads[0]
+            start = row[0] if row else held
+            current = _load(conn, start) if start else heads[0]
             assert current is not None
-            creator = row[1] if row else None
+            creator = row[1] if row else _creator(conn, record) if held else None
             for head in heads:
                 if head.id == current.id or head.id in _ancestors(conn, current.id):
                     continue  # already contained
@@ -223,17 +280,16 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
                 current = merged
                 creator = _creator(conn, record)
             if row is None:
-                new_rows.append(_row_values(current, creator))
+                (upserts if held else inserts).append(_row_values(current, creator))
                 report.new += 1
             elif current.id != row[0]:
-                _write_row(conn, current, creator)
+                upserts.append(_row_values(current, creator))
                 report.updated += 1
             else:
                 report.unchanged += len(revs)
             _close_resolved(conn, revs)
-        if new_rows:
-            cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
-            raw.executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", new_rows)
+        _hold_or_write(conn, kind, inserts, upserts)
+    _settle_pending(conn)
     return report
 
 

@@ -23,6 +23,7 @@ from kzdesk.core.exchange.bundle import (
 )
 from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
+from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import RevisionRow
 from kzdesk.core.vault.atomic import write_atomic
 from kzdesk.core.vault.vault import Vault
@@ -47,11 +48,20 @@ class ImportOutcome:
     seq: int | None = None
     counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
                                                             "conflicts": 0})
+    missing: list[int] = field(default_factory=list)  # earlier bundles of this signer not merged yet
 
     def to_json(self) -> dict[str, object]:
         return {"file": self.file, "status": self.status, "reason": self.reason, "bundle": self.bundle,
-                "signer": self.signer, "seq": self.seq, **self.counts,
+                "signer": self.signer, "seq": self.seq, **self.counts, "missing": self.missing,
                 "quarantined": 1 if self.status == "quarantined" else 0}
+
+    def describe(self) -> str:
+        """One line for people, in the current language: file, outcome, reason, counts."""
+        reason = tr(self.reason) if self.reason else ""
+        if self.missing:
+            reason += ": " + ", ".join(str(n) for n in self.missing)
+        counts = ", ".join(f"{tr(k)} {v}" for k, v in self.counts.items())
+        return f"{Path(self.file).name}: {tr(self.status)}" + (f" ({reason})" if reason else "") + f" — {counts}"
 
 
 def _setting(conn: Connection, key: str) -> str | None:
@@ -129,12 +139,25 @@ def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
     same_seq = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ?",
                                     (m.signer, m.seq)).fetchall()
     if any(h != m.hash for (h,) in same_seq):
-        return "fork"
+        return N_("fork")
     before = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ? "
                                   "AND status = 'merged'", (m.signer, m.seq - 1)).first()
     if before is not None and m.prev != before[0]:
-        return "fork"
+        return N_("fork")
     return None
+
+
+GAP = N_("earlier bundles from this signer have not arrived")
+
+
+def missing_bundles(conn: Connection) -> dict[str, list[int]]:
+    """Per signer, the sequence numbers below its newest merged bundle that were never merged here:
+    flagged on every import and in the trust list until they arrive."""
+    merged: dict[str, set[int]] = {}
+    for signer, seq in conn.exec_driver_sql("SELECT signer, seq FROM bundle_log WHERE status = 'merged'"):
+        merged.setdefault(signer, set()).add(int(seq))
+    return {signer: gaps for signer, seqs in merged.items()
+            if (gaps := [n for n in range(1, max(seqs)) if n not in seqs])}
 
 
 GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
@@ -173,15 +196,15 @@ def _apply(conn: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> No
     seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
     if seen is not None:
         outcome.status = "unchanged" if seen[0] == "merged" else str(seen[0])
-        outcome.reason = "already imported" if seen[0] == "merged" else "already in quarantine"
+        outcome.reason = N_("already imported") if seen[0] == "merged" else N_("already in quarantine")
         outcome.counts["unchanged"] = len(opened.revisions)
         return
     signer = trust.get(conn, m.signer)
     reason = None
     if signer is None:
-        reason = "unknown signer"
+        reason = N_("unknown signer")
     elif signer.revoked_after_seq is not None and m.seq > signer.revoked_after_seq:
-        reason = "signer revoked"
+        reason = N_("signer revoked")
     else:
         reason = _chain_problem(conn, opened)
     if reason is not None:
@@ -189,11 +212,11 @@ def _apply(conn: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> No
         outcome.status, outcome.reason = "quarantined", reason
         return
     report = _merge(conn, opened)
-    last = conn.exec_driver_sql("SELECT max(seq) FROM bundle_log WHERE signer = ? AND status = 'merged'",
-                                (m.signer,)).scalar()
-    gap = f"gap: bundles {int(last or 0) + 1}–{m.seq - 1} missing" if m.seq > int(last or 0) + 1 else None
-    outcome.status, outcome.reason, outcome.counts = "merged", gap, report.to_json()
-    _log(conn, opened, "merged", gap, outcome.counts)
+    _log(conn, opened, "merged", None, report.to_json())
+    outcome.status, outcome.counts = "merged", report.to_json()
+    outcome.missing = missing_bundles(conn).get(m.signer, [])
+    if outcome.missing:
+        outcome.reason = GAP
 
 
 def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:

@@ -69,3 +69,14 @@ class Conflict(SQLModel, table=True):
     candidates: str  # JSON list of {"revision", "value", "author", "hlc"}
     status: str = Field(default="open")  # "open" or "resolved"
     resolution: str | None = None  # the revision that settled it
+
+
+class PendingRecord(SQLModel, table=True):
+    """A record whose history arrived but which points at a person, event, source or file that has
+    not (a bundle of the sequence is still missing): kept out of the lists until that arrives."""
+
+    __tablename__ = "pending_record"
+
+    kind: str = Field(primary_key=True)
+    record: str = Field(primary_key=True, max_length=32)
+    rev: str = Field(max_length=64)  # the head to show once everything it points at is here

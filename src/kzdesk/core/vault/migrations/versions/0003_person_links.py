@@ -1,4 +1,5 @@
-"""Person links: coordinators' decisions that two person records are (or are not) one human.
+"""Person links (coordinators' decisions that two person records are or are not one human), and
+records waiting for what they point at (a bundle of the sequence is missing).
 
 Revision ID: 0003
 Revises: 0002
@@ -34,6 +35,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_link_person_a'), ['person_a'], unique=False)
         batch_op.create_index(batch_op.f('ix_link_person_b'), ['person_b'], unique=False)
 
+    op.create_table('pending_record',
+    sa.Column('kind', sa.String(), nullable=False),
+    sa.Column('record', sa.String(length=32), nullable=False),
+    sa.Column('rev', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('kind', 'record')
+    )
+
 
 def downgrade() -> None:
+    op.drop_table('pending_record')
     op.drop_table('link')
