@@ -598,6 +598,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -714,6 +718,14 @@
     </message>
     <message>
         <source>Import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

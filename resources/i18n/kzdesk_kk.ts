@@ -598,6 +598,10 @@
         <translation>&amp;Пакеттерді импорттау…</translation>
     </message>
     <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation>Пакеттер &amp;қалтасын импорттау…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
     </message>
@@ -715,6 +719,14 @@
     <message>
         <source>Import bundles</source>
         <translation>Пакеттерді импорттау</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Қалтадағы барлық пакетті импорттау</translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
+        <translation>Бұл қалтада пакеттер (*.kzb) жоқ.</translation>
     </message>
     <message>
         <source>Importing bundles…</source>

@@ -598,6 +598,10 @@
         <translation>Импортировать &amp;пакеты…</translation>
     </message>
     <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation>Импортировать &amp;папку с пакетами…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
@@ -716,6 +720,14 @@
     <message>
         <source>Import bundles</source>
         <translation>Импорт пакетов</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Импортировать все пакеты из папки</translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
+        <translation>В этой папке нет пакетов (*.kzb).</translation>
     </message>
     <message>
         <source>Importing bundles…</source>

@@ -99,10 +99,13 @@ def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import import_bundles
+    from kzdesk.core.exchange.service import bundle_files, import_bundles
 
+    files = bundle_files([Path(name) for name in args.files])
+    if not files:
+        raise InputError("No bundles (*.kzb) in {path}.", path=", ".join(args.files))
     with open_vault(args) as vault:
-        outcomes = import_bundles(vault, [Path(name) for name in args.files])
+        outcomes = import_bundles(vault, files)
     if args.json:
         _print_json([o.to_json() for o in outcomes])
     else:
@@ -268,7 +271,7 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     p.add_argument("--out", metavar="FILE", required=True)
     p.add_argument("--all", action="store_true", help=tr("everything, not only what is new"))
     p = add("import-bundle", cmd_import_bundle, tr("verify and merge bundles from volunteers"))
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE|FOLDER")
     p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p = add("quarantine", cmd_quarantine, tr("bundles set aside: list, accept or drop"))
     p.add_argument("action", choices=("list", "accept", "drop"))

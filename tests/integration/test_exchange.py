@@ -407,3 +407,23 @@ def test_receipt_lets_the_volunteer_erase_what_arrived(network, tmp_path: Path) 
     with reopened.engine.connect() as conn, pytest.raises(Exception):
         read_receipt(conn, tampered, reopened.identity.key_id)
     reopened.close()
+
+
+def test_a_folder_of_bundles_from_the_command_line(network, tmp_path: Path, kz) -> None:
+    coordinator, volunteers = network
+    stick = tmp_path / "stick"
+    (stick / "old").mkdir(parents=True)
+    for volunteer, part in zip(volunteers, split_month(tmp_path, 3), strict=True):
+        import_csv(volunteer, part)
+        export_bundle(volunteer, stick / f"{volunteer.profile.display_name}.KZB")
+    (stick / "notes.txt").write_text("not a bundle")
+    (stick / "old" / "x.kzb").write_bytes(b"ignored: subfolders are not searched")
+    run = {"vault": coordinator.path, "passphrase": "pass phrase"}
+    result = kz("import-bundle", str(stick), "--json", **run)
+    assert result.code == 0
+    assert [(Path(o["file"]).name, o["status"]) for o in result.json()] == [
+        ("Aktobe.KZB", "merged"), ("Oral.KZB", "merged"), ("Shymkent.KZB", "merged")]
+    empty = kz("import-bundle", str(stick / "old" / ".."), str(tmp_path / "xdg-data"), **run)
+    assert empty.code == 0  # the stick again: everything already imported
+    nothing = kz("import-bundle", str(tmp_path / "xdg-data"), **run)
+    assert nothing.code == 1 and "No bundles" in nothing.err

@@ -262,8 +262,14 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
-    window.import_files([str(tmp_path / "v.kzb")])
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    window.import_folder(str(stick))  # nothing there yet: a plain warning, nothing imported
+    assert not hasattr(window, "import_report")
+    (tmp_path / "v.kzb").rename(stick / "v.kzb")
+    window.import_folder(str(stick))
     qtbot.waitUntil(lambda: len(getattr(window, "import_report", [])) == 1 and context_idle(window), timeout=10_000)
+    assert window.import_report[0].status == "merged"
     with context.vault.transaction() as conn:
         edit = context.vault.changeset()
         edit.update(conn, "person", person, {"occupation": "журналист"})

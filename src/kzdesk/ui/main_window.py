@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self._export_bundle)
         self.import_bundles_action = named(QAction(self), "import_bundles_action")
         self.import_bundles_action.triggered.connect(self._import_bundles)
+        self.import_folder_action = named(QAction(self), "import_folder_action")
+        self.import_folder_action.triggered.connect(self._import_folder)
         self.import_action = named(QAction(self), "import_action")
         self.import_action.triggered.connect(self._import_csv)
         self.idle_action = named(QAction(self), "idle_action")
@@ -200,6 +202,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.import_bundles_action)
+        self.file_menu.addAction(self.import_folder_action)
         self.receipts = ReceiptActions(self, self.context, self._notice)
         self.receipts.erased.connect(lambda _count: self.refresh())
         self.file_menu.addAction(self.receipts.write_action)
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(3, self.tr("Probable duplicates"))
         self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
         self.import_bundles_action.setText(self.tr("Import &bundles…"))
+        self.import_folder_action.setText(self.tr("Import a &folder of bundles…"))
         self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
         self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
@@ -510,6 +514,23 @@ class MainWindow(QMainWindow):
                                                 options=QFileDialog.Option.DontUseNativeDialog)
         if paths:
             self.import_files(paths)
+
+    def _import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"), "",
+                                                  QFileDialog.Option.DontUseNativeDialog)
+        if folder:
+            self.import_folder(folder)
+
+    def import_folder(self, folder: str) -> None:
+        from pathlib import Path
+
+        from kzdesk.core.exchange.service import bundle_files
+
+        found = bundle_files([Path(folder)])
+        if not found:
+            self._notice(self.tr("There are no bundles (*.kzb) in this folder."), warning=True)
+            return
+        self.import_files([str(p) for p in found])
 
     def import_files(self, paths: list[str]) -> None:
         """Import bundles one by one on the database thread, with a progress bar and a report."""

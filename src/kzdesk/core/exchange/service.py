@@ -244,6 +244,19 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
     return outcomes
 
 
+def bundle_files(paths: list[Path]) -> list[Path]:
+    """Files named on the command line or picked in the window; a folder stands for the bundles
+    in it (*.kzb, any case, not its subfolders), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted((p for p in path.iterdir() if p.suffix.lower() == ".kzb" and p.is_file()),
+                              key=lambda p: p.name))
+        else:
+            out.append(path)
+    return out
+
+
 def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
     """Verify one bundle in the documented order and merge it in one transaction (or quarantine it)."""
     return import_bundles(vault, [path])[0]
