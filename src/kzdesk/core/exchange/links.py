@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.model.records import CONSENT_LEVELS, Person, field_names
+from kzdesk.core.model.records import Person, field_names
 from kzdesk.core.model.revisions import Changeset, sha256_hex
+from kzdesk.core.reports.consent import stricter
 from kzdesk.core.vault.vault import Vault
 
 LINK_DOMAIN = b"kzdesk/link/v1\n"
@@ -70,11 +71,6 @@ def _person(conn: Connection, uuid: str) -> dict[str, Any]:
     return dict(zip(names, row[1:], strict=True))
 
 
-def _stricter(a: str, b: str) -> str:
-    """The more protective of two consent levels: merging must never expose a protected person."""
-    return max(a, b, key=lambda level: CONSENT_LEVELS.index(level) if level in CONSENT_LEVELS else len(CONSENT_LEVELS))
-
-
 def _absorb(conn: Connection, changes: Changeset, kept: str, merged: str) -> None:
     """Fold the merged person's record into the kept one (caller holds the transaction)."""
     keep, gone = _person(conn, kept), _person(conn, merged)
@@ -85,7 +81,7 @@ def _absorb(conn: Connection, changes: Changeset, kept: str, merged: str) -> Non
             spellings.append(extra)
             seen.add(extra["text"])
     update: dict[str, Any] = {"names": json.dumps(spellings, ensure_ascii=False),
-                              "consent": _stricter(keep["consent"], gone["consent"])}
+                              "consent": stricter(keep["consent"], gone["consent"])}
     update.update({name: gone[name] for name in _FILL if keep[name] in (None, "") and gone[name] not in (None, "")})
     changes.update(conn, "person", kept, update)
     for kind, column, extra_filter in _POINTERS:
