@@ -219,9 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
         _common(p, top=False)
         p.set_defaults(func=func)
         subs[name] = p
-    from kzdesk.cli_exchange import register
+    from kzdesk import cli_exchange, cli_reports
 
-    register(sub, lambda p: _common(p, top=False), _open)
+    for module in (cli_exchange, cli_reports):
+        module.register(sub, lambda p: _common(p, top=False), _open)
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
     subs["init"].add_argument("--city", help=tr("the city you work in"))

@@ -168,13 +168,14 @@ def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def _person_id(conn: Any, prefix: str) -> str:
-    """A person's uuid from the first characters shown by `kzdesk duplicates` (at least 8)."""
-    rows = [] if len(prefix) < 8 else conn.exec_driver_sql(
-        "SELECT uuid FROM person WHERE uuid LIKE ? AND deleted = 0 LIMIT 2", (prefix.lower() + "%",)).fetchall()
-    if len(rows) != 1:
-        raise InputError("No single person has the id {person}.", person=prefix)
-    return str(rows[0][0])
+def _person_id(conn: Any, query: str) -> str:
+    """The one person a command-line argument names (an id prefix or part of a name)."""
+    from kzdesk.core.model.persons import find_persons
+
+    found = find_persons(conn, query)
+    if len(found) != 1:
+        raise InputError("No single person has the id {person}.", person=query)
+    return found[0].uuid
 
 
 def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:

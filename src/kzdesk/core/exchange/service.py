@@ -130,6 +130,10 @@ def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
     for digest, data in opened.blobs.items():
         conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              (digest, len(data), data))
+    # Provenance: the first bundle that brought each revision (a replayed one changes nothing).
+    if opened.revisions:
+        conn.exec_driver_sql("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) "
+                             "ON CONFLICT DO NOTHING", [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
     return merge_revisions(conn, opened.revisions)
 
 

@@ -80,3 +80,12 @@ class PendingRecord(SQLModel, table=True):
     kind: str = Field(primary_key=True)
     record: str = Field(primary_key=True, max_length=32)
     rev: str = Field(max_length=64)  # the head to show once everything it points at is here
+
+
+class RevisionOrigin(SQLModel, table=True):
+    """Which bundle first brought a revision into this vault: the provenance a case summary prints."""
+
+    __tablename__ = "revision_origin"
+
+    revision: str = Field(primary_key=True, max_length=64)
+    bundle_id: str = Field(max_length=32)

@@ -50,6 +50,19 @@ def suggest_persons(conn: Connection, text: str, limit: int = 10) -> list[Person
     return [PersonMatch(*row) for row in rows]
 
 
+def find_persons(conn: Connection, query: str, limit: int = 50) -> list[PersonMatch]:
+    """Persons a user means by QUERY: an id (or its first 8+ characters), or part of a name in any
+    spelling, script or case."""
+    text = query.strip().lower()
+    if len(text) >= 8 and all(c in "0123456789abcdef" for c in text):
+        rows = conn.exec_driver_sql(
+            "SELECT p.uuid, p.name, (SELECT count(*) FROM act a WHERE a.person = p.uuid AND a.deleted = 0) "
+            "FROM person p WHERE p.uuid LIKE ? AND p.deleted = 0 LIMIT ?", (text + "%", limit)).fetchall()
+        if rows:
+            return [PersonMatch(*row) for row in rows]
+    return suggest_persons(conn, query, limit)
+
+
 # The person and every record a coordinator linked to it as the same human, through chains of links.
 SAME_PERSON = (
     "WITH RECURSIVE same(uuid) AS (SELECT ? UNION SELECT CASE WHEN l.person_a = same.uuid THEN l.person_b "

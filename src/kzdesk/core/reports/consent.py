@@ -36,10 +36,14 @@ def stricter(*levels: str | None) -> str:
                else len(CONSENT_LEVELS))
 
 
+def pseudonym_code(uuid: str) -> str:
+    """The language-independent part of a pseudonym (what hashed report content keeps)."""
+    return hashlib.sha256(PSEUDONYM_DOMAIN + uuid.encode()).hexdigest()[:6].upper()
+
+
 def pseudonym(uuid: str, lang: str | None = None) -> str:
     """A stable stand-in name for an anonymised person: "Person 3FA9C1" in the report language."""
-    code = hashlib.sha256(PSEUDONYM_DOMAIN + uuid.encode()).hexdigest()[:6].upper()
-    return tr("Person {code}", lang, code=code)
+    return tr("Person {code}", lang, code=pseudonym_code(uuid))
 
 
 @dataclass(frozen=True)
@@ -61,8 +65,9 @@ class Disclosure:
         """Whether something under these consent levels (person, event, act…) may appear at all."""
         return self.profile != "public" or stricter(*levels) != "confidential"
 
+    def hides_name(self, consent: str | None) -> bool:
+        return self.profile == "public" and stricter(consent) != "public"
+
     def name(self, uuid: str, name: str, consent: str | None, lang: str | None = None) -> str:
         """How a person is named (call shows() first: a confidential person is left out in public)."""
-        if self.profile == "public" and stricter(consent) != "public":
-            return pseudonym(uuid, lang)
-        return name
+        return pseudonym(uuid, lang) if self.hides_name(consent) else name

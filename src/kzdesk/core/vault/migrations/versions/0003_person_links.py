@@ -1,5 +1,6 @@
 """Person links (coordinators' decisions that two person records are or are not one human), and
-records waiting for what they point at (a bundle of the sequence is missing).
+records waiting for what they point at (a bundle of the sequence is missing), and which bundle
+brought each revision.
 
 Revision ID: 0003
 Revises: 0002
@@ -41,8 +42,14 @@ def upgrade() -> None:
     sa.Column('rev', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('kind', 'record')
     )
+    op.create_table('revision_origin',
+    sa.Column('revision', sa.String(length=64), nullable=False),
+    sa.Column('bundle_id', sa.String(length=32), nullable=False),
+    sa.PrimaryKeyConstraint('revision')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('revision_origin')
     op.drop_table('pending_record')
     op.drop_table('link')

@@ -1,0 +1,81 @@
+"""Report commands: `kzdesk report person …` and `kzdesk verify-report …`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.i18n import language, tr
+
+Opener = Callable[[argparse.Namespace], Any]
+
+
+def write_report(path: Path, data: bytes) -> None:
+    """Write a report atomically; a folder that is not there is the user's mistake, said plainly."""
+    from kzdesk.core.vault.atomic import write_atomic
+
+    if not path.parent.is_dir():
+        raise InputError("The folder {path} does not exist.", path=str(path.parent))
+    try:
+        write_atomic(path, data, mode=0o600)
+    except OSError as exc:
+        raise InputError("Cannot write {path}: {reason}", path=str(path), reason=exc.strerror) from None
+    print(tr("Written to {path}. The PDF is not encrypted: keep it as safe as the case files.", path=str(path)))
+
+
+def _one_person(conn: Any, query: str) -> str:
+    from kzdesk.core.model.persons import find_persons
+
+    found = find_persons(conn, query)
+    if not found:
+        raise InputError("No person matches {query}.", query=query)
+    if len(found) > 1:
+        listing = "\n".join(f"  {p.uuid[:12]}  {p.name}  ({p.acts})" for p in found)
+        raise InputError("Several persons match {query}; name one by its id:\n{list}", query=query, list=listing)
+    return found[0].uuid
+
+
+def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.reports.case import build_pdf, gather
+
+    lang = language()  # the common --lang option sets both the messages and the report
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        person = _one_person(conn, args.query)
+        data = build_pdf(gather(conn, person, args.profile), lang)
+    write_report(Path(args.out), data)
+    return 0
+
+
+def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.reports.case import verify_report
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InputError("Cannot read {path}: {reason}", path=args.file, reason=exc.strerror) from None
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        verdict = verify_report(conn, data)
+    print(tr(verdict.reason))
+    return 0 if verdict.ok else 1
+
+
+def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
+    """Add the report commands to the main parser."""
+    p = sub.add_parser("report", help=tr("PDF reports: a person's case summary"),
+                       description=tr("PDF reports: a person's case summary"))
+    kinds = p.add_subparsers(dest="report", required=True, metavar="KIND")
+    person = kinds.add_parser("person", help=tr("everything recorded about one person, for a lawyer"))
+    common(person)
+    person.add_argument("query", metavar="QUERY", help=tr("a person id, or part of a name in any spelling"))
+    person.add_argument("--out", metavar="FILE.pdf", required=True)
+    person.add_argument("--profile", choices=("lawyer", "full", "public"), default="lawyer",
+                        help=tr("who the report is for (default: lawyer)"))
+    person.set_defaults(func=lambda args: cmd_report(args, open_vault))
+    p = sub.add_parser("verify-report", help=tr("check that a case summary still matches the vault"),
+                       description=tr("check that a case summary still matches the vault"))
+    common(p)
+    p.add_argument("file", metavar="FILE.pdf")
+    p.set_defaults(func=lambda args: cmd_verify_report(args, open_vault))

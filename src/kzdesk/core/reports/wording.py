@@ -1,0 +1,121 @@
+"""How dates, amounts, sanctions and legal bases read in a report's language (ru, kk, en).
+
+Reports are generated without Qt, so this is the core's own small formatting layer. Phrases are
+built so that no word needs declining: "ч. 6 ст. 488 КоАП", "15 суток" come from templates in the
+catalogues, never from gluing a noun to a number in code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kzdesk.core.i18n import N_, tr
+from kzdesk.core.model.vocab import label, vocabulary
+
+# Russian months in the genitive ("5 декабря"), the others as a date reads in each language.
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+           "қараша", "желтоқсан"),
+}
+MONTHS_ALONE = {
+    **MONTHS,
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь",
+           "ноябрь", "декабрь"),
+}
+CONSENT = {"public": N_("public"), "anonymised": N_("anonymised"), "confidential": N_("confidential")}
+APPEAL = {"none": N_("no appeal"), "filed": N_("appeal filed"), "upheld": N_("upheld on appeal"),
+          "overturned": N_("overturned on appeal"), "changed": N_("changed on appeal"),
+          "rejected": N_("appeal rejected")}
+SOURCE_TYPE = {"testimony": N_("testimony"), "witness": N_("witness"), "court_record": N_("court record"),
+               "official_document": N_("official document"), "news": N_("news"), "post": N_("post"),
+               "photo": N_("photo"), "video": N_("video"), "other": N_("other source")}
+KIND = {"person": N_("person"), "event": N_("event"), "act": N_("act"), "source": N_("source"),
+        "attachment": N_("attachment"), "citation": N_("citation"), "participation": N_("participation"),
+        "link": N_("decision")}
+NBSP = "\u00a0"  # keeps "15 суток" and "145 850 ₸" on one line
+
+
+def long_date(value: str | None, lang: str) -> str:
+    """5 December 2021 · 5 декабря 2021 г. · 2021 жылғы 5 желтоқсан (month or year alone as given)."""
+    if not value:
+        return tr("date unknown", lang)
+    parts = value.split("-")
+    year = parts[0]
+    if len(parts) == 1:
+        return {"ru": f"{year}{NBSP}г.", "kk": f"{year}{NBSP}жыл"}.get(lang, year)
+    month = int(parts[1])
+    if len(parts) == 2:
+        name = MONTHS_ALONE.get(lang, MONTHS["en"])[month - 1]
+        return {"ru": f"{name} {year}{NBSP}г.", "kk": f"{year} жылғы {name}"}.get(lang, f"{name} {year}")
+    day = int(parts[2])
+    name = MONTHS.get(lang, MONTHS["en"])[month - 1]
+    return {"ru": f"{day}{NBSP}{name} {year}{NBSP}г.", "kk": f"{year} жылғы {day}{NBSP}{name}"}.get(
+        lang, f"{day}{NBSP}{name} {year}")
+
+
+def number(value: int | str, lang: str) -> str:
+    """145,850 in English; 145 850 in Russian and Kazakh (a no-break space, decimal comma)."""
+    whole, _, fraction = str(value).partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups: list[str] = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    separator, point = (",", ".") if lang == "en" else (NBSP, ",")
+    text = sign + separator.join(groups or ["0"])
+    return f"{text}{point}{fraction}" if fraction else text
+
+
+def act_type(code: str, lang: str) -> str:
+    entry = vocabulary().act_types.get(code)
+    return label(entry.labels, lang) if entry else code
+
+
+def place(city: str | None, city_text: str | None, lang: str) -> str:
+    cities = vocabulary().cities
+    return label(cities[city].labels, lang) if city in cities else (city_text or "")
+
+
+def sanction(act: dict[str, Any], lang: str) -> str:
+    """Every sanction an act carries, joined: "15 суток; штраф 50 МРП (145 850 ₸)"."""
+    out = []
+    if act.get("arrest_days"):
+        out.append(tr("{n} days", lang, n=number(act["arrest_days"], lang)))
+    if act.get("fine_amount") and act.get("fine_unit") == "MCI":
+        kzt = act.get("fine_kzt")
+        out.append(tr("fine of {n} MCI", lang, n=number(act["fine_amount"], lang))
+                   + (f" ({number(kzt, lang)}{NBSP}₸)" if kzt else ""))
+    elif act.get("fine_kzt") or act.get("fine_amount"):
+        out.append(tr("fine of {n} ₸", lang, n=number(act.get("fine_kzt") or act["fine_amount"], lang)))
+    for unit, template in (("years", "{n} years"), ("months", "{n} months"), ("hours", "{n} hours")):
+        if act.get(unit):
+            out.append(tr(template, lang, n=number(act[unit], lang)))
+    return "; ".join(out)
+
+
+def legal_basis(code: str | None, article: str | None, part: str | None, day: str | None, lang: str,
+                with_title: bool = True) -> str:
+    """"Part 6 of Article 488 of the CAO — <title of the wording in force on day>"; "" if none."""
+    if not article:
+        return ""
+    vocab = vocabulary()
+    short = label(vocab.legal_codes[code].short, lang) if code in vocab.legal_codes else (code or "")
+    if part and short:
+        text = tr("Part {part} of Article {article} of the {code}", lang, part=part, article=article, code=short)
+    elif short:
+        text = tr("Article {article} of the {code}", lang, article=article, code=short)
+    elif part:
+        text = tr("Part {part} of Article {article}", lang, part=part, article=article)
+    else:
+        text = tr("Article {article}", lang, article=article)
+    entry = vocab.articles.get((code or "", article))
+    if with_title and entry is not None:
+        title = label(entry.wording_on(day).title, lang)
+        if title:
+            text += f" — {title}"
+    return text
