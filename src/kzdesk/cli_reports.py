@@ -23,7 +23,7 @@ def write_report(path: Path, data: bytes) -> None:
         write_atomic(path, data, mode=0o600)
     except OSError as exc:
         raise InputError("Cannot write {path}: {reason}", path=str(path), reason=exc.strerror) from None
-    print(tr("Written to {path}. The PDF is not encrypted: keep it as safe as the case files.", path=str(path)))
+    print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
 def _one_person(conn: Any, query: str) -> str:
@@ -49,6 +49,41 @@ def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
+def _day(text: str, last: bool) -> str:
+    """A period bound: YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (or last) day."""
+    import calendar
+    from datetime import date
+
+    try:
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 1:
+            parts += [12 if last else 1]
+        if len(parts) == 2:
+            parts += [calendar.monthrange(parts[0], parts[1])[1] if last else 1]
+        return date(*parts).isoformat()
+    except (ValueError, TypeError):
+        raise InputError("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text) from None
+
+
+def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.model.vocab import vocabulary
+    from kzdesk.core.reports.chronology import as_pdf, as_text, gather
+
+    start, end = _day(args.start, last=False), _day(args.end, last=True)
+    city = None
+    if args.city:
+        city = vocabulary().city(args.city)
+        if city is None:
+            raise InputError("Unknown city: {city}", city=args.city)
+    lang = language()
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        chron = gather(conn, start, end, city, lang)
+    out = Path(args.out)
+    data = as_text(chron, lang).encode("utf-8") if out.suffix.lower() == ".txt" else as_pdf(chron, lang)
+    write_report(out, data)
+    return 0
+
+
 def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.reports.case import verify_report
 
@@ -64,8 +99,8 @@ def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
 
 def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
     """Add the report commands to the main parser."""
-    p = sub.add_parser("report", help=tr("PDF reports: a person's case summary"),
-                       description=tr("PDF reports: a person's case summary"))
+    p = sub.add_parser("report", help=tr("reports: case summaries, chronologies, statistics, lists"),
+                       description=tr("reports: case summaries, chronologies, statistics, lists"))
     kinds = p.add_subparsers(dest="report", required=True, metavar="KIND")
     person = kinds.add_parser("person", help=tr("everything recorded about one person, for a lawyer"))
     common(person)
@@ -74,6 +109,13 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     person.add_argument("--profile", choices=("lawyer", "full", "public"), default="lawyer",
                         help=tr("who the report is for (default: lawyer)"))
     person.set_defaults(func=lambda args: cmd_report(args, open_vault))
+    chron = kinds.add_parser("chronology", help=tr("the chronology of a period, for publication (PDF or .txt)"))
+    common(chron)
+    chron.add_argument("--from", dest="start", metavar="DATE", required=True)
+    chron.add_argument("--to", dest="end", metavar="DATE", required=True)
+    chron.add_argument("--city", metavar="CITY", help=tr("only events in this city (any spelling)"))
+    chron.add_argument("--out", metavar="FILE", required=True, help=tr("FILE.pdf, or FILE.txt for plain text"))
+    chron.set_defaults(func=lambda args: cmd_chronology(args, open_vault))
     p = sub.add_parser("verify-report", help=tr("check that a case summary still matches the vault"),
                        description=tr("check that a case summary still matches the vault"))
     common(p)

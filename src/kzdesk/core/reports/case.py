@@ -21,7 +21,7 @@ from typing import Any
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Spacer
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
@@ -32,7 +32,7 @@ from kzdesk.core.model.records import Act, Event, Person, Source, field_names
 from kzdesk.core.model.revisions import canonical_json, sha256_hex
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure, pseudonym_code, stricter
-from kzdesk.core.reports.pdf import Frame, esc, para, render, table
+from kzdesk.core.reports.pdf import Frame, Writer, render, standard_frame
 
 REPORT_TAG = "kzdesk-report/v1"
 SENSITIVE = ("contacts", "national_id", "address", "notes")
@@ -137,28 +137,6 @@ def content_hash(content: dict[str, Any]) -> str:
 
 
 # --- layout ----------------------------------------------------------------------------------
-class Writer:
-    """Collects flowables and, beside them, every plain text printed (what verification checks)."""
-
-    def __init__(self) -> None:
-        self.story: list[Flowable] = []
-        self.texts: list[str] = []
-
-    def p(self, text: str, style: str = "body", label: str | None = None) -> None:
-        if not text:
-            return  # an empty field is left out, label and all
-        self.texts.extend((f"{label}:", text) if label else (text,))
-        markup = (f"<b>{esc(label)}:</b> " if label else "") + esc(text)
-        self.story.append(para(markup, style))
-
-    def grid(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
-        if not rows:
-            return
-        self.texts.extend([*header, *(cell for row in rows for cell in row if cell)])
-        escaped = [[f"<b>{esc(h)}</b>" for h in header], *([esc(cell) for cell in row] for row in rows)]
-        self.story.append(table(escaped, [w * mm for w in widths]))
-
-
 def _wall(hlc: str, lang: str) -> str:
     day = datetime.fromtimestamp(int(hlc.split("-")[0]) / 1000, UTC).strftime("%Y-%m-%d")
     return wording.long_date(day, lang)
@@ -256,9 +234,7 @@ def compose(content: dict[str, Any], lang: str) -> Writer:
 
 
 def _frame(content: dict[str, Any], lang: str, today: str) -> Frame:
-    return Frame(marking=tr(MARKINGS.get(content["consent"], MARKINGS["confidential"]), lang),
-                 footer=tr("Generated {date} by kzdesk", lang, date=wording.long_date(today, lang)),
-                 page_label=lambda page, pages: tr("Page {page} of {pages}", lang, page=page, pages=pages))
+    return standard_frame(tr(MARKINGS.get(content["consent"], MARKINGS["confidential"]), lang), lang, today)
 
 
 def build_pdf(content: dict[str, Any], lang: str, today: str | None = None) -> bytes:

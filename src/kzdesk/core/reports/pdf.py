@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -94,6 +95,16 @@ class Frame:
     marking_colour: Any = field(default=colors.HexColor("#a00000"))
 
 
+def standard_frame(marking: str, lang: str, today: str | None = None) -> Frame:
+    """The frame of every report: a marking, "Generated <date> by kzdesk", "Page X of Y"."""
+    from kzdesk.core.i18n import tr
+    from kzdesk.core.reports.wording import long_date
+
+    day = today or datetime.now(UTC).strftime("%Y-%m-%d")
+    return Frame(marking=marking, footer=tr("Generated {date} by kzdesk", lang, date=long_date(day, lang)),
+                 page_label=lambda page, pages: tr("Page {page} of {pages}", lang, page=page, pages=pages))
+
+
 class _NumberedCanvas(Canvas):
     """Keeps every page until the end, then stamps each with the marking and "page X of Y"."""
 
@@ -126,6 +137,28 @@ class _NumberedCanvas(Canvas):
         self.drawString(18 * mm, 10 * mm, frame.footer)
         self.drawRightString(width - 18 * mm, 10 * mm, frame.page_label(self.getPageNumber(), total))
         self.restoreState()
+
+
+class Writer:
+    """Collects flowables and, beside them, every plain text printed (what verification checks)."""
+
+    def __init__(self) -> None:
+        self.story: list[Flowable] = []
+        self.texts: list[str] = []
+
+    def p(self, text: str, style: str = "body", label: str | None = None) -> None:
+        if not text:
+            return  # an empty field is left out, label and all
+        self.texts.extend((f"{label}:", text) if label else (text,))
+        markup = (f"<b>{esc(label)}:</b> " if label else "") + esc(text)
+        self.story.append(para(markup, style))
+
+    def grid(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+        if not rows:
+            return
+        self.texts.extend([*header, *(cell for row in rows for cell in row if cell)])
+        escaped = [[f"<b>{esc(h)}</b>" for h in header], *([esc(cell) for cell in row] for row in rows)]
+        self.story.append(table(escaped, [w * mm for w in widths]))
 
 
 def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = ()) -> bytes:

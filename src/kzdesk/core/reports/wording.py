@@ -82,16 +82,20 @@ def place(city: str | None, city_text: str | None, lang: str) -> str:
 
 
 def sanction(act: dict[str, Any], lang: str) -> str:
-    """Every sanction an act carries, joined: "15 суток; штраф 50 МРП (145 850 ₸)"."""
+    """Every sanction an act carries, joined: "15 суток; штраф 50 МРП (145 850 ₸)" (the word
+    "fine" is left out when the act itself is a fine: "Штраф: 50 МРП")."""
     out = []
     if act.get("arrest_days"):
         out.append(tr("{n} days", lang, n=number(act["arrest_days"], lang)))
+    plain = act.get("act_type") == "fine"
     if act.get("fine_amount") and act.get("fine_unit") == "MCI":
         kzt = act.get("fine_kzt")
-        out.append(tr("fine of {n} MCI", lang, n=number(act["fine_amount"], lang))
+        n = number(act["fine_amount"], lang)
+        out.append((tr("{n} MCI", lang, n=n) if plain else tr("fine of {n} MCI", lang, n=n))
                    + (f" ({number(kzt, lang)}{NBSP}₸)" if kzt else ""))
     elif act.get("fine_kzt") or act.get("fine_amount"):
-        out.append(tr("fine of {n} ₸", lang, n=number(act.get("fine_kzt") or act["fine_amount"], lang)))
+        n = number(act.get("fine_kzt") or act["fine_amount"], lang)
+        out.append(f"{n}{NBSP}₸" if plain else tr("fine of {n} ₸", lang, n=n))
     for unit, template in (("years", "{n} years"), ("months", "{n} months"), ("hours", "{n} hours")):
         if act.get(unit):
             out.append(tr(template, lang, n=number(act[unit], lang)))
