@@ -84,6 +84,26 @@ def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
+def cmd_stats(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.reports.period_stats import as_pdf, compute
+
+    start, end = _day(args.start, last=False), _day(args.end, last=True)
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        stats = compute(conn, start, end)
+    write_report(Path(args.out), as_pdf(stats, language()))
+    return 0
+
+
+def cmd_prisoners(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.reports.prisoners import as_pdf, gather
+
+    lang = language()
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        listed = gather(conn, args.profile, lang)
+    write_report(Path(args.out), as_pdf(listed, lang, args.profile))
+    return 0
+
+
 def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.reports.case import verify_report
 
@@ -116,6 +136,18 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     chron.add_argument("--city", metavar="CITY", help=tr("only events in this city (any spelling)"))
     chron.add_argument("--out", metavar="FILE", required=True, help=tr("FILE.pdf, or FILE.txt for plain text"))
     chron.set_defaults(func=lambda args: cmd_chronology(args, open_vault))
+    stats = kinds.add_parser("stats", help=tr("counts, days of arrest and fines of a period, with charts"))
+    common(stats)
+    stats.add_argument("--from", dest="start", metavar="DATE", required=True)
+    stats.add_argument("--to", dest="end", metavar="DATE", required=True)
+    stats.add_argument("--out", metavar="FILE.pdf", required=True)
+    stats.set_defaults(func=lambda args: cmd_stats(args, open_vault))
+    prisoners = kinds.add_parser("prisoners", help=tr("the list of political prisoners and persecuted persons"))
+    common(prisoners)
+    prisoners.add_argument("--out", metavar="FILE.pdf", required=True)
+    prisoners.add_argument("--profile", choices=("public", "lawyer", "full"), default="public",
+                           help=tr("who the list is for (default: public)"))
+    prisoners.set_defaults(func=lambda args: cmd_prisoners(args, open_vault))
     p = sub.add_parser("verify-report", help=tr("check that a case summary still matches the vault"),
                        description=tr("check that a case summary still matches the vault"))
     common(p)

@@ -1,0 +1,139 @@
+"""Statistics of a period as tables and charts (PDF), and the same figures for the dashboard.
+
+Counts are computed in SQL over current records whose event falls in the period. Aggregates name
+nobody, so every act counts whatever its consent level; what consent protects is identification,
+and no person, place below city level or description appears here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from sqlalchemy import Connection
+
+from kzdesk.core.i18n import tr
+from kzdesk.core.model.persons import SAME_PERSON
+from kzdesk.core.reports import wording
+from kzdesk.core.reports.pdf import FAMILY, Writer, render, standard_frame
+
+IN_PERIOD = "FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 " \
+            "AND e.date_start >= ? AND e.date_start <= ?"
+
+
+@dataclass
+class PeriodStats:
+    start: str
+    end: str
+    acts: int = 0
+    persons: int = 0  # humans: records a coordinator linked as one person count once
+    arrest_days: int = 0
+    fines_kzt: int = 0
+    by_month: dict[str, int] = field(default_factory=dict)
+    by_city: dict[str, int] = field(default_factory=dict)  # gazetteer id, or the city as written
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_article: dict[str, int] = field(default_factory=dict)  # "code article"
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _humans(conn: Connection, persons: list[str]) -> int:
+    """How many distinct humans the person records are, following 'same person' decisions."""
+    seen: set[str] = set()
+    count = 0
+    for person in persons:
+        if person in seen:
+            continue
+        count += 1
+        seen.update(row[0] for row in conn.exec_driver_sql(SAME_PERSON + "SELECT uuid FROM same", (person,)))
+    return count
+
+
+def compute(conn: Connection, start: str, end: str) -> PeriodStats:
+    stats = PeriodStats(start, end)
+    period = (start, end)
+    row = conn.exec_driver_sql(f"SELECT count(*), coalesce(sum(a.arrest_days), 0), coalesce(sum(a.fine_kzt), 0) "
+                               f"{IN_PERIOD}", period).one()
+    stats.acts, stats.arrest_days, stats.fines_kzt = int(row[0]), int(row[1]), int(row[2])
+    persons = [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT a.person {IN_PERIOD} ORDER BY a.person", period)]
+    stats.persons = _humans(conn, persons) if conn.exec_driver_sql(
+        "SELECT 1 FROM link WHERE deleted = 0 AND decision = 'same' LIMIT 1").first() else len(persons)
+    for target, sql in (
+            (stats.by_month, f"SELECT substr(e.date_start, 1, 7), count(*) {IN_PERIOD} GROUP BY 1 ORDER BY 1"),
+            (stats.by_city, f"SELECT coalesce(e.city, e.city_text, ''), count(*) {IN_PERIOD} GROUP BY 1 "
+                            f"ORDER BY 2 DESC, 1"),
+            (stats.by_type, f"SELECT a.act_type, count(*) {IN_PERIOD} GROUP BY 1 ORDER BY 2 DESC, 1"),
+            (stats.by_article, f"SELECT a.legal_code || ' ' || a.article, count(*) {IN_PERIOD} "
+                               f"AND a.article IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")):
+        target.update((str(key), int(n)) for key, n in conn.exec_driver_sql(sql, period))
+    return stats
+
+
+def _article_label(key: str, lang: str) -> str:
+    code, _, article = key.partition(" ")
+    return wording.legal_basis(code, article, None, None, lang, with_title=False)
+
+
+def labelled(stats: PeriodStats, lang: str) -> dict[str, list[tuple[str, int]]]:
+    """Each breakdown with its labels in the report language (shared with the dashboard)."""
+    months = [(wording.long_date(m, lang), n) for m, n in stats.by_month.items()]
+    return {
+        tr("Acts by month", lang): months,
+        tr("Acts by city", lang): [(wording.place(c, c, lang) or tr("city unknown", lang), n)
+                                   for c, n in stats.by_city.items()],
+        tr("Acts by type", lang): [(wording.act_type(t, lang), n) for t, n in stats.by_type.items()],
+        tr("Acts by article", lang): [(_article_label(a, lang), n) for a, n in stats.by_article.items()],
+    }
+
+
+def _chart(pairs: list[tuple[str, int]], horizontal: bool) -> Drawing:
+    pairs = pairs[:15]  # the rest is in the table below
+    width = 170 * mm
+    height = (12 + 6 * len(pairs)) * mm if horizontal else 60 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart() if horizontal else VerticalBarChart()
+    # Whole points: the stubs type these as int, and a point is finer than the eye can see.
+    chart.x, chart.y = (int(70 * mm), int(4 * mm)) if horizontal else (int(12 * mm), int(12 * mm))
+    chart.width = int(width - chart.x - 6 * mm)
+    chart.height = int(height - chart.y - 4 * mm)
+    values = [n for _, n in pairs]
+    chart.data = [values[::-1] if horizontal else values]
+    names = [label[:38] for label, _ in pairs]
+    chart.categoryAxis.categoryNames = names[::-1] if horizontal else names
+    chart.categoryAxis.labels.fontName = FAMILY
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = FAMILY
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueStep = max(1, (max(values, default=1) + 4) // 5)
+    if horizontal:
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dx = -3
+    chart.bars[0].fillColor = colors.HexColor("#2f5d8a")
+    drawing.add(chart)
+    return drawing
+
+
+def as_pdf(stats: PeriodStats, lang: str, today: str | None = None) -> bytes:
+    w = Writer()
+    period = f"{wording.long_date(stats.start, lang)} — {wording.long_date(stats.end, lang)}"
+    w.p(tr("Statistics of persecution: {period}", lang, period=period), "title")
+    w.grid([tr("Figure", lang), tr("Value", lang)], [
+        [tr("Acts", lang), wording.number(stats.acts, lang)],
+        [tr("Persons affected", lang), wording.number(stats.persons, lang)],
+        [tr("Days of arrest in total", lang), wording.number(stats.arrest_days, lang)],
+        [tr("Fines in total", lang), f"{wording.number(stats.fines_kzt, lang)}\u00a0₸"],
+    ], [110, 60])
+    for title, pairs in labelled(stats, lang).items():
+        if not pairs:
+            continue
+        w.p(title, "h2")
+        w.story.append(_chart(pairs, horizontal=title != tr("Acts by month", lang)))
+        w.grid([tr("Category", lang), tr("Acts", lang)], [[label, wording.number(n, lang)] for label, n in pairs],
+               [140, 30])
+    frame = standard_frame(tr("Aggregate figures: no person is named", lang), lang, today)
+    return render(w.story, frame, tr("Statistics", lang))
