@@ -222,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
     from kzdesk.cli_exchange import register
 
     register(sub, lambda p: _common(p, top=False), _open)
+    from kzdesk.cli_export import register as register_export
+
+    register_export(sub, lambda p: _common(p, top=False), _open)
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
     subs["init"].add_argument("--city", help=tr("the city you work in"))

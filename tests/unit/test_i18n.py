@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # The core's own catalogue covers the core and the command line; the Qt interface uses .ts files.
 SOURCES = [*(ROOT / "src" / "kzdesk" / "core").rglob("*.py"), ROOT / "src" / "kzdesk" / "cli.py",
-           ROOT / "src" / "kzdesk" / "passphrase.py", ROOT / "src" / "kzdesk" / "cli_exchange.py"]
+           ROOT / "src" / "kzdesk" / "passphrase.py", ROOT / "src" / "kzdesk" / "cli_exchange.py",
+           ROOT / "src" / "kzdesk" / "cli_export.py"]
 MESSAGE_CALLS = {"tr", "N_", "KzdeskError", "VaultError", "PassphraseError", "InputError", "Problem", "BundleRejected"}
 
 
