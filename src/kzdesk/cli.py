@@ -219,9 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
         _common(p, top=False)
         p.set_defaults(func=func)
         subs[name] = p
-    from kzdesk import cli_exchange, cli_reports
+    from kzdesk import cli_exchange, cli_export, cli_reports
 
-    for module in (cli_exchange, cli_reports):
+    for module in (cli_exchange, cli_reports, cli_export):
         module.register(sub, lambda p: _common(p, top=False), _open)
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
