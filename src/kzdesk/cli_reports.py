@@ -14,15 +14,10 @@ Opener = Callable[[argparse.Namespace], Any]
 
 
 def write_report(path: Path, data: bytes) -> None:
-    """Write a report atomically; a folder that is not there is the user's mistake, said plainly."""
-    from kzdesk.core.vault.atomic import write_atomic
+    """Write a report atomically (or nothing), then say plainly that it is not encrypted."""
+    from kzdesk.core.reports.export import save
 
-    if not path.parent.is_dir():
-        raise InputError("The folder {path} does not exist.", path=str(path.parent))
-    try:
-        write_atomic(path, data, mode=0o600)
-    except OSError as exc:
-        raise InputError("Cannot write {path}: {reason}", path=str(path), reason=exc.strerror) from None
+    save(path, data)
     print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
@@ -95,12 +90,13 @@ def cmd_stats(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_prisoners(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.reports.prisoners import as_pdf, gather
+    from kzdesk.core.reports.prisoners import as_csv, as_pdf, gather
 
-    lang = language()
+    lang, out = language(), Path(args.out)
     with open_vault(args) as vault, vault.engine.connect() as conn:
         listed = gather(conn, args.profile, lang)
-    write_report(Path(args.out), as_pdf(listed, lang, args.profile))
+    write_report(out, as_csv(listed, lang, args.profile) if out.suffix.lower() == ".csv"
+                 else as_pdf(listed, lang, args.profile))
     return 0
 
 
@@ -144,7 +140,7 @@ def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_v
     stats.set_defaults(func=lambda args: cmd_stats(args, open_vault))
     prisoners = kinds.add_parser("prisoners", help=tr("the list of political prisoners and persecuted persons"))
     common(prisoners)
-    prisoners.add_argument("--out", metavar="FILE.pdf", required=True)
+    prisoners.add_argument("--out", metavar="FILE", required=True, help=tr("FILE.pdf, or FILE.csv for a table"))
     prisoners.add_argument("--profile", choices=("public", "lawyer", "full"), default="public",
                            help=tr("who the list is for (default: public)"))
     prisoners.set_defaults(func=lambda args: cmd_prisoners(args, open_vault))

@@ -93,6 +93,11 @@ def test_prisoners_list(month: Vault, kz, tmp_path: Path) -> None:
     assert kz("report", "prisoners", "--out", str(out), "--lang", "kk").code == 0
     text = text_of(out.read_bytes())
     assert "Саяси тұтқындар" in text and transferred[1] in text and charged[0][1] not in text
+    table = tmp_path / "prisoners.csv"
+    assert kz("report", "prisoners", "--out", str(table), "--profile", "lawyer").code == 0
+    listed = list(csv.reader(io.StringIO(table.read_bytes().decode("utf-8-sig"))))
+    assert listed[0][0] == "Name" and listed[0][-1] == "Profile" and {r[-1] for r in listed[1:]} == {"lawyer"}
+    assert listed[1][:2] == [lawyer[0].name, "political prisoner"] and len(listed) == len(lawyer) + 1
     stats_pdf = tmp_path / "stats.pdf"
     assert kz("report", "stats", "--from", "2021-12", "--to", "2021-12", "--out", str(stats_pdf)).code == 0
     assert "Statistics of persecution" in text_of(stats_pdf.read_bytes())

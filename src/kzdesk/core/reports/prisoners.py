@@ -95,6 +95,16 @@ def rows(listed: list[Listed], lang: str) -> list[list[str]]:
             for x in listed]
 
 
+def as_csv(listed: list[Listed], lang: str, profile: str, today: str | None = None) -> bytes:
+    """The same list as a spreadsheet table: neutralised cells, the profile in the last column."""
+    from kzdesk.core.reports.export import Table, neutralise, to_csv
+
+    headers = (*(tr(h, lang) for h in HEADER), tr("Profile", lang))
+    table = Table(profile, lang, today or datetime.now(UTC).strftime("%Y-%m-%d"), headers,
+                  tuple(tuple(neutralise(cell) for cell in (*row, profile)) for row in rows(listed, lang)))
+    return to_csv(table)
+
+
 def as_pdf(listed: list[Listed], lang: str, profile: str, today: str | None = None) -> bytes:
     w = Writer()
     w.p(tr("Political prisoners and persecuted persons", lang), "title")
