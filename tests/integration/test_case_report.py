@@ -178,3 +178,18 @@ def test_command_line(month: Vault, kz, vault_path: Path, tmp_path: Path, monkey
     assert changed.code == 1 and "changed" in changed.out
     assert kz("verify-report", str(tmp_path / "nothing.pdf")).code == 1
     assert PASSPHRASE  # the kz fixture unlocks with it
+
+
+def test_the_qr_code_is_the_standard_encoding_of_the_hash() -> None:
+    from reportlab.graphics.barcode import qrencoder
+
+    from kzdesk.core.reports.pdf import QrCode
+
+    text = "kzdesk:case:" + "a" * 32 + ":" + "b" * 64
+    ours = QrCode(text, 100)
+    reference = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    reference.addData(text)
+    reference.version = reference.calculate_version()
+    reference.makeImpl(False, 0)
+    assert ours.modules == [[bool(m) for m in row] for row in reference.modules]
+    assert len(ours.modules) == 4 * reference.version + 17 and ours.wrap(500, 500) == (100, 100)

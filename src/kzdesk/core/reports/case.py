@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 from sqlalchemy import Connection
@@ -32,7 +30,7 @@ from kzdesk.core.model.records import Act, Event, Person, Source, field_names
 from kzdesk.core.model.revisions import canonical_json, sha256_hex
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure, pseudonym_code, stricter
-from kzdesk.core.reports.pdf import Frame, Writer, render, standard_frame
+from kzdesk.core.reports.pdf import Frame, QrCode, Writer, render, standard_frame
 
 REPORT_TAG = "kzdesk-report/v1"
 SENSITIVE = ("contacts", "national_id", "address", "notes")
@@ -212,15 +210,6 @@ def _appendix(w: Writer, content: dict[str, Any], lang: str) -> None:
             for p in content["provenance"]], [24, 62, 30, 30, 28])
 
 
-def _qr(text: str) -> Drawing:
-    widget = QrCodeWidget(text, barLevel="M")
-    x1, y1, x2, y2 = widget.getBounds()
-    size = 32 * mm
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
-
-
 def compose(content: dict[str, Any], lang: str) -> Writer:
     """The whole body: the case, then the verification block with the hash and its QR code."""
     digest = content_hash(content)
@@ -229,7 +218,7 @@ def compose(content: dict[str, Any], lang: str) -> Writer:
     w.p(tr("Content hash (SHA-256) of what this report states; check it against the vault with "
            "'kzdesk verify-report FILE.pdf':", lang), "small")
     w.p(digest, "mono")
-    w.story.extend([Spacer(1, 2 * mm), _qr(f"kzdesk:case:{content['person']['id']}:{digest}")])
+    w.story.extend([Spacer(1, 2 * mm), QrCode(f"kzdesk:case:{content['person']['id']}:{digest}", 32 * mm)])
     return w
 
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -159,6 +160,42 @@ class Writer:
         self.texts.extend([*header, *(cell for row in rows for cell in row if cell)])
         escaped = [[f"<b>{esc(h)}</b>" for h in header], *([esc(cell) for cell in row] for row in rows)]
         self.story.append(table(escaped, [w * mm for w in widths]))
+
+
+class QrCode(Flowable):
+    """A QR code drawn as one filled path: reportlab's widget builds a shape object per module and
+    encodes the data twice, which made it the costliest part of a case summary."""
+
+    BORDER = 4  # the quiet zone scanners need, in modules
+
+    def __init__(self, text: str, size: float) -> None:
+        from reportlab.graphics.barcode import qrencoder
+
+        super().__init__()
+        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        code.addData(text)
+        # One fixed mask instead of trying all eight for the lowest penalty: any mask is valid (the
+        # scanner reads which one from the format bits), and the trial cost more than the page.
+        code.version = code.calculate_version()  # type: ignore[no-untyped-call]
+        code.makeImpl(False, 0)
+        self.modules = [[bool(m) for m in row] for row in code.modules]
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        box = self.size / (len(self.modules) + 2 * self.BORDER)
+        path = self.canv.beginPath()
+        for r, row in enumerate(self.modules):
+            column = 0
+            for dark, run in itertools.groupby(row):
+                count = len(list(run))
+                if dark:
+                    path.rect((column + self.BORDER) * box, self.size - (r + self.BORDER + 1) * box, count * box, box)
+                column += count
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
 
 
 def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = ()) -> bytes:
