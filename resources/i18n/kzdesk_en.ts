@@ -602,6 +602,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Print case summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,6 +738,10 @@
     </message>
     <message>
         <source>Keep which value? (You may edit it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -905,6 +913,33 @@
     </message>
     <message>
         <source>Sanction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The file is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

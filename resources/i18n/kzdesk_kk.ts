@@ -602,6 +602,10 @@
         <translation>Пакеттер &amp;қалтасын импорттау…</translation>
     </message>
     <message>
+        <source>&amp;Print case summary…</source>
+        <translation>Іс бойынша жиынтықты &amp;басып шығару…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
     </message>
@@ -735,6 +739,10 @@
     <message>
         <source>Keep which value? (You may edit it.)</source>
         <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Есепті дайындау мүмкін болмады.</translation>
     </message>
     <message>
         <source>The decision was not stored.</source>
@@ -906,6 +914,33 @@
     <message>
         <source>Sanction</source>
         <translation>Жаза</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
+        <translation>Алдын ала қарау. Сақталған PDF шифрланбайды: файл кімнің қолына түссе, сол оқи алады. Оны тек іс материалдары қауіпсіз сақталатын жерге сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>PDF ретінде &amp;сақтау…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Есепті сақтау</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved. The file is not encrypted.</source>
+        <translation>Сақталды. Файл шифрланбаған.</translation>
+    </message>
+    <message>
+        <source>The report was not saved.</source>
+        <translation>Есеп сақталмады.</translation>
     </message>
 </context>
 <context>

@@ -602,6 +602,10 @@
         <translation>Импортировать &amp;папку с пакетами…</translation>
     </message>
     <message>
+        <source>&amp;Print case summary…</source>
+        <translation>&amp;Печать сводки по делу…</translation>
+    </message>
+    <message>
         <source>Search: name, place, article… (Ctrl+F)</source>
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
@@ -736,6 +740,10 @@
     <message>
         <source>Keep which value? (You may edit it.)</source>
         <translation>Какое значение оставить? (Его можно исправить.)</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Не удалось подготовить отчёт.</translation>
     </message>
     <message>
         <source>The decision was not stored.</source>
@@ -907,6 +915,33 @@
     <message>
         <source>Sanction</source>
         <translation>Наказание</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
+        <translation>Предпросмотр. Сохранённый PDF не будет зашифрован: его прочтёт любой, к кому попадёт файл. Сохраняйте его только там, где надёжно хранятся материалы дела.</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Сохранить как PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Сохранить отчёт</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved. The file is not encrypted.</source>
+        <translation>Сохранено. Файл не зашифрован.</translation>
+    </message>
+    <message>
+        <source>The report was not saved.</source>
+        <translation>Отчёт не сохранён.</translation>
     </message>
 </context>
 <context>

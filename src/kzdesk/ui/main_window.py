@@ -40,6 +40,7 @@ from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
+from kzdesk.ui.report_preview import ReportPreview
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.tasks import Progress
 from kzdesk.ui.translations import NAMES
@@ -47,6 +48,7 @@ from kzdesk.ui.widgets import city_combo, named, table_view
 
 if TYPE_CHECKING:
     from kzdesk.core.exchange.service import ImportOutcome
+    from kzdesk.core.reports.preview import PageImage
 
 MIN_SEARCH = 2
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
@@ -190,6 +192,9 @@ class MainWindow(QMainWindow):
         self.import_bundles_action.triggered.connect(self._import_bundles)
         self.import_folder_action = named(QAction(self), "import_folder_action")
         self.import_folder_action.triggered.connect(self._import_folder)
+        self.case_action = named(QAction(self), "case_action", shortcut=QKeySequence("Ctrl+P"), enabled=False)
+        self.case_action.triggered.connect(self.print_case_summary)
+        self.preview: ReportPreview | None = None
         self.import_action = named(QAction(self), "import_action")
         self.import_action.triggered.connect(self._import_csv)
         self.idle_action = named(QAction(self), "idle_action")
@@ -213,6 +218,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addAction(self.case_action)
         self.language_menu = QMenu(self)
         for code in ("ru", "kk", "en"):
             action = self.language_menu.addAction(NAMES[code])
@@ -220,7 +226,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         for menu in (self.file_menu, self.edit_menu, self.language_menu):
             self.menuBar().addMenu(menu)
-        for action in (self.lock_action, self.find_action, self.new_action):
+        for action in (self.lock_action, self.find_action, self.new_action, self.case_action):
             self.addAction(action)
         self.tray = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
         self.import_bundles_action.setText(self.tr("Import &bundles…"))
         self.import_folder_action.setText(self.tr("Import a &folder of bundles…"))
+        self.case_action.setText(self.tr("&Print case summary…"))
         self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
         self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
         self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
@@ -343,7 +350,33 @@ class MainWindow(QMainWindow):
 
     def _person_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
-        self.chronology.show_person(self.persons.rows[rows[0].row()].uuid if rows else None)
+        self.selected_person = self.persons.rows[rows[0].row()].uuid if rows else None
+        self.chronology.show_person(self.selected_person)
+        self.case_action.setEnabled(self.selected_person is not None)
+
+    def print_case_summary(self) -> None:
+        """Build the selected person's case summary on the database thread and show it before saving."""
+        vault, person = self.context.vault, getattr(self, "selected_person", None)
+        if vault is None or person is None:
+            return
+        lang = self.context.translations.language
+
+        def work() -> tuple[bytes, list[PageImage]]:
+            from kzdesk.core.reports.case import build_pdf, gather
+            from kzdesk.core.reports.preview import page_images
+
+            with vault.engine.connect() as conn:
+                pdf = build_pdf(gather(conn, person), lang)
+            return pdf, page_images(pdf)
+
+        def show(result: tuple[bytes, list[PageImage]]) -> None:
+            if self.context.vault is None:
+                return  # locked meanwhile: the report is dropped unseen
+            self.preview = ReportPreview(self, self.context, result[0], result[1], "case-summary.pdf")
+            self.preview.destroyed.connect(lambda: setattr(self, "preview", None))
+            self.preview.open()
+
+        self.context.tasks.run(work, show, self._report_failed, owner=self)
 
     # --- editing ---------------------------------------------------------------------------
     def new_record(self) -> None:
@@ -385,6 +418,10 @@ class MainWindow(QMainWindow):
         """Clear every view, close the database and forget the key; only the passphrase opens it again."""
         if self.editor is not None:
             self.editor.park()  # unsaved work goes into the vault (queued before the close below)
+        if self.preview is not None:
+            self.preview.close()  # a report on screen is case data too
+        self.case_action.setEnabled(False)
+        self.selected_person = None
         vault, self.context.vault = self.context.vault, None
         for model in (self.records, self.persons, self.chronology, self.conflicts):
             model.clear()
@@ -583,6 +620,10 @@ class MainWindow(QMainWindow):
     def _resolved(self) -> None:
         self.conflicts.load()
         self.refresh()
+
+    def _report_failed(self, error: BaseException) -> None:
+        self._notice(error.message() if isinstance(error, KzdeskError) else self.tr("The report could not be made."),
+                     warning=True)
 
     def _decision_failed(self, error: BaseException) -> None:
         self._notice(str(error) if isinstance(error, KzdeskError) else self.tr("The decision was not stored."),

@@ -1,0 +1,96 @@
+"""A report shown page by page before it is saved, with a plain warning that the saved PDF is not
+encrypted. The PDF lives only in this dialog's memory; locking the window closes the dialog."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kzdesk.core.errors import KzdeskError
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.widgets import named
+
+if TYPE_CHECKING:
+    from kzdesk.core.reports.preview import PageImage
+
+
+class ReportPreview(QDialog):
+    """Pages as images, "Save as PDF…" and "Close"."""
+
+    def __init__(self, parent: QWidget, context: AppContext, pdf: bytes, pages: list[PageImage],
+                 file_name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("report_preview")
+        self.setWindowTitle("kzdesk")  # never case data in a title: titles end up in task switchers
+        self.context, self.pdf, self.file_name = context, pdf, file_name
+        self.saved_to: str | None = None
+        self.message = ""
+        self.warning = named(QLabel(), "preview_warning", wordWrap=True)
+        self.warning.setText(self.tr("Preview. The saved PDF will not be encrypted: anyone who gets the file can "
+                                     "read it. Save it only where the case files are kept safe."))
+        self.warning.setStyleSheet("color: #a00000; font-weight: bold")
+        column = QWidget()
+        pages_layout = QVBoxLayout(column)
+        self.page_labels = []
+        for page in pages:
+            image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888).copy()
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            pages_layout.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.save_button = named(QPushButton(self.tr("&Save as PDF…")), "save_pdf")
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.clicked.connect(self._ask_path)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 900)
+
+    def _ask_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), self.file_name,
+                                              self.tr("PDF files (*.pdf)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.save(path)
+
+    def save(self, path: str) -> None:
+        from pathlib import Path
+
+        from kzdesk.core.reports.export import save
+
+        data = self.pdf
+        self.context.tasks.run(lambda: save(Path(path), data), lambda _: self._saved(path), self._failed,
+                               owner=self)
+
+    def _saved(self, path: str) -> None:
+        self.saved_to = path
+        self.message = self.tr("Saved. The file is not encrypted.")
+        self.warning.setText(self.message)
+
+    def _failed(self, error: BaseException) -> None:
+        self.message = error.message() if isinstance(error, KzdeskError) else self.tr("The report was not saved.")
+        self.warning.setText(self.message)
+
+    def closeEvent(self, event: object) -> None:
+        self.pdf = b""  # drop the report's bytes as soon as the window goes
+        super().closeEvent(event)  # type: ignore[arg-type]

@@ -1,0 +1,40 @@
+"""Print case summary: built on the database thread, seen in the window, saved only when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from kzdesk.ui.main_window import MainWindow
+
+from .test_windows import context_idle
+
+
+def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) -> None:
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    assert not window.case_action.isEnabled()  # nobody selected yet
+    window.person_search.setText("айтбаев")
+    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
+    window.persons_view.selectRow(0)
+    assert window.case_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and context_idle(window), timeout=20_000)
+    preview = window.preview
+    assert preview.windowTitle() == "kzdesk" and "not be encrypted" in preview.warning.text()
+    assert len(preview.page_labels) >= 1 and not preview.page_labels[0].pixmap().isNull()
+    before = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    out = tmp_path / "айтбаев_іс.pdf"
+    preview.save(str(out))
+    qtbot.waitUntil(lambda: preview.saved_to is not None and context_idle(window), timeout=10_000)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Айтбаев Мұрат" in text and "Case summary" in text
+    after = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
+    assert set(after) - set(before) == {out.name}  # nothing else was written on the way
+    window.lock()
+    assert window.preview is None or not window.preview.isVisible()
+    assert not window.case_action.isEnabled()
