@@ -187,6 +187,33 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК бастап</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК дейін</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Көрсету</translation>
+    </message>
+    <message>
+        <source>Statistics as &amp;PDF…</source>
+        <translation>Статистика &amp;PDF түрінде…</translation>
+    </message>
+    <message>
+        <source>Acts: {acts} · persons affected: {persons} · days of arrest: {days} · fines: {fines} ₸</source>
+        <translation>Шаралар: {acts} · зардап шеккендер: {persons} · қамау тәуліктері: {days} · айыппұлдар: {fines} ₸</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Есепті дайындау мүмкін болмады.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
         <source>Score</source>
@@ -588,6 +615,10 @@
     <message>
         <source>Probable duplicates</source>
         <translation>Ықтимал қайталанулар</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
     </message>
     <message>
         <source>&amp;Export a bundle for the coordinator…</source>

@@ -187,6 +187,33 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>с ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>по ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Показать</translation>
+    </message>
+    <message>
+        <source>Statistics as &amp;PDF…</source>
+        <translation>Статистика в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Acts: {acts} · persons affected: {persons} · days of arrest: {days} · fines: {fines} ₸</source>
+        <translation>Мер: {acts} · пострадавших: {persons} · суток ареста: {days} · штрафов: {fines} ₸</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Не удалось подготовить отчёт.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
         <source>Score</source>
@@ -588,6 +615,10 @@
     <message>
         <source>Probable duplicates</source>
         <translation>Вероятные дубликаты</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
     </message>
     <message>
         <source>&amp;Export a bundle for the coordinator…</source>

@@ -38,3 +38,25 @@ def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) ->
     window.lock()
     assert window.preview is None or not window.preview.isVisible()
     assert not window.case_action.isEnabled()
+
+
+def test_dashboard_shows_the_period_and_forgets_it_on_lock(qtbot, month_context) -> None:
+    from kzdesk.ui.report_preview import ReportPreview
+
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    board = window.dashboard
+    board.start.setText("2021-12-01")
+    board.end.setText("2021-12-31")
+    window.tabs.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: board.pdf != b"" and context_idle(window), timeout=20_000)
+    assert "Acts: 67" in board.summary.text() and len(board.page_labels) >= 2
+    board.start.setText("2021-13-01")
+    board.load()
+    qtbot.waitUntil(lambda: "not a date" in board.summary.text() and context_idle(window), timeout=10_000)
+    board.save_button.click()
+    assert board.findChild(ReportPreview) is not None
+    window.lock()
+    assert board.pdf == b"" and board.summary.text() == "" and not board.save_button.isEnabled()
+    assert not any(d.isVisible() for d in window.findChildren(ReportPreview))

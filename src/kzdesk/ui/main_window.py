@@ -34,6 +34,7 @@ from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.context import AppContext, open_for_search
+from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.exchange_models import ConflictsModel
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.duplicates_page.failed.connect(self._decision_failed)
         self.tabs.addTab(self.conflicts_view, "")
         self.tabs.addTab(self.duplicates_page, "")
+        self.dashboard = Dashboard(self.context)
+        self.tabs.addTab(self.dashboard, "")
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("Persons"))
         self.tabs.setTabText(2, self.tr("Conflicts"))
         self.tabs.setTabText(3, self.tr("Probable duplicates"))
+        self.tabs.setTabText(4, self.tr("Statistics"))
         self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
         self.import_bundles_action.setText(self.tr("Import &bundles…"))
         self.import_folder_action.setText(self.tr("Import a &folder of bundles…"))
@@ -292,6 +296,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.receipts.retranslate()
         self.duplicates_page.retranslate()
+        self.dashboard.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
                       self.duplicates_page.left, self.duplicates_page.right):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
@@ -338,6 +343,8 @@ class MainWindow(QMainWindow):
             self.conflicts.load()
         elif index == 3:
             self.duplicates_page.load()
+        elif index == 4 and not self.dashboard.pdf:
+            self.dashboard.load()
 
     def _show_count(self, total: int) -> None:
         self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
@@ -418,14 +425,15 @@ class MainWindow(QMainWindow):
         """Clear every view, close the database and forget the key; only the passphrase opens it again."""
         if self.editor is not None:
             self.editor.park()  # unsaved work goes into the vault (queued before the close below)
-        if self.preview is not None:
-            self.preview.close()  # a report on screen is case data too
+        for dialog in self.findChildren(ReportPreview):
+            dialog.close()  # a report on screen is case data too (the dashboard's ones as well)
         self.case_action.setEnabled(False)
         self.selected_person = None
         vault, self.context.vault = self.context.vault, None
         for model in (self.records, self.persons, self.chronology, self.conflicts):
             model.clear()
         self.duplicates_page.clear()
+        self.dashboard.clear()
         for edit in (self.search, self.person_search):
             edit.blockSignals(True)
             edit.clear()

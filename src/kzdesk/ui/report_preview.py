@@ -26,6 +26,24 @@ if TYPE_CHECKING:
     from kzdesk.core.reports.preview import PageImage
 
 
+def pages_view(pages: list[PageImage]) -> tuple[QScrollArea, list[QLabel]]:
+    """Rendered pages one under the other in a scroll area."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    labels = []
+    for page in pages:
+        image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888).copy()
+        label = QLabel()
+        label.setPixmap(QPixmap.fromImage(image))
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(label)
+        labels.append(label)
+    scroll = QScrollArea()
+    scroll.setWidget(column)
+    scroll.setWidgetResizable(True)
+    return scroll, labels
+
+
 class ReportPreview(QDialog):
     """Pages as images, "Save as PDF…" and "Close"."""
 
@@ -41,19 +59,7 @@ class ReportPreview(QDialog):
         self.warning.setText(self.tr("Preview. The saved PDF will not be encrypted: anyone who gets the file can "
                                      "read it. Save it only where the case files are kept safe."))
         self.warning.setStyleSheet("color: #a00000; font-weight: bold")
-        column = QWidget()
-        pages_layout = QVBoxLayout(column)
-        self.page_labels = []
-        for page in pages:
-            image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888).copy()
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            pages_layout.addWidget(label)
-            self.page_labels.append(label)
-        scroll = QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
+        scroll, self.page_labels = pages_view(pages)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = named(QPushButton(self.tr("&Save as PDF…")), "save_pdf")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)

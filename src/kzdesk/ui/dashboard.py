@@ -1,0 +1,112 @@
+"""The dashboard: a period's figures and the same charts as the statistics report.
+
+The charts are the report's own pages (reportlab drawings rendered by pypdfium2), so what the
+coordinator sees here is exactly what the PDF will say. Aggregates only: no person is named.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kzdesk.core.errors import KzdeskError
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.report_preview import ReportPreview, pages_view
+from kzdesk.ui.widgets import named
+
+if TYPE_CHECKING:
+    from kzdesk.core.reports.preview import PageImage
+
+
+class Dashboard(QWidget):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        year = date.today().year
+        self.start = named(QLineEdit(f"{year}-01-01"), "dashboard_from", maxLength=10)
+        self.end = named(QLineEdit(f"{year}-12-31"), "dashboard_to", maxLength=10)
+        self.show_button = named(QPushButton(), "dashboard_show")
+        self.save_button = named(QPushButton(), "dashboard_save", enabled=False)
+        self.summary = named(QLabel(), "dashboard_summary", wordWrap=True)
+        self.show_button.clicked.connect(self.load)
+        self.save_button.clicked.connect(self._save)
+        for edit in (self.start, self.end):
+            edit.returnPressed.connect(self.load)
+        bar = QHBoxLayout()
+        for widget in (self.start, self.end, self.show_button, self.save_button):
+            bar.addWidget(widget)
+        bar.addStretch()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(bar)
+        self.layout_.addWidget(self.summary)
+        self.pages: QWidget | None = None
+        self.page_labels: list[QLabel] = []
+        self.pdf = b""
+        self.images: list[PageImage] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.start.setPlaceholderText(self.tr("from YYYY-MM-DD"))
+        self.end.setPlaceholderText(self.tr("to YYYY-MM-DD"))
+        self.show_button.setText(self.tr("&Show"))
+        self.save_button.setText(self.tr("Statistics as &PDF…"))
+
+    def load(self) -> None:
+        vault, lang = self.context.vault, self.context.translations.language
+        if vault is None:
+            return
+        start, end = self.start.text().strip(), self.end.text().strip()
+
+        def work() -> tuple[Any, bytes, list[PageImage]]:
+            from kzdesk.core.errors import InputError
+            from kzdesk.core.reports.period_stats import as_pdf, compute
+            from kzdesk.core.reports.preview import page_images
+
+            for text in (start, end):
+                try:
+                    date.fromisoformat(text)
+                except ValueError:
+                    raise InputError("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text) from None
+            with vault.engine.connect() as conn:
+                stats = compute(conn, start, end)
+            pdf = as_pdf(stats, lang)
+            return stats, pdf, page_images(pdf, scale=1.2)
+
+        self.context.tasks.run(work, self._show, self._failed, owner=self)
+
+    def _show(self, result: tuple[Any, bytes, list[PageImage]]) -> None:
+        stats, self.pdf, pages = result
+        self.images = pages
+        from kzdesk.core.reports.wording import number
+
+        lang = self.context.translations.language
+        self.summary.setText(self.tr("Acts: {acts} · persons affected: {persons} · days of arrest: {days} · "
+                                     "fines: {fines} ₸").format(acts=number(stats.acts, lang),
+                                                               persons=number(stats.persons, lang),
+                                                               days=number(stats.arrest_days, lang),
+                                                               fines=number(stats.fines_kzt, lang)))
+        if self.pages is not None:
+            self.pages.deleteLater()
+        self.pages, self.page_labels = pages_view(pages)
+        self.layout_.addWidget(self.pages)
+        self.save_button.setEnabled(True)
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(error.message() if isinstance(error, KzdeskError) else self.tr("The report could not "
+                                                                                            "be made."))
+
+    def _save(self) -> None:
+        """The same pages in the preview dialog, with its warning, where the user saves them."""
+        if self.pdf:
+            ReportPreview(self, self.context, self.pdf, self.images, "statistics.pdf").open()
+
+    def clear(self) -> None:
+        """Forget the figures (on lock)."""
+        self.summary.clear()
+        self.pdf, self.images = b"", []
+        self.save_button.setEnabled(False)
+        if self.pages is not None:
+            self.pages.deleteLater()
+            self.pages, self.page_labels = None, []
