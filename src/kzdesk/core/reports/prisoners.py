@@ -112,7 +112,7 @@ def as_pdf(listed: list[Listed], lang: str, profile: str, today: str | None = No
     for status, title in (("prisoner", N_("Political prisoners")), ("persecuted", N_("Persecuted persons"))):
         part = [x for x in listed if x.status == status]
         w.p(f"{tr(title, lang)} ({len(part)})", "h2")
-        w.grid([tr(h, lang) for h in HEADER], rows(part, lang), [30, 20, 32, 32, 24, 18, 18])
+        w.grid([tr(h, lang) for h in HEADER], rows(part, lang), [30, 24, 30, 30, 18, 21, 21])
     marking = {"public": N_("For publication: only persons who consented are named"),
                "lawyer": N_("For lawyers: do not publish"), "full": N_("Internal: do not pass on")}[profile]
     return render(w.story, standard_frame(tr(marking, lang), lang, today),
