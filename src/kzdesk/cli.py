@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kzdesk import __version__, passphrase
-from kzdesk.core.errors import EXIT_VAULT, KzdeskError, VaultError
+from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError
 from kzdesk.core.i18n import detect_language, set_language, tr
 from kzdesk.core.vault.location import vault_dir
 
@@ -176,9 +176,40 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from kzdesk.core.vault.backup_file import write_backup
+
     with _open(args) as vault:
-        path = vault.backup()
+        if args.out:
+            write_backup(vault, Path(args.out))
+            path = Path(args.out)
+        else:
+            path = vault.backup()
     print(tr("Encrypted backup written to {path}.", path=str(path)))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
+    from kzdesk.core.vault.backup_file import MEMBERS, integrity_problems, restore
+    from kzdesk.core.vault.vault import Vault
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise InputError("Cannot read {path}: {reason}", path=args.file, reason=exc.strerror) from None
+    target = vault_dir(args.vault)
+    restore(data, target)
+    try:
+        secret = passphrase.obtain(args.passphrase_file, confirm=False)
+        with Vault.open(target, secret) as vault:
+            if integrity_problems(vault):
+                raise VaultError("The restored vault failed its integrity check.")
+    except BaseException:
+        for name in MEMBERS:  # leave the folder as empty as it was
+            (target / name).unlink(missing_ok=True)
+        raise
+    print(tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
+             path=str(target)))
     return 0
 
 
@@ -212,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("check", cmd_check, tr("check the vault database for damage")),
         ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
         ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
+        ("restore", cmd_restore, tr("restore a backup file into an empty vault folder")),
     ]
     subs = {}
     for name, func, help_text in commands:
@@ -223,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in (cli_exchange, cli_reports, cli_export):
         module.register(sub, lambda p: _common(p, top=False), _open)
+    subs["backup"].add_argument("--out", metavar="FILE",
+                                help=tr("write the whole vault to this one file (to keep elsewhere)"))
+    subs["restore"].add_argument("file", metavar="FILE")
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
     subs["init"].add_argument("--city", help=tr("the city you work in"))

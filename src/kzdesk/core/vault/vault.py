@@ -149,8 +149,9 @@ class Vault:
             remember.forget(self.header)
         self.header.save(self.path / HEADER_FILE)
 
-    def backup(self, label: str = "manual") -> Path:
-        return migrate.backup_encrypted(self.engine, self.path / BACKUP_DIR, self._dek, label)
+    def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
+        """An encrypted copy of the database (same key) in `directory`, by default the vault's backups/."""
+        return migrate.backup_encrypted(self.engine, directory or self.path / BACKUP_DIR, self._dek, label)
 
     # --- writing ---------------------------------------------------------------------------
     def changeset(self) -> Changeset:

@@ -1,0 +1,87 @@
+"""A whole vault in one file, to carry away or keep on a stick, and its restore.
+
+The file is a STORED ZIP of exactly two members: the key slots (`vault.json`, as they are now)
+and an encrypted copy of the database made with `sqlcipher_export` under the same data key, so it
+opens with the passphrase that was current when the backup was taken, and nothing in it is
+readable without that passphrase. The copy is consistent (one read transaction, taken while the
+vault stays in use) and is only made after both integrity checks pass: a damaged vault is never
+copied over a good backup. Restoring writes into an empty or absent folder only.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from kzdesk.core.errors import InputError, VaultError
+from kzdesk.core.vault.atomic import fsync_dir, write_atomic
+from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
+
+MEMBERS = (HEADER_FILE, DATABASE_FILE)
+MAX_HEADER = 64 * 1024
+
+
+def integrity_problems(vault: Vault) -> list[str]:
+    """What SQLCipher's page check and SQLite's structure check report (empty when all is well)."""
+    with vault.engine.connect() as conn:
+        cipher = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        structure = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
+    return cipher + [s for s in structure if s != "ok"]
+
+
+def write_backup(vault: Vault, out: Path) -> int:
+    """Write the vault to one backup file; returns its size in bytes."""
+    if integrity_problems(vault):
+        raise VaultError("The vault failed its integrity check; no backup was written. Restore an earlier "
+                         "backup instead of copying a damaged one.")
+    # The encrypted copy is made inside the vault folder (never in a shared temp folder), read, removed.
+    copy = vault.backup(f"export-{os.urandom(4).hex()}", directory=vault.path)
+    try:
+        database = copy.read_bytes()
+    finally:
+        copy.unlink(missing_ok=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        archive.writestr(zipfile.ZipInfo(HEADER_FILE, (1980, 1, 1, 0, 0, 0)),
+                         (vault.path / HEADER_FILE).read_bytes())
+        archive.writestr(zipfile.ZipInfo(DATABASE_FILE, (1980, 1, 1, 0, 0, 0)), database)
+    data = buffer.getvalue()
+    if not out.parent.is_dir():
+        raise InputError("The folder {folder} does not exist; nothing was written.", folder=str(out.parent))
+    write_atomic(out, data, mode=0o600)
+    return len(data)
+
+
+def _members(data: bytes) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if sorted(i.filename for i in infos) != sorted(MEMBERS) or any(
+                    i.compress_type != zipfile.ZIP_STORED or i.flag_bits & 0x1 for i in infos):
+                raise ValueError("unexpected members")
+            header = next(i for i in infos if i.filename == HEADER_FILE)
+            if header.file_size > MAX_HEADER:
+                raise ValueError("header too large")
+            return {i.filename: archive.read(i) for i in infos}
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError):
+        raise InputError("This is not a kzdesk backup, or it is damaged.") from None
+
+
+def restore(data: bytes, target: Path) -> None:
+    """Unpack a backup into `target`, which must be empty or absent (nothing is ever overwritten)."""
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise InputError("Restore into an empty or new folder: {path} already holds files.", path=str(target))
+    members = _members(data)
+    if members[DATABASE_FILE][:16] == b"SQLite format 3\x00":
+        raise InputError("This is not a kzdesk backup, or it is damaged.")  # never restore plaintext
+    target.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        for name in (DATABASE_FILE, HEADER_FILE):  # the key slots last: a half restore never looks like a vault
+            write_atomic(target / name, members[name], mode=0o600)
+        fsync_dir(target)
+    except OSError as exc:
+        for name in MEMBERS:
+            (target / name).unlink(missing_ok=True)
+        raise InputError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or "") from None
