@@ -188,6 +188,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_erase(args: argparse.Namespace) -> int:
+    """Emergency erase: no passphrase needed, a plain confirmation unless --yes."""
+    from kzdesk.core.vault.erase import erase
+
+    path = vault_dir(args.vault)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise InputError("Erasing cannot be undone: confirm with --yes.")
+        answer = input(tr("Everything in this vault becomes unreadable for good. Type ERASE to go on: "))
+        if answer.strip().upper() not in ("ERASE", "СТЕРЕТЬ", "ӨШІРУ"):
+            print(tr("Nothing was erased."))
+            return 1
+    erase(path)
+    print(tr("The vault at {path} can no longer be opened by anyone.", path=str(path)))
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
     from kzdesk.core.vault.backup_file import MEMBERS, integrity_problems, restore
@@ -244,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
         ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
         ("restore", cmd_restore, tr("restore a backup file into an empty vault folder")),
+        ("erase", cmd_erase, tr("emergency erase: make this vault unreadable at once (no passphrase needed)")),
     ]
     subs = {}
     for name, func, help_text in commands:
@@ -258,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     subs["backup"].add_argument("--out", metavar="FILE",
                                 help=tr("write the whole vault to this one file (to keep elsewhere)"))
     subs["restore"].add_argument("file", metavar="FILE")
+    subs["erase"].add_argument("--yes", action="store_true", help=tr("do not ask (erasing cannot be undone)"))
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))
     subs["init"].add_argument("--city", help=tr("the city you work in"))
