@@ -975,6 +975,49 @@
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Bac&amp;k up to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emer&amp;gency erase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was written. Keep it away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backup of this vault has been made yet: File → Back up to a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last backup is from {date}: make a new one (File → Back up to a file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase this vault for good? Everything in it becomes unreadable at once, for you too. Only a backup file kept elsewhere can bring it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>

@@ -975,6 +975,49 @@
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Bac&amp;k up to a file…</source>
+        <translation>Файлға сақтық &amp;көшірме…</translation>
+    </message>
+    <message>
+        <source>Emer&amp;gency erase…</source>
+        <translation>Шұғыл ө&amp;шіру…</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Әрекет сәтсіз аяқталды.</translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation>Қойманың сақтық көшірмесі</translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup)</source>
+        <translation>kzdesk сақтық көшірмелері (*.kzbackup)</translation>
+    </message>
+    <message>
+        <source>The backup was written. Keep it away from this computer.</source>
+        <translation>Сақтық көшірме жазылды. Оны бұл компьютерден бөлек сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>No backup of this vault has been made yet: File → Back up to a file.</source>
+        <translation>Бұл қойманың сақтық көшірмесі әлі жасалмаған: Файл → Файлға сақтық көшірме.</translation>
+    </message>
+    <message>
+        <source>The last backup is from {date}: make a new one (File → Back up to a file).</source>
+        <translation>Соңғы сақтық көшірме {date} жасалған: жаңасын жасаңыз (Файл → Файлға сақтық көшірме).</translation>
+    </message>
+    <message>
+        <source>Erase this vault for good? Everything in it becomes unreadable at once, for you too. Only a backup file kept elsewhere can bring it back.</source>
+        <translation>Бұл қойманы біржола өшіру керек пе? Ондағы барлық дерек бірден оқылмайтын болады, сіз үшін де. Оны тек басқа жерде сақталған сақтық көшірме ғана қайтара алады.</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Біржола өшіру</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>

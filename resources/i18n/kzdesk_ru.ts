@@ -976,6 +976,49 @@
     </message>
 </context>
 <context>
+    <name>SafetyActions</name>
+    <message>
+        <source>Bac&amp;k up to a file…</source>
+        <translation>Резервная &amp;копия в файл…</translation>
+    </message>
+    <message>
+        <source>Emer&amp;gency erase…</source>
+        <translation>Экстренное с&amp;тирание…</translation>
+    </message>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Операция не удалась.</translation>
+    </message>
+    <message>
+        <source>Back up the vault</source>
+        <translation>Резервная копия хранилища</translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup)</source>
+        <translation>Резервные копии kzdesk (*.kzbackup)</translation>
+    </message>
+    <message>
+        <source>The backup was written. Keep it away from this computer.</source>
+        <translation>Резервная копия записана. Храните её отдельно от этого компьютера.</translation>
+    </message>
+    <message>
+        <source>No backup of this vault has been made yet: File → Back up to a file.</source>
+        <translation>Резервная копия этого хранилища ещё не делалась: Файл → Резервная копия в файл.</translation>
+    </message>
+    <message>
+        <source>The last backup is from {date}: make a new one (File → Back up to a file).</source>
+        <translation>Последняя резервная копия сделана {date}: сделайте новую (Файл → Резервная копия в файл).</translation>
+    </message>
+    <message>
+        <source>Erase this vault for good? Everything in it becomes unreadable at once, for you too. Only a backup file kept elsewhere can bring it back.</source>
+        <translation>Стереть это хранилище навсегда? Всё в нём сразу станет нечитаемым, и для вас тоже. Вернуть данные сможет только резервная копия, хранящаяся в другом месте.</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Стереть навсегда</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>

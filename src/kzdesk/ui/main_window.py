@@ -42,6 +42,7 @@ from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.report_preview import ReportPreview
+from kzdesk.ui.safety import SafetyActions
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.tasks import Progress
 from kzdesk.ui.translations import NAMES
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if context.vault is not None:
             self.refresh()
+            self.safety.remind()
         else:
             self._show_locked()
 
@@ -215,6 +217,11 @@ class MainWindow(QMainWindow):
         self.receipts.erased.connect(lambda _count: self.refresh())
         self.file_menu.addAction(self.receipts.write_action)
         self.file_menu.addAction(self.receipts.purge_action)
+        self.safety = SafetyActions(self, self.context, self._notice)
+        self.safety.erased.connect(self._erased)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.safety.backup_action)
+        self.file_menu.addAction(self.safety.erase_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.idle_action)
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
     def _relabel(self) -> None:
         self.retranslate()
         self.receipts.retranslate()
+        self.safety.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
@@ -473,6 +481,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.idle.restart()
         self.refresh()
+        self.safety.remind()
 
     def _unlock_failed(self, error: BaseException) -> None:
         self.locked.button.setEnabled(True)
@@ -628,6 +637,12 @@ class MainWindow(QMainWindow):
     def _resolved(self) -> None:
         self.conflicts.load()
         self.refresh()
+
+    def _erased(self) -> None:
+        """The vault is gone: clear every view and close; a new start offers to create a vault."""
+        self.lock()
+        self.erased = True
+        self.close()
 
     def _report_failed(self, error: BaseException) -> None:
         self._notice(error.message() if isinstance(error, KzdeskError) else self.tr("The report could not be made."),

@@ -1,0 +1,130 @@
+"""Backups and the emergency erase in the window.
+
+- "Back up to a file…" writes the whole vault to one file (integrity-checked first) and notes the
+  date in the vault itself (encrypted), not in the settings file.
+- After unlocking, a reminder appears when the last backup is older than REMIND_DAYS.
+- "Emergency erase…" asks once, with Cancel as the default, then closes the vault and destroys
+  its key; the window closes because there is nothing left to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kzdesk.core.errors import KzdeskError
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.widgets import named
+
+if TYPE_CHECKING:
+    from kzdesk.core.vault.vault import Vault
+
+REMIND_DAYS = 14
+LAST_BACKUP = "last_backup"  # a key of the vault's encrypted setting table
+
+Notice = Callable[[str, bool], None]
+
+
+def _last_backup(vault: Vault) -> str | None:
+    with vault.engine.connect() as conn:
+        row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (LAST_BACKUP,)).first()
+    return None if row is None else str(row[0])
+
+
+class SafetyActions(QObject):
+    erased = Signal()
+
+    def __init__(self, window: QWidget, context: AppContext, notice: Notice) -> None:
+        super().__init__(window)
+        self.window, self.context, self.notice = window, context, notice
+        self.backup_action = named(QAction(window), "backup_action")
+        self.backup_action.triggered.connect(self._ask_backup)
+        self.erase_action = named(QAction(window), "erase_action")
+        self.erase_action.triggered.connect(self._confirm_erase)
+        self.last_message = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.backup_action.setText(self.tr("Bac&k up to a file…"))
+        self.erase_action.setText(self.tr("Emer&gency erase…"))
+
+    def _say(self, text: str, warning: bool = False) -> None:
+        self.last_message = text
+        self.notice(text, warning)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(error.message() if isinstance(error, KzdeskError) else self.tr("The operation failed."), True)
+
+    # --- backups -------------------------------------------------------------------------------
+    def _ask_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the vault"), "vault.kzbackup",
+                                              self.tr("kzdesk backups (*.kzbackup)"),
+                                              options=QFileDialog.Option.DontUseNativeDialog)
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.core.vault.backup_file import write_backup
+
+        def work() -> None:
+            write_backup(vault, path)
+            with vault.transaction() as conn:
+                conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                                     "SET value = excluded.value", (LAST_BACKUP, date.today().isoformat()))
+
+        self.context.tasks.run(work, lambda _: self._say(self.tr("The backup was written. Keep it away from this "
+                                                                 "computer.")), self._failed, owner=self)
+
+    def remind(self) -> None:
+        """After unlocking: say so when the last backup is old (or there never was one)."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        self.context.tasks.run(lambda: _last_backup(vault), self._remind, owner=self)
+
+    def _remind(self, last: str | None) -> None:
+        today = datetime.now(UTC).date()
+        if last is not None and (today - date.fromisoformat(last)).days <= REMIND_DAYS:
+            return
+        self.last_message = (self.tr("No backup of this vault has been made yet: File → Back up to a file.")
+                             if last is None else
+                             self.tr("The last backup is from {date}: make a new one (File → Back up to a file).")
+                             .replace("{date}", last))
+        status = getattr(self.window, "statusBar", None)
+        if status is not None:
+            status().showMessage(self.last_message, 30_000)
+
+    # --- erase ---------------------------------------------------------------------------------
+    def _confirm_erase(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "kzdesk",
+                          self.tr("Erase this vault for good? Everything in it becomes unreadable at once, for "
+                                  "you too. Only a backup file kept elsewhere can bring it back."),
+                          QMessageBox.StandardButton.Cancel, self.window)
+        box.setObjectName("erase_confirmation")
+        erase = box.addButton(self.tr("Erase for good"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self.erase_now() if button is erase else None)
+        box.open()
+
+    def erase_now(self) -> None:
+        from kzdesk.core.vault.erase import erase
+
+        vault, path = self.context.vault, self.context.vault_path
+        self.context.vault = None
+
+        def work() -> None:
+            if vault is not None:
+                vault.close()
+            erase(path)
+
+        self.context.tasks.run(work, lambda _: self.erased.emit(), self._failed, owner=self)
