@@ -32,7 +32,11 @@ def main(vault_path: Path, language: str | None = None) -> int:
     settings = Settings(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kzdesk", "kzdesk"))
     translations = Translations(app)
     translations.apply(language or settings.get(LANGUAGE))
-    context = AppContext(vault_path, settings, Tasks(), translations)
+    from kzdesk.ui.clipboard import ClipboardGuard
+
+    guard = ClipboardGuard(app)
+    app.aboutToQuit.connect(guard.clear)
+    context = AppContext(vault_path, settings, Tasks(), translations, clipboard=guard)
     try:
         first = _first_dialog(context)
         if first.exec() != QDialog.DialogCode.Accepted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kzdesk.core.errors import VaultError
@@ -51,3 +52,30 @@ def test_emergency_erase_asks_then_destroys_the_key(qtbot, month_context) -> Non
     assert not (path / "vault.json").exists() and month_context.vault is None and not window.isVisible()
     with pytest.raises(VaultError):  # gone for good, even with the right passphrase
         Vault.open(path, PASSPHRASE)
+
+
+def test_copied_text_is_marked_secret_and_taken_back(qtbot, qapp, month_context) -> None:
+    from kzdesk.ui.clipboard import ClipboardGuard
+
+    month_context.clipboard = guard = ClipboardGuard(qapp, seconds=1)
+    window = MainWindow(month_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: qapp.applicationState() == Qt.ApplicationState.ApplicationActive, timeout=5_000)
+    clipboard = qapp.clipboard()
+
+    def copy(text: str) -> None:
+        window.search.setText(text)
+        window.search.selectAll()
+        window.search.copy()
+
+    copy("Жақсылықов Ерлан")
+    qtbot.waitUntil(lambda: clipboard.mimeData().hasFormat("x-kde-passwordManagerHint"), timeout=5_000)
+    assert clipboard.text() == "Жақсылықов Ерлан"
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=5_000)  # gone after the delay
+    copy("Серікбаева Айгүл")
+    qtbot.waitUntil(lambda: clipboard.text() == "Серікбаева Айгүл", timeout=5_000)
+    window.lock()
+    assert clipboard.text() == ""  # and at once on lock
+    guard.deleteLater()

@@ -12,6 +12,7 @@ from kzdesk.ui.translations import Translations
 
 if TYPE_CHECKING:
     from kzdesk.core.vault.vault import Vault
+    from kzdesk.ui.clipboard import ClipboardGuard
 
 
 @dataclass
@@ -21,6 +22,7 @@ class AppContext:
     tasks: Tasks
     translations: Translations
     vault: Vault | None = None  # set while unlocked, None while locked
+    clipboard: ClipboardGuard | None = None  # takes back copied case data (see ui/clipboard.py)
 
 
 def open_for_search(path: Path, passphrase: str) -> Vault:

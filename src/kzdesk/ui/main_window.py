@@ -433,6 +433,8 @@ class MainWindow(QMainWindow):
         """Clear every view, close the database and forget the key; only the passphrase opens it again."""
         if self.editor is not None:
             self.editor.park()  # unsaved work goes into the vault (queued before the close below)
+        if self.context.clipboard is not None:
+            self.context.clipboard.clear()  # a copied name must not outlive the lock
         for dialog in self.findChildren(ReportPreview):
             dialog.close()  # a report on screen is case data too (the dashboard's ones as well)
         self.case_action.setEnabled(False)
