@@ -60,3 +60,21 @@ def _zip(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def test_no_backup_or_bundle_from_a_vault_that_fails_its_integrity_check(vault: Vault, tmp_path: Path,
+                                                                         monkeypatch) -> None:
+    import pytest
+
+    from kzdesk.core.errors import VaultError
+    from kzdesk.core.exchange.service import export_bundle
+    from kzdesk.core.vault import backup_file
+
+    import_csv(vault, DATA / "monitoring_2021_12.csv")
+    assert backup_file.integrity_problems(vault) == []
+    monkeypatch.setattr(backup_file, "integrity_problems", lambda _vault: ["page 7: hmac check failed"])
+    with pytest.raises(VaultError):
+        backup_file.write_backup(vault, tmp_path / "b.kzbackup")
+    with pytest.raises(VaultError):
+        export_bundle(vault, tmp_path / "x.kzb")
+    assert not (tmp_path / "b.kzbackup").exists() and not (tmp_path / "x.kzb").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from kzdesk.core.errors import InputError
+from kzdesk.core.errors import InputError, VaultError
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.bundle import (
     MAX_BUNDLE_BYTES,
@@ -84,6 +84,10 @@ def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
 
 def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: Progress | None = None) -> ExportReport:
     """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
+    from kzdesk.core.vault.backup_file import integrity_problems
+
+    if integrity_problems(vault):  # a damaged page must not travel on to the coordinator
+        raise VaultError("The vault failed its integrity check; no bundle was written. Restore a backup.")
     with vault.transaction() as conn:
         recipients = trust.coordinator_recipients(conn)
         own_secret = age_identity(conn, create=False)
