@@ -205,6 +205,50 @@ def cmd_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recovery_shares(args: argparse.Namespace) -> int:
+    """Print (or write) three recovery shares of the data key; any two recover the vault."""
+    from kzdesk.core.vault.atomic import write_atomic
+
+    if args.out and not Path(args.out).is_dir():
+        raise InputError("The folder {folder} does not exist; nothing was written.", folder=args.out)
+    with _open(args) as vault:
+        shares = vault.recovery_shares()
+    print(tr("Three recovery shares. Any two of them open this vault without the passphrase; one alone "
+             "reveals nothing. Write each on paper and give them to different people you trust."))
+    for number, share in enumerate(shares, 1):
+        if args.out:
+            target = Path(args.out) / f"share-{number}.txt"
+            write_atomic(target, (share + "\n").encode(), mode=0o600)
+            print(tr("Share {n} written to {path}.", n=number, path=str(target)))
+        else:
+            print(f"\n{tr('Share {n} of 3:', n=number)}\n{share}")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    """Open the vault with two recovery shares and set a new passphrase."""
+    from kzdesk.core.vault.recovery import recover_dek
+    from kzdesk.core.vault.vault import Vault
+
+    shares = []
+    for given in args.shares:
+        path = Path(given)
+        try:
+            shares.append(path.read_text(encoding="utf-8") if path.is_file() else given)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError("Cannot read {path}: {reason}", path=given, reason=str(exc)) from None
+    dek = recover_dek(shares)
+    target = vault_dir(args.vault)
+    try:
+        vault = Vault.open(target, dek=dek)
+    except VaultError:
+        raise InputError("These recovery shares do not open the vault at {path}.", path=str(target)) from None
+    with vault:
+        vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
+    print(tr("The vault is open again with the new passphrase. The recovery shares stay valid."))
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
     from kzdesk.core.vault.backup_file import MEMBERS, integrity_problems, restore
@@ -261,6 +305,8 @@ def build_parser() -> argparse.ArgumentParser:
         ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
         ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
         ("restore", cmd_restore, tr("restore a backup file into an empty vault folder")),
+        ("recovery-shares", cmd_recovery_shares, tr("split the vault's key into 3 shares, any 2 of which recover it")),
+        ("recover", cmd_recover, tr("forgot the passphrase: open the vault with 2 recovery shares, set a new one")),
         ("erase", cmd_erase, tr("emergency erase: make this vault unreadable at once (no passphrase needed)")),
     ]
     subs = {}
@@ -276,6 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
     subs["backup"].add_argument("--out", metavar="FILE",
                                 help=tr("write the whole vault to this one file (to keep elsewhere)"))
     subs["restore"].add_argument("file", metavar="FILE")
+    subs["recovery-shares"].add_argument("--out", metavar="DIR",
+                                         help=tr("write share-1.txt … share-3.txt into DIR instead of printing"))
+    subs["recover"].add_argument("shares", nargs="+", metavar="SHARE",
+                                 help=tr("a share's words (quoted) or a file holding them"))
+    subs["recover"].add_argument("--new-passphrase-file", metavar="FILE")
     subs["erase"].add_argument("--yes", action="store_true", help=tr("do not ask (erasing cannot be undone)"))
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))

@@ -149,6 +149,12 @@ class Vault:
             remember.forget(self.header)
         self.header.save(self.path / HEADER_FILE)
 
+    def recovery_shares(self) -> list[str]:
+        """Three shares of the data key, any two of which recover it (see recovery.py)."""
+        from kzdesk.core.vault.recovery import make_shares
+
+        return make_shares(self._dek)
+
     def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
         """An encrypted copy of the database (same key) in `directory`, by default the vault's backups/."""
         return migrate.backup_encrypted(self.engine, directory or self.path / BACKUP_DIR, self._dek, label)

@@ -1,0 +1,36 @@
+"""Recovery shares: the vault's data key split into three, any two of which bring it back.
+
+For a volunteer who forgets the passphrase. The split is SLIP-39 (Shamir's secret sharing with a
+word list and a checksum per share, the reference implementation `shamir-mnemonic` by the
+Trezor/SatoshiLabs authors), so each share is 33 words that can be written on paper, read aloud
+and checked for typos. One share alone says nothing about the key. The shares hold the data key,
+not the passphrase: changing the passphrase keeps them valid; an emergency erase destroys the
+slots but a database copy plus two shares would still open — keep shares with different people.
+"""
+
+from __future__ import annotations
+
+THRESHOLD, COUNT = 2, 3
+
+
+def make_shares(dek: bytes) -> list[str]:
+    import shamir_mnemonic
+
+    groups = shamir_mnemonic.generate_mnemonics(1, [(THRESHOLD, COUNT)], dek)
+    return list(groups[0])
+
+
+def recover_dek(shares: list[str]) -> bytes:
+    """The data key from two (or three) shares; a clear message for a typo or a mixed-up set."""
+    import shamir_mnemonic
+
+    from kzdesk.core.errors import InputError
+
+    words = [" ".join(share.lower().split()) for share in shares]
+    if len(words) < THRESHOLD:
+        raise InputError("Two recovery shares are needed.")
+    try:
+        return bytes(shamir_mnemonic.combine_mnemonics(words))
+    except shamir_mnemonic.MnemonicError:
+        raise InputError("These recovery shares do not fit together: check every word, and that both "
+                         "come from the same vault.") from None
