@@ -207,10 +207,10 @@ def cmd_erase(args: argparse.Namespace) -> int:
 
 def cmd_recovery_shares(args: argparse.Namespace) -> int:
     """Print (or write) three recovery shares of the data key; any two recover the vault."""
-    from kzdesk.core.vault.atomic import write_atomic
+    from kzdesk.core.files import check_destination, write_output
 
-    if args.out and not Path(args.out).is_dir():
-        raise InputError("The folder {folder} does not exist; nothing was written.", folder=args.out)
+    if args.out:
+        check_destination(Path(args.out) / "share-1.txt")  # before the passphrase is asked
     with _open(args) as vault:
         shares = vault.recovery_shares()
     print(tr("Three recovery shares. Any two of them open this vault without the passphrase; one alone "
@@ -218,7 +218,7 @@ def cmd_recovery_shares(args: argparse.Namespace) -> int:
     for number, share in enumerate(shares, 1):
         if args.out:
             target = Path(args.out) / f"share-{number}.txt"
-            write_atomic(target, (share + "\n").encode(), mode=0o600)
+            write_output(target, (share + "\n").encode())
             print(tr("Share {n} written to {path}.", n=number, path=str(target)))
         else:
             print(f"\n{tr('Share {n} of 3:', n=number)}\n{share}")
@@ -251,13 +251,11 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
+    from kzdesk.core.files import read_input
     from kzdesk.core.vault.backup_file import MEMBERS, integrity_problems, restore
     from kzdesk.core.vault.vault import Vault
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}", path=args.file, reason=exc.strerror) from None
+    data = read_input(Path(args.file))
     target = vault_dir(args.vault)
     restore(data, target)
     try:

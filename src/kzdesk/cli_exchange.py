@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kzdesk.core.errors import InputError
+from kzdesk.core.files import read_input
 from kzdesk.core.i18n import tr
 
 Opener = Callable[[argparse.Namespace], Any]
@@ -49,10 +50,7 @@ def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
     if args.action == "add":
         if not args.target:
             raise InputError("Name the card file: kzdesk trust add CARD.")
-        try:
-            card = Card.parse(Path(args.target).read_bytes())
-        except OSError as exc:
-            raise InputError("Cannot read {path}: {reason}", path=args.target, reason=exc.strerror) from None
+        card = Card.parse(read_input(Path(args.target)))
         print(tr("{role} {name}, fingerprint: {fingerprint}", role=tr(card.role), name=card.display_name,
                  fingerprint=card.fingerprint))
         if not args.yes:
@@ -226,10 +224,7 @@ def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
 def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange.receipts import purge, purgeable, read_receipt
 
-    try:
-        data = Path(args.receipt).read_bytes()
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}", path=args.receipt, reason=exc.strerror) from None
+    data = read_input(Path(args.receipt))
     with open_vault(args) as vault:
         with vault.engine.connect() as conn:
             receipt = read_receipt(conn, data, vault.identity.key_id)

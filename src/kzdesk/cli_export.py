@@ -14,7 +14,8 @@ Opener = Callable[[argparse.Namespace], Any]
 
 
 def cmd_export_csv(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.reports.export import build_table, check_destination, encode, format_for, save
+    from kzdesk.core.files import check_destination, write_output
+    from kzdesk.core.reports.export import build_table, encode, format_for
 
     out = Path(args.out).expanduser()
     fmt = args.format or format_for(out)
@@ -23,7 +24,7 @@ def cmd_export_csv(args: argparse.Namespace, open_vault: Opener) -> int:
     # The common --lang option sets the language of the messages and of the file alike.
     with open_vault(args) as vault, vault.engine.connect() as conn:
         table = build_table(conn, args.profile, language())
-    save(out, encode(table, fmt))
+    write_output(out, encode(table, fmt))
     print(tr("{count} rows written to {path} (profile: {profile}). The file is NOT encrypted: keep it safe "
              "and delete it when it is no longer needed.", count=len(table.rows), path=str(out),
              profile=table.profile))

@@ -15,9 +15,9 @@ Opener = Callable[[argparse.Namespace], Any]
 
 def write_report(path: Path, data: bytes) -> None:
     """Write a report atomically (or nothing), then say plainly that it is not encrypted."""
-    from kzdesk.core.reports.export import save
+    from kzdesk.core.files import write_output
 
-    save(path, data)
+    write_output(path, data)
     print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
@@ -44,27 +44,20 @@ def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def _day(text: str, last: bool) -> str:
-    """A period bound: YYYY-MM-DD, or YYYY-MM / YYYY meaning its first (or last) day."""
-    import calendar
-    from datetime import date
+def _period(args: argparse.Namespace) -> tuple[str, str]:
+    from kzdesk.core.ingest.fields import Problem, parse_period
 
     try:
-        parts = [int(p) for p in text.split("-")]
-        if len(parts) == 1:
-            parts += [12 if last else 1]
-        if len(parts) == 2:
-            parts += [calendar.monthrange(parts[0], parts[1])[1] if last else 1]
-        return date(*parts).isoformat()
-    except (ValueError, TypeError):
-        raise InputError("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text) from None
+        return parse_period(args.start, args.end)
+    except Problem as problem:
+        raise InputError(problem.msgid, **problem.params) from None
 
 
 def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.model.vocab import vocabulary
     from kzdesk.core.reports.chronology import as_pdf, as_text, gather
 
-    start, end = _day(args.start, last=False), _day(args.end, last=True)
+    start, end = _period(args)
     city = None
     if args.city:
         city = vocabulary().city(args.city)
@@ -82,7 +75,7 @@ def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
 def cmd_stats(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.reports.period_stats import as_pdf, compute
 
-    start, end = _day(args.start, last=False), _day(args.end, last=True)
+    start, end = _period(args)
     with open_vault(args) as vault, vault.engine.connect() as conn:
         stats = compute(conn, start, end)
     write_report(Path(args.out), as_pdf(stats, language()))
@@ -101,12 +94,10 @@ def cmd_prisoners(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.files import read_input
     from kzdesk.core.reports.case import verify_report
 
-    try:
-        data = Path(args.file).read_bytes()
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}", path=args.file, reason=exc.strerror) from None
+    data = read_input(Path(args.file))
     with open_vault(args) as vault, vault.engine.connect() as conn:
         verdict = verify_report(conn, data)
     print(tr(verdict.reason))

@@ -61,16 +61,16 @@ class Dashboard(QWidget):
 
         def work() -> tuple[Any, bytes, list[PageImage]]:
             from kzdesk.core.errors import InputError
+            from kzdesk.core.ingest.fields import Problem, parse_period
             from kzdesk.core.reports.period_stats import as_pdf, compute
             from kzdesk.core.reports.preview import page_images
 
-            for text in (start, end):
-                try:
-                    date.fromisoformat(text)
-                except ValueError:
-                    raise InputError("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text) from None
+            try:
+                first, last = parse_period(start, end)
+            except Problem as problem:
+                raise InputError(problem.msgid, **problem.params) from None
             with vault.engine.connect() as conn:
-                stats = compute(conn, start, end)
+                stats = compute(conn, first, last)
             pdf = as_pdf(stats, lang)
             return stats, pdf, page_images(pdf, scale=1.2)
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from kzdesk.core.errors import InputError, KzdeskError
+from kzdesk.core.errors import KzdeskError
+from kzdesk.core.files import read_input
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.widgets import named
 
@@ -103,10 +104,7 @@ class ReceiptActions(QObject):
         from kzdesk.core.exchange.receipts import purgeable, read_receipt
 
         def work() -> tuple[Any, int]:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise InputError("Cannot read {path}: {reason}", path=path.name, reason=exc.strerror) from None
+            data = read_input(path)
             with vault.engine.connect() as conn:
                 receipt = read_receipt(conn, data, vault.identity.key_id)
                 return receipt, sum(len(v) for v in purgeable(conn, receipt).values())

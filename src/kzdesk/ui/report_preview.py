@@ -82,10 +82,10 @@ class ReportPreview(QDialog):
     def save(self, path: str) -> None:
         from pathlib import Path
 
-        from kzdesk.core.reports.export import save
+        from kzdesk.core.files import write_output
 
         data = self.pdf
-        self.context.tasks.run(lambda: save(Path(path), data), lambda _: self._saved(path), self._failed,
+        self.context.tasks.run(lambda: write_output(Path(path), data), lambda _: self._saved(path), self._failed,
                                owner=self)
 
     def _saved(self, path: str) -> None:

@@ -70,6 +70,16 @@ def parse_date(text: str) -> FuzzyDate:
     return FuzzyDate(str(year), "year", f"{year}-01-01", f"{year}-12-31")
 
 
+def parse_period(first: str, last: str) -> tuple[str, str]:
+    """A report period from two dates of any precision: "2021-12" to "2021-12" is all December."""
+    start, end = parse_date(first).start, parse_date(last).end
+    if start is None or end is None:
+        raise Problem("A period needs a first and a last date.")
+    if start > end:
+        raise Problem("The period ends ({end}) before it starts ({start}).", start=start, end=end)
+    return start, end
+
+
 def parse_day(text: str) -> str | None:
     """A full date (for decisions): YYYY-MM-DD or DD.MM.YYYY."""
     parsed = parse_date(text)

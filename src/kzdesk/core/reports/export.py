@@ -24,13 +24,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import LANGUAGES, N_, tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.records import Person
 from kzdesk.core.model.vocab import Labels, Vocabulary, label, vocabulary
 from kzdesk.core.reports.consent import Disclosure, pseudonym, stricter
-from kzdesk.core.vault.atomic import write_atomic
 
 Cell = str | int | Decimal | None
 Record = dict[str, Any]
@@ -305,21 +303,3 @@ def encode(table: Table, fmt: str) -> bytes:
 def format_for(path: Path) -> str:
     """xlsx for a .xlsx file name, csv otherwise."""
     return "xlsx" if path.suffix.casefold() == ".xlsx" else "csv"
-
-
-def check_destination(path: Path) -> None:
-    """Refuse a destination that cannot be a new file (asked before the passphrase is)."""
-    if not path.parent.is_dir():
-        raise InputError("The folder {folder} does not exist; nothing was written.", folder=str(path.parent))
-    if path.is_dir():
-        raise InputError("{path} is a folder: name the file to write; nothing was written.", path=str(path))
-
-
-def save(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing, readable by its owner only."""
-    check_destination(path)
-    try:
-        write_atomic(path, data, mode=0o600)
-    except OSError as exc:
-        raise InputError("Cannot write {path}: {reason}", path=str(path),
-                         reason=exc.strerror or type(exc).__name__) from None

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 from kzdesk.core.errors import InputError, VaultError
+from kzdesk.core.files import write_output
 from kzdesk.core.vault.atomic import fsync_dir, write_atomic
 from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
 
@@ -48,9 +49,7 @@ def write_backup(vault: Vault, out: Path) -> int:
                          (vault.path / HEADER_FILE).read_bytes())
         archive.writestr(zipfile.ZipInfo(DATABASE_FILE, (1980, 1, 1, 0, 0, 0)), database)
     data = buffer.getvalue()
-    if not out.parent.is_dir():
-        raise InputError("The folder {folder} does not exist; nothing was written.", folder=str(out.parent))
-    write_atomic(out, data, mode=0o600)
+    write_output(out, data)
     return len(data)
 
 
