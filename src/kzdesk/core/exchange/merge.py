@@ -278,6 +278,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
                 _insert_revision(conn, merged)
                 report.conflicts += conflicts
                 current = merged
+            if current.author == MERGE_AUTHOR:  # two histories met: name the creator as every vault does
                 creator = _creator(conn, record)
             if row is None:
                 (upserts if held else inserts).append(_row_values(current, creator))

@@ -38,9 +38,7 @@ SENSITIVE = ("contacts", "national_id", "address", "notes")
 
 # --- gathering -------------------------------------------------------------------------------
 def _rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    result = conn.exec_driver_sql(sql, params)
-    names = list(result.keys())
-    return [dict(zip(names, row, strict=True)) for row in result]
+    return [dict(row) for row in conn.exec_driver_sql(sql, params).mappings()]
 
 
 def _marks(n: int) -> str:

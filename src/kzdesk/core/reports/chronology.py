@@ -45,9 +45,7 @@ class Chronology:
 def _events(conn: Connection, start: str, end: str, city: str | None) -> list[dict[str, Any]]:
     sql = ("SELECT * FROM event WHERE deleted = 0 AND date_start >= ? AND date_start <= ?"
            + (" AND city = ?" if city else "") + " ORDER BY date_start, uuid")
-    result = conn.exec_driver_sql(sql, (start, end, city) if city else (start, end))
-    names = list(result.keys())
-    return [dict(zip(names, row, strict=True)) for row in result]
+    return [dict(row) for row in conn.exec_driver_sql(sql, (start, end, city) if city else (start, end)).mappings()]
 
 
 def _acts(conn: Connection, event: str, lang: str) -> list[tuple[str, dict[str, Any]]]:
@@ -55,10 +53,8 @@ def _acts(conn: Connection, event: str, lang: str) -> list[tuple[str, dict[str, 
     result = conn.exec_driver_sql(
         "SELECT a.*, p.name AS person_name, p.consent AS person_consent FROM act a "
         "JOIN person p ON p.uuid = a.person WHERE a.event = ? AND a.deleted = 0 AND p.deleted = 0", (event,))
-    names = list(result.keys())
     out = []
-    for row in result:
-        act = dict(zip(names, row, strict=True))
+    for act in map(dict, result.mappings()):
         if PUBLIC.shows(act["person_consent"], act["consent"]):
             out.append((PUBLIC.name(act["person"], act["person_name"], act["person_consent"], lang), act))
     return sorted(out, key=lambda pair: (sort_key(pair[0]), pair[1]["uuid"]))

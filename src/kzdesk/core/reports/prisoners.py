@@ -63,10 +63,8 @@ def gather(conn: Connection, profile: str = "public", lang: str = "en", today: s
         f"WHERE a.deleted = 0 AND e.deleted = 0 AND p.deleted = 0 AND a.person IN "
         f"(SELECT person FROM act WHERE deleted = 0 AND act_type IN ({marks})) "
         f"ORDER BY a.person, e.date_start, a.decision_date, a.uuid", PROSECUTION)
-    names = list(result.keys())
     by_person: dict[str, list[dict[str, Any]]] = {}
-    for row in result:
-        act = dict(zip(names, row, strict=True))
+    for act in map(dict, result.mappings()):
         if policy.shows(act["person_consent"], act["event_consent"], act["consent"]):
             by_person.setdefault(act["person"], []).append(act)
     listed = []
