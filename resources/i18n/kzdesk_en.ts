@@ -781,6 +781,13 @@
     </message>
 </context>
 <context>
+    <name>MenuActions</name>
+    <message>
+        <source>The operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -873,10 +880,6 @@
     </message>
     <message>
         <source>Erase what the coordinator confirmed &amp;receiving…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -982,10 +985,6 @@
     </message>
     <message>
         <source>Emer&amp;gency erase…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

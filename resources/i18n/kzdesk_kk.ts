@@ -781,6 +781,13 @@
     </message>
 </context>
 <context>
+    <name>MenuActions</name>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Әрекет сәтсіз аяқталды.</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -874,10 +881,6 @@
     <message>
         <source>Erase what the coordinator confirmed &amp;receiving…</source>
         <translation>Үйлестіруші &amp;растағанды өшіру…</translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>Әрекет сәтсіз аяқталды.</translation>
     </message>
     <message>
         <source>No volunteer is trusted in this vault yet.</source>
@@ -983,10 +986,6 @@
     <message>
         <source>Emer&amp;gency erase…</source>
         <translation>Шұғыл ө&amp;шіру…</translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>Әрекет сәтсіз аяқталды.</translation>
     </message>
     <message>
         <source>Back up the vault</source>

@@ -782,6 +782,13 @@
     </message>
 </context>
 <context>
+    <name>MenuActions</name>
+    <message>
+        <source>The operation failed.</source>
+        <translation>Операция не удалась.</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -875,10 +882,6 @@
     <message>
         <source>Erase what the coordinator confirmed &amp;receiving…</source>
         <translation>Стереть то, что координатор &amp;подтвердил…</translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>Операция не удалась.</translation>
     </message>
     <message>
         <source>No volunteer is trusted in this vault yet.</source>
@@ -984,10 +987,6 @@
     <message>
         <source>Emer&amp;gency erase…</source>
         <translation>Экстренное с&amp;тирание…</translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>Операция не удалась.</translation>
     </message>
     <message>
         <source>Back up the vault</source>

@@ -3,47 +3,31 @@ the coordinator confirmed receiving (after a plain question: erasing is final)."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.core.files import read_input
 from kzdesk.ui.context import AppContext
-from kzdesk.ui.widgets import named
-
-Notice = Callable[[str, bool], None]
+from kzdesk.ui.menu_actions import MenuActions, Notice
 
 
-class ReceiptActions(QObject):
+class ReceiptActions(MenuActions):
     """The two menu actions and the work behind them (all vault access on the database thread)."""
 
     erased = Signal(int)  # how many records were erased
 
-    def __init__(self, window: QWidget, context: AppContext, notice: Notice) -> None:
-        super().__init__(window)
-        self.window, self.context, self.notice = window, context, notice
-        self.write_action = named(QAction(window), "receipt_action")
-        self.write_action.triggered.connect(self._ask_volunteer)
-        self.purge_action = named(QAction(window), "purge_action")
-        self.purge_action.triggered.connect(self._ask_receipt)
-        self.last_message = ""
+    def __init__(self, window: QMainWindow, context: AppContext, notice: Notice) -> None:
+        super().__init__(window, context, notice)
+        self.write_action = self.action("receipt_action", self._ask_volunteer)
+        self.purge_action = self.action("purge_action", self._ask_receipt)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.write_action.setText(self.tr("Write a recei&pt for a volunteer…"))
         self.purge_action.setText(self.tr("Erase what the coordinator confirmed &receiving…"))
-
-    def _say(self, text: str, warning: bool = False) -> None:
-        self.last_message = text
-        self.notice(text, warning)
-
-    def _failed(self, error: BaseException) -> None:
-        self._say(error.message() if isinstance(error, KzdeskError) else self.tr("The operation failed."), True)
 
     # --- coordinator -------------------------------------------------------------------------
     def _ask_volunteer(self) -> None:

@@ -9,26 +9,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.ui.context import AppContext
-from kzdesk.ui.widgets import named
+from kzdesk.ui.menu_actions import MenuActions, Notice
 
 if TYPE_CHECKING:
     from kzdesk.core.vault.vault import Vault
 
 REMIND_DAYS = 14
 LAST_BACKUP = "last_backup"  # a key of the vault's encrypted setting table
-
-Notice = Callable[[str, bool], None]
 
 
 def _last_backup(vault: Vault) -> str | None:
@@ -37,29 +32,18 @@ def _last_backup(vault: Vault) -> str | None:
     return None if row is None else str(row[0])
 
 
-class SafetyActions(QObject):
+class SafetyActions(MenuActions):
     erased = Signal()
 
-    def __init__(self, window: QWidget, context: AppContext, notice: Notice) -> None:
-        super().__init__(window)
-        self.window, self.context, self.notice = window, context, notice
-        self.backup_action = named(QAction(window), "backup_action")
-        self.backup_action.triggered.connect(self._ask_backup)
-        self.erase_action = named(QAction(window), "erase_action")
-        self.erase_action.triggered.connect(self._confirm_erase)
-        self.last_message = ""
+    def __init__(self, window: QMainWindow, context: AppContext, notice: Notice) -> None:
+        super().__init__(window, context, notice)
+        self.backup_action = self.action("backup_action", self._ask_backup)
+        self.erase_action = self.action("erase_action", self._confirm_erase)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.backup_action.setText(self.tr("Bac&k up to a file…"))
         self.erase_action.setText(self.tr("Emer&gency erase…"))
-
-    def _say(self, text: str, warning: bool = False) -> None:
-        self.last_message = text
-        self.notice(text, warning)
-
-    def _failed(self, error: BaseException) -> None:
-        self._say(error.message() if isinstance(error, KzdeskError) else self.tr("The operation failed."), True)
 
     # --- backups -------------------------------------------------------------------------------
     def _ask_backup(self) -> None:
@@ -99,9 +83,7 @@ class SafetyActions(QObject):
                              if last is None else
                              self.tr("The last backup is from {date}: make a new one (File → Back up to a file).")
                              .replace("{date}", last))
-        status = getattr(self.window, "statusBar", None)
-        if status is not None:
-            status().showMessage(self.last_message, 30_000)
+        self.window.statusBar().showMessage(self.last_message, 30_000)
 
     # --- erase ---------------------------------------------------------------------------------
     def _confirm_erase(self) -> None:
