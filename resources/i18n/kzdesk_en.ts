@@ -1039,6 +1039,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The vault database is damaged. Nothing was opened or written. The backup copy from {date} can be put back: changes made after it will be missing, and the damaged file is kept aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the backup copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault database is damaged. Nothing was opened or written. Choose a backup file of this vault to put back; the damaged file is kept aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file of this vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting back the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter your passphrase to open the vault.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1039,6 +1039,30 @@
         <translation>Қойма ашылуда…</translation>
     </message>
     <message>
+        <source>The vault database is damaged. Nothing was opened or written. The backup copy from {date} can be put back: changes made after it will be missing, and the damaged file is kept aside.</source>
+        <translation>Қойма дерекқоры зақымдалған. Ештеңе ашылған жоқ және жазылған жоқ. {date} күнгі сақтық көшірмені қайтаруға болады: одан кейінгі өзгерістер болмайды, ал зақымдалған файл бөлек сақталады.</translation>
+    </message>
+    <message>
+        <source>Put back the backup copy</source>
+        <translation>Сақтық көшірмені қайтару</translation>
+    </message>
+    <message>
+        <source>The vault database is damaged. Nothing was opened or written. Choose a backup file of this vault to put back; the damaged file is kept aside.</source>
+        <translation>Қойма дерекқоры зақымдалған. Ештеңе ашылған жоқ және жазылған жоқ. Қайтару үшін осы қойманың сақтық көшірме файлын таңдаңыз; зақымдалған файл бөлек сақталады.</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>Сақтық көшірме файлын таңдау…</translation>
+    </message>
+    <message>
+        <source>Backup file of this vault</source>
+        <translation>Осы қойманың сақтық көшірме файлы</translation>
+    </message>
+    <message>
+        <source>Putting back the backup…</source>
+        <translation>Сақтық көшірме қайтарылуда…</translation>
+    </message>
+    <message>
         <source>Enter your passphrase to open the vault.</source>
         <translation>Қойманы ашу үшін құпия фразаны енгізіңіз.</translation>
     </message>

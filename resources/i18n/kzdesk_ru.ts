@@ -1040,6 +1040,30 @@
         <translation>Открытие хранилища…</translation>
     </message>
     <message>
+        <source>The vault database is damaged. Nothing was opened or written. The backup copy from {date} can be put back: changes made after it will be missing, and the damaged file is kept aside.</source>
+        <translation>База хранилища повреждена. Ничего не открыто и не записано. Можно вернуть резервную копию от {date}: изменений, сделанных после неё, не будет, а повреждённый файл сохранится отдельно.</translation>
+    </message>
+    <message>
+        <source>Put back the backup copy</source>
+        <translation>Вернуть резервную копию</translation>
+    </message>
+    <message>
+        <source>The vault database is damaged. Nothing was opened or written. Choose a backup file of this vault to put back; the damaged file is kept aside.</source>
+        <translation>База хранилища повреждена. Ничего не открыто и не записано. Выберите файл резервной копии этого хранилища, чтобы вернуть его; повреждённый файл сохранится отдельно.</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>Выбрать файл резервной копии…</translation>
+    </message>
+    <message>
+        <source>Backup file of this vault</source>
+        <translation>Файл резервной копии этого хранилища</translation>
+    </message>
+    <message>
+        <source>Putting back the backup…</source>
+        <translation>Возвращаем резервную копию…</translation>
+    </message>
+    <message>
         <source>Enter your passphrase to open the vault.</source>
         <translation>Введите парольную фразу, чтобы открыть хранилище.</translation>
     </message>

@@ -16,6 +16,7 @@ from typing import Any
 from kzdesk import __version__, passphrase
 from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError
 from kzdesk.core.i18n import detect_language, set_language, tr
+from kzdesk.core.process import configure_logging, disable_crash_dumps
 from kzdesk.core.vault.location import vault_dir
 
 
@@ -23,7 +24,8 @@ def _print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _unwrap(args: argparse.Namespace) -> tuple[Path, bytes]:
+    """The vault folder and its data key: from the keyring slot if remembered, else the passphrase."""
     from kzdesk.core.vault import remember
     from kzdesk.core.vault.keyslots import VaultHeader
     from kzdesk.core.vault.vault import HEADER_FILE, Vault
@@ -34,9 +36,16 @@ def _open(args: argparse.Namespace) -> Any:
         header = VaultHeader.load(path / HEADER_FILE)  # says "no vault" before asking for a passphrase
         dek = remember.recall(header)
         if dek is not None:
-            return Vault.open(path, dek=dek)
+            return path, dek
         secret = passphrase.prompt()
-    return Vault.open(path, secret)
+    return path, Vault.unwrap(path, secret)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from kzdesk.core.vault.vault import Vault
+
+    path, dek = _unwrap(args)
+    return Vault.open(path, dek=dek)
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -272,6 +281,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Put back the newest intact backup copy (or a backup file) over a damaged database."""
+    from kzdesk.core.files import read_input
+    from kzdesk.core.vault.repair import repair
+
+    data = read_input(Path(args.source)) if args.source else None
+    path, dek = _unwrap(args)
+    done = repair(path, dek, data)
+    if done.taken:
+        print(tr("The backup copy from {date} is back in place; changes made after it are not in it. "
+                 "The damaged file is kept in {kept}.", date=done.taken, kept=str(done.kept)))
+    else:
+        print(tr("The database from the backup file is back in place; changes made after the backup are "
+                 "not in it. The damaged file is kept in {kept}.", kept=str(done.kept)))
+    return 0
+
+
 # --- parser ---------------------------------------------------------------------------------
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     # On the top parser the options have defaults; on each command they may be given again.
@@ -303,6 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
         ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
         ("restore", cmd_restore, tr("restore a backup file into an empty vault folder")),
+        ("repair", cmd_repair, tr("put back the newest intact backup copy over a damaged database")),
         ("recovery-shares", cmd_recovery_shares, tr("split the vault's key into 3 shares, any 2 of which recover it")),
         ("recover", cmd_recover, tr("forgot the passphrase: open the vault with 2 recovery shares, set a new one")),
         ("erase", cmd_erase, tr("emergency erase: make this vault unreadable at once (no passphrase needed)")),
@@ -320,6 +347,8 @@ def build_parser() -> argparse.ArgumentParser:
     subs["backup"].add_argument("--out", metavar="FILE",
                                 help=tr("write the whole vault to this one file (to keep elsewhere)"))
     subs["restore"].add_argument("file", metavar="FILE")
+    subs["repair"].add_argument("--from", dest="source", metavar="FILE",
+                                help=tr("a backup file of this vault to take the database from"))
     subs["recovery-shares"].add_argument("--out", metavar="DIR",
                                          help=tr("write share-1.txt … share-3.txt into DIR instead of printing"))
     subs["recover"].add_argument("shares", nargs="+", metavar="SHARE",
@@ -345,6 +374,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # Before anything is unlocked: no memory dump of this process, and logs without content.
+    disable_crash_dumps()
+    configure_logging()
     # The language must be known before the parser builds its (translated) help texts.
     lang = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), None)
     set_language(lang or detect_language())

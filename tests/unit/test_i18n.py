@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # The core's own catalogue covers the core and the command line; the Qt interface uses .ts files.
 SOURCES = [*(ROOT / "src" / "kzdesk" / "core").rglob("*.py"), *(ROOT / "src" / "kzdesk").glob("cli*.py"),
            ROOT / "src" / "kzdesk" / "passphrase.py"]
-MESSAGE_CALLS = {"tr", "N_", "KzdeskError", "VaultError", "PassphraseError", "InputError", "Problem", "BundleRejected"}
+MESSAGE_CALLS = {"tr", "N_", "KzdeskError", "VaultError", "VaultDamaged", "PassphraseError", "InputError", "Problem",
+                 "BundleRejected"}
 
 
 def messages() -> set[str]:

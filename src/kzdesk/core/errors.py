@@ -42,6 +42,11 @@ class VaultError(KzdeskError):
     exit_code = EXIT_VAULT
 
 
+class VaultDamaged(VaultError):
+    """The database is missing, truncated or fails its page check: nothing was opened, and the
+    program offers to put back a backup copy instead (see vault/repair.py)."""
+
+
 class InputError(KzdeskError):
     """Bad input from the user (a file, a value); nothing was stored."""
 

@@ -73,7 +73,16 @@ class SafetyActions(MenuActions):
         vault = self.context.vault
         if vault is None:
             return
-        self.context.tasks.run(lambda: _last_backup(vault), self._remind, owner=self)
+
+        def work() -> str | None:
+            from kzdesk.core.vault.repair import keep_daily_copy
+
+            # The database passed its page check moments ago: a good moment for the daily copy
+            # that a damaged database can later be put back from.
+            keep_daily_copy(vault.path, vault.backup)
+            return _last_backup(vault)
+
+        self.context.tasks.run(work, self._remind, owner=self)
 
     def _remind(self, last: str | None) -> None:
         today = datetime.now(UTC).date()

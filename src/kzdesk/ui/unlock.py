@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+from pathlib import Path
 
-from kzdesk.core.errors import KzdeskError, PassphraseError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton, QWidget
+
+from kzdesk.core.errors import KzdeskError, PassphraseError, VaultDamaged
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.forms.ui_unlock import Ui_UnlockDialog
 
@@ -19,12 +21,20 @@ class UnlockDialog(QDialog):
         self.ui.buttons.accepted.connect(self._unlock)
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.passphrase.setFocus()
+        # Shown only when the database fails its page check: the way back to a backup.
+        self.repair_button = QPushButton(self)
+        self.repair_button.setObjectName("repairButton")
+        self.repair_button.hide()
+        self.repair_button.clicked.connect(self._repair)
+        self.ui.layout.addWidget(self.repair_button)
+        self._damaged: VaultDamaged | None = None
 
     def _unlock(self) -> None:
         secret = self.ui.passphrase.text()
         if not secret:
             self.ui.message.setText(self.tr("Type your passphrase first."))
             return
+        self.repair_button.hide()
         self._busy(True)
         path = self.context.vault_path
         self.context.tasks.run(lambda: open_for_search(path, secret), self._opened, self._failed)
@@ -39,6 +49,9 @@ class UnlockDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
+        if isinstance(error, VaultDamaged):
+            self._offer_repair(error)  # the passphrase stays typed: the repair needs it once more
+            return
         self.ui.passphrase.clear()
         self.ui.passphrase.setFocus()
         if isinstance(error, PassphraseError):
@@ -55,3 +68,51 @@ class UnlockDialog(QDialog):
         self.ui.buttons.setEnabled(not busy)
         if busy:
             self.ui.message.setText(self.tr("Opening the vault…"))
+
+    # --- a damaged database ----------------------------------------------------------------
+    def _offer_repair(self, error: VaultDamaged) -> None:
+        self._damaged = error
+        if error.params.get("copies"):
+            self.ui.message.setText(self.tr(
+                "The vault database is damaged. Nothing was opened or written. The backup copy from {date} "
+                "can be put back: changes made after it will be missing, and the damaged file is kept "
+                "aside.").replace("{date}", str(error.params.get("date", ""))))
+            self.repair_button.setText(self.tr("Put back the backup copy"))
+        else:
+            self.ui.message.setText(self.tr(
+                "The vault database is damaged. Nothing was opened or written. Choose a backup file of "
+                "this vault to put back; the damaged file is kept aside."))
+            self.repair_button.setText(self.tr("Choose a backup file…"))
+        self.repair_button.show()
+
+    def _repair(self) -> None:
+        assert self._damaged is not None
+        source: Path | None = None
+        if not self._damaged.params.get("copies"):
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file of this vault"))
+            if not name:
+                return
+            source = Path(name)
+        self.repair_with(source)
+
+    def repair_with(self, source: Path | None) -> None:
+        """Put back the newest intact copy (or the backup file's database), then unlock as usual."""
+        secret = self.ui.passphrase.text()
+        if not secret:
+            self.ui.message.setText(self.tr("Type your passphrase first."))
+            return
+        path = self.context.vault_path
+
+        def work() -> object:
+            from kzdesk.core.files import read_input
+            from kzdesk.core.vault.repair import repair
+            from kzdesk.core.vault.vault import Vault
+
+            data = read_input(source) if source is not None else None
+            repair(path, Vault.unwrap(path, secret), data)
+            return open_for_search(path, secret)
+
+        self.repair_button.hide()
+        self._busy(True)
+        self.ui.message.setText(self.tr("Putting back the backup…"))
+        self.context.tasks.run(work, self._opened, self._failed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ from kzdesk.core.model.records import CONSENT_LEVELS
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
 from kzdesk.core.vault.vault import Vault
+
+log = logging.getLogger(__name__)
 
 REQUIRED = ("person", "event_type")
 COLUMNS = ("date", "city", "region", "person", "event_type", "legal_code", "article", "part", "arrest_days",
@@ -319,6 +322,8 @@ def store(vault: Vault, rows: list[ParsedRow]) -> ImportReport:
     with vault.transaction() as conn:
         changes, report = build_changes(vault, conn, rows)
         vault.commit(changes, conn)
+    log.debug("CSV rows stored: %d rows, %d events, %d acts, %d new persons",
+              report.rows, report.events, report.acts, report.persons_new)
     return report
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import io
 import itertools
+import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,6 +33,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from kzdesk.core.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 FAMILY = "KzSans"
 FONT_FILES = {"": "DejaVuSans.ttf", "-Bold": "DejaVuSans-Bold.ttf", "-Oblique": "DejaVuSans-Oblique.ttf",
@@ -209,5 +213,9 @@ def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[s
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         return _NumberedCanvas(*args, frame=frame, **kwargs)
 
+    started = time.perf_counter()
     doc.build(story, canvasmaker=canvas_maker)
+    # The size and the time, never the title: a case summary's title names the person.
+    log.debug("PDF laid out: %d flowables, %d bytes, %.0f ms", len(story), buffer.tell(),
+              (time.perf_counter() - started) * 1000)
     return buffer.getvalue()

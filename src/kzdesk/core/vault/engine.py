@@ -12,7 +12,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from kzdesk.core.errors import VaultError
+from kzdesk.core.errors import VaultDamaged, VaultError
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default; every intact database file is a whole number of pages
@@ -37,26 +37,29 @@ def check_file(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(16)
     except FileNotFoundError:
-        raise VaultError("The vault database {path} is missing; nothing was opened.", path=str(path)) from None
+        raise VaultDamaged("The vault database {path} is missing; nothing was opened.", path=str(path)) from None
     except OSError as exc:
         raise VaultError("Cannot read the vault database: {reason}", reason=exc.strerror) from None
     if head == PLAINTEXT_HEADER:
         raise VaultError("The vault database {path} is not encrypted; kzdesk refuses to open it.",
                          path=str(path))
     if size == 0 or size % PAGE_SIZE:
-        raise VaultError("The vault database {path} is damaged (truncated); nothing was opened. "
+        raise VaultDamaged("The vault database {path} is damaged (truncated); nothing was opened. "
                          "Restore it from a backup.", path=str(path))
 
 
 def _apply_pragmas(conn: Any, dek: bytes, driver: ModuleType, path: Path) -> None:
     cur = conn.cursor()
+    # SQLCipher's own log would print page numbers of failed MACs on the terminal; the checks
+    # report damage to the user instead.
+    cur.execute("PRAGMA cipher_log_level = NONE")
     # The raw-key form skips SQLCipher's own PBKDF2: the DEK is already a full-entropy key.
     cur.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
     cur.execute("PRAGMA cipher_compatibility = 4")
     try:
         cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.DatabaseError:
-        raise VaultError("The vault database {path} is damaged or does not belong to this vault; "
+        raise VaultDamaged("The vault database {path} is damaged or does not belong to this vault; "
                          "nothing was opened.", path=str(path)) from None
     version = cur.execute("PRAGMA cipher_version").fetchone()
     if not version or not str(version[0]).startswith("4."):

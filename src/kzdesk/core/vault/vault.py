@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
-from kzdesk.core.errors import VaultError
+from kzdesk.core.errors import VaultDamaged, VaultError
 from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
@@ -30,6 +32,8 @@ HEADER_FILE = "vault.json"
 DATABASE_FILE = "kzdesk.db"
 BACKUP_DIR = "backups"
 ROLES = ("volunteer", "coordinator")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,13 +103,28 @@ class Vault:
     @classmethod
     def open(cls, path: Path, passphrase: str | None = None, dek: bytes | None = None) -> Vault:
         """Unlock with a passphrase (or an already unwrapped DEK) and migrate the schema if needed."""
-        header = VaultHeader.load(path / HEADER_FILE)
         if dek is None:
             if passphrase is None:
                 raise VaultError("No passphrase given.")
-            dek = header.unlock(passphrase)
-        engine = open_engine(path / DATABASE_FILE, dek, hooks=(register_functions,))
+            dek = cls.unwrap(path, passphrase)
+        header = VaultHeader.load(path / HEADER_FILE)
+        from kzdesk.core.vault import repair
+
+        started = time.perf_counter()
         try:
+            engine = open_engine(path / DATABASE_FILE, dek, hooks=(register_functions,))
+        except VaultDamaged:
+            raise repair.damaged_error(path) from None
+        try:
+            # Every page's MAC, before anything is read or migrated: a damaged database is never
+            # written to, and the user is offered a backup copy instead (see repair.py).
+            try:
+                damaged = bool(repair.page_problems(engine))  # also the first, keying connection
+            except VaultDamaged:
+                damaged = True
+            if damaged:
+                raise repair.damaged_error(path)
+            log.debug("vault pages checked in %.0f ms", (time.perf_counter() - started) * 1000)
             if migrate.current(engine) is None:
                 raise VaultError("The vault database {path} has no kzdesk schema; it is damaged or foreign. "
                                  "Nothing was changed.", path=str(path / DATABASE_FILE))
@@ -114,6 +133,11 @@ class Vault:
         except BaseException:
             engine.dispose()
             raise
+
+    @staticmethod
+    def unwrap(path: Path, passphrase: str) -> bytes:
+        """The data key from the passphrase slot (raises PassphraseError when it does not fit)."""
+        return VaultHeader.load(path / HEADER_FILE).unlock(passphrase)
 
     @staticmethod
     def exists(path: Path) -> bool:
