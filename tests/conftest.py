@@ -87,6 +87,10 @@ class Result:
 def kz(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     """Run `kzdesk ARGS…` in-process with the test passphrase in the environment."""
 
+    # Lowering the core limit in this process would be inherited (for good) by every child the
+    # suite starts; test_process.py checks the real start-up in child processes instead.
+    monkeypatch.setattr("kzdesk.cli.disable_crash_dumps", lambda: None)
+
     def run(*args: str, passphrase: str | None = PASSPHRASE, vault: Path | None = None) -> Result:
         if passphrase is None:
             monkeypatch.delenv("KZDESK_PASSPHRASE", raising=False)

@@ -10,8 +10,13 @@ import pytest
 
 CRASH = """
 import os, resource, signal, sys
-soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
-resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))  # as permissive as the system allows
+# As permissive as the system allows (an earlier in-process kzdesk run may have lowered the
+# inherited hard limit, which only a privileged process can raise again).
+try:
+    resource.setrlimit(resource.RLIMIT_CORE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+except (ValueError, OSError):
+    hard = resource.getrlimit(resource.RLIMIT_CORE)[1]
+    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
 if sys.argv[1] == "kzdesk":
     from kzdesk.cli import main
     try:
