@@ -6,10 +6,25 @@ missing folder, a folder given as a file, or a file that cannot be read or writt
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from kzdesk.core.errors import InputError
+from kzdesk.core.i18n import tr
 from kzdesk.core.vault.atomic import write_atomic
+
+# Failures the user can act on (free space, change the disk) are said in their language; for the
+# rest the system's own words are the most precise there are.
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, for a message."""
+    if exc.errno in _FULL:
+        return tr("the disk is full")
+    if exc.errno == errno.EIO:
+        return tr("the disk reported an input/output error (it may be failing or was removed)")
+    return exc.strerror or type(exc).__name__
 
 
 def read_input(path: Path) -> bytes:
@@ -35,5 +50,4 @@ def write_output(path: Path, data: bytes, mode: int = 0o600) -> None:
     try:
         write_atomic(path, data, mode=mode)
     except OSError as exc:
-        raise InputError("Cannot write {path}: {reason}", path=str(path),
-                         reason=exc.strerror or type(exc).__name__) from None
+        raise InputError("Cannot write {path}: {reason}", path=str(path), reason=os_reason(exc)) from None

@@ -25,9 +25,9 @@ from kzdesk.core.exchange.bundle import (
 )
 from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
+from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import RevisionRow
-from kzdesk.core.vault.atomic import write_atomic
 from kzdesk.core.vault.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -90,6 +90,7 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
     """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
     from kzdesk.core.vault.backup_file import integrity_problems
 
+    check_destination(out)
     if integrity_problems(vault):  # a damaged page must not travel on to the coordinator
         raise VaultError("The vault failed its integrity check; no bundle was written. Restore a backup.")
     with vault.transaction() as conn:
@@ -108,7 +109,9 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         data, manifest = build(vault.identity, seq, _setting(conn, "export_prev"), recipients, revisions,
                                attachments, progress)
         # The file first: if the vault write below fails, the next export simply sends these again.
-        write_atomic(out, data, mode=0o600)
+        # If the file cannot be written (disk full, I/O error), the InputError rolls the transaction
+        # back: nothing is marked as sent, so the retry exports the same records under the same number.
+        write_output(out, data, mode=0o600)
         conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                              [(r.id, manifest.bundle) for r in revisions])
         _set(conn, "export_seq", str(seq))

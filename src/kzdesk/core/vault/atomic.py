@@ -20,14 +20,19 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        # A failing disk may refuse the unlink too: the first error is the one to report.
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
 
 
 def fsync_dir(directory: Path) -> None:
-    """Make a rename durable (no-op where directories cannot be opened, e.g. Windows)."""
+    """Make a rename durable (no-op where directories cannot be opened, e.g. Windows).
+
+    Never raises: it runs after the rename, when the new file is already in place, and an error
+    then would tell the caller that nothing was written (a bundle would not be marked as sent).
+    """
     try:
         dfd = os.open(directory, os.O_RDONLY)
     except OSError:
@@ -37,4 +42,5 @@ def fsync_dir(directory: Path) -> None:
     except OSError:
         pass
     finally:
-        os.close(dfd)
+        with contextlib.suppress(OSError):
+            os.close(dfd)

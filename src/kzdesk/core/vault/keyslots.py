@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from kzdesk.core.errors import PassphraseError, VaultError
+from kzdesk.core.files import os_reason
 from kzdesk.core.vault.atomic import write_atomic
 from kzdesk.core.vault.kdf import MAX_PASSPHRASE_BYTES, KdfParams, derive, encode_passphrase
 
@@ -158,8 +159,16 @@ class VaultHeader:
         }
         return json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n"
 
+    def copy(self) -> VaultHeader:
+        """A header to change and save; the open vault keeps its own until the save succeeded."""
+        return VaultHeader(self.vault_id, list(self.slots))
+
     def save(self, path: Path) -> None:
-        write_atomic(path, self.to_bytes())
+        """Replace vault.json whole, or leave the old one and raise a VaultError (disk full, I/O error)."""
+        try:
+            write_atomic(path, self.to_bytes())
+        except OSError as exc:
+            raise VaultError("Cannot write {path}: {reason}", path=str(path), reason=os_reason(exc)) from None
 
     @classmethod
     def load(cls, path: Path) -> VaultHeader:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from kzdesk.core.errors import VaultError
@@ -37,15 +39,28 @@ def available() -> bool:
     return _backend() is not None
 
 
-def remember(header: VaultHeader, dek: bytes) -> VaultHeader:
-    """Store a fresh wrapping key in the keyring and add the matching slot to the header."""
+@contextmanager
+def remembering(header: VaultHeader, dek: bytes) -> Iterator[VaultHeader]:
+    """Store a fresh wrapping key in the keyring and add the matching slot to the header; the body
+    saves the header. If it fails, the keyring gets back the entry the header on disk still uses."""
     backend = _backend()
     if backend is None:
         raise VaultError("No secure system keyring is available; the passphrase will be asked each time.")
+    previous: str | None = None
+    with contextlib.suppress(Exception):
+        previous = backend.get_password(SERVICE, header.vault_id)
     wrapping_key = os.urandom(32)
     backend.set_password(SERVICE, header.vault_id, wrapping_key.hex())
     header.set_keyring_key(dek, wrapping_key)
-    return header
+    try:
+        yield header
+    except BaseException:
+        with contextlib.suppress(Exception):
+            if previous is None:
+                backend.delete_password(SERVICE, header.vault_id)
+            else:
+                backend.set_password(SERVICE, header.vault_id, previous)
+        raise
 
 
 def forget(header: VaultHeader) -> VaultHeader:

@@ -159,19 +159,35 @@ class Vault:
         """Re-wrap the DEK under a new passphrase; the database itself is not rewritten.
 
         The header is replaced atomically, so after a crash either the old or the new passphrase opens.
+        A failed write (disk full, I/O error) changes nothing, on disk or in this open vault.
         """
-        self.header.set_passphrase(self._dek, new_passphrase, kdf or calibrate())
-        self.header.save(self.path / HEADER_FILE)
+        header = self.header.copy()
+        header.set_passphrase(self._dek, new_passphrase, kdf or calibrate())
+        try:
+            header.save(self.path / HEADER_FILE)
+        except VaultError as exc:
+            raise VaultError("Cannot write {path}: {reason}. The passphrase was not changed: the old one "
+                             "still opens the vault.", **exc.params) from None
+        self.header = header
 
     def remember_on_this_computer(self, enable: bool) -> None:
-        """Add or remove the optional keyring slot (see remember.py)."""
+        """Add or remove the optional keyring slot (see remember.py).
+
+        If vault.json cannot be written, the header on disk, this open vault and the keyring entry
+        stay as they were, so the key is remembered exactly as before.
+        """
         from kzdesk.core.vault import remember
 
+        header = self.header.copy()
         if enable:
-            remember.remember(self.header, self._dek)
+            with remember.remembering(header, self._dek):
+                header.save(self.path / HEADER_FILE)
         else:
-            remember.forget(self.header)
-        self.header.save(self.path / HEADER_FILE)
+            header.drop_keyring_slot()
+            header.save(self.path / HEADER_FILE)
+            # Only now: until the new header is written, the old one's slot needs the entry.
+            remember.forget(header)
+        self.header = header
 
     def recovery_shares(self) -> list[str]:
         """Three shares of the data key, any two of which recover it (see recovery.py)."""
