@@ -22,14 +22,14 @@ def _print_json(data: Any) -> None:
 
 def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange.own import own_card
-    from kzdesk.core.vault.atomic import write_atomic
+    from kzdesk.core.files import write_output
 
     with open_vault(args) as vault:
         card = own_card(vault)
         if args.action == "export-card":
             if not args.out:
                 raise InputError("Say where to write the card: --out FILE.")
-            write_atomic(Path(args.out), card.export(vault.identity), mode=0o644)
+            write_output(Path(args.out), card.export(vault.identity), mode=0o644)
             print(tr("Card written to {path}.", path=args.out))
             return 0
     info = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
@@ -212,11 +212,11 @@ def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
 
 def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange.receipts import write_receipt
-    from kzdesk.core.vault.atomic import write_atomic
+    from kzdesk.core.files import write_output
 
     with open_vault(args) as vault, vault.engine.connect() as conn:
         data = write_receipt(conn, vault.identity, args.volunteer)
-    write_atomic(Path(args.out), data, mode=0o644)
+    write_output(Path(args.out), data, mode=0o644)
     print(tr("Receipt written to {path}.", path=args.out))
     return 0
 

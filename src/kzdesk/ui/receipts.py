@@ -62,12 +62,12 @@ class ReceiptActions(MenuActions):
         if vault is None:
             return
         from kzdesk.core.exchange.receipts import write_receipt
-        from kzdesk.core.vault.atomic import write_atomic
+        from kzdesk.core.files import write_output
 
         def work() -> None:
             with vault.engine.connect() as conn:
                 data = write_receipt(conn, vault.identity, volunteer)
-            write_atomic(path, data, mode=0o644)
+            write_output(path, data, mode=0o644)
 
         self.context.tasks.run(work, lambda _: self._say(self.tr("The receipt was written.")), self._failed,
                                owner=self)

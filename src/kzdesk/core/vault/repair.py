@@ -138,10 +138,20 @@ def repair(vault_path: Path, dek: bytes, backup_file: bytes | None = None) -> Re
 
     Refuses when the database is intact: a good database is never replaced by an older one.
     """
-    from kzdesk.core.vault.vault import DATABASE_FILE
 
     if not is_damaged(vault_path, dek):
         raise InputError("The vault database is intact; nothing was replaced.")
+    try:
+        return _put_back(vault_path, dek, backup_file)
+    except OSError as exc:
+        from kzdesk.core.files import os_reason
+
+        raise InputError("Cannot write {path}: {reason}", path=str(vault_path), reason=os_reason(exc)) from None
+
+
+def _put_back(vault_path: Path, dek: bytes, backup_file: bytes | None) -> Repaired:
+    from kzdesk.core.vault.vault import DATABASE_FILE
+
     if backup_file is not None:
         staged = _stage(vault_path, backup_file)
         when = ""
