@@ -260,6 +260,32 @@
     </message>
 </context>
 <context>
+    <name>EraseAfterActions</name>
+    <message>
+        <source>Erase after &amp;wrong passphrases…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passphrases no longer erase this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After {n} wrong passphrases in a row this vault erases itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EraseAfterDialog</name>
+    <message>
+        <source>When this is on, the vault erases itself for good after the chosen number of wrong passphrases in a row, exactly like the emergency erase. A forgotten passphrase, a child at the keyboard or anyone guessing can set it off, and anyone who copies the files first is not stopped by it. Turn it on only with a backup file and recovery shares kept elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase after this many wrong passphrases in a row:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>

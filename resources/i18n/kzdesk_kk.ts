@@ -260,6 +260,32 @@
     </message>
 </context>
 <context>
+    <name>EraseAfterActions</name>
+    <message>
+        <source>Erase after &amp;wrong passphrases…</source>
+        <translation>Қате құпия сөздерден к&amp;ейін өшіру…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases no longer erase this vault.</source>
+        <translation>Қате құпия сөздер бұдан былай бұл қойманы өшірмейді.</translation>
+    </message>
+    <message>
+        <source>After {n} wrong passphrases in a row this vault erases itself.</source>
+        <translation>Қатарынан {n} қате құпия сөзден кейін бұл қойма өзін өшіреді.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseAfterDialog</name>
+    <message>
+        <source>When this is on, the vault erases itself for good after the chosen number of wrong passphrases in a row, exactly like the emergency erase. A forgotten passphrase, a child at the keyboard or anyone guessing can set it off, and anyone who copies the files first is not stopped by it. Turn it on only with a backup file and recovery shares kept elsewhere.</source>
+        <translation>Бұл қосулы болса, таңдалған сандағы қатарынан қате құпия сөзден кейін қойма шұғыл өшірудегідей біржола өшіріледі. Мұны ұмытылған құпия сөз, пернетақтадағы бала немесе біреудің болжауы тудыруы мүмкін, ал алдымен файлдарды көшіріп алған адамды бұл тоқтатпайды. Сақтық көшірме файлы мен қалпына келтіру үлестері басқа жерде сақталса ғана қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Erase after this many wrong passphrases in a row:</source>
+        <translation>Қатарынан осынша қате құпия сөзден кейін өшіру:</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>

@@ -260,6 +260,32 @@
     </message>
 </context>
 <context>
+    <name>EraseAfterActions</name>
+    <message>
+        <source>Erase after &amp;wrong passphrases…</source>
+        <translation>Стирать пос&amp;ле неверных паролей…</translation>
+    </message>
+    <message>
+        <source>Wrong passphrases no longer erase this vault.</source>
+        <translation>Неверные пароли больше не стирают это хранилище.</translation>
+    </message>
+    <message>
+        <source>After {n} wrong passphrases in a row this vault erases itself.</source>
+        <translation>После {n} неверных паролей подряд это хранилище сотрёт себя.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseAfterDialog</name>
+    <message>
+        <source>When this is on, the vault erases itself for good after the chosen number of wrong passphrases in a row, exactly like the emergency erase. A forgotten passphrase, a child at the keyboard or anyone guessing can set it off, and anyone who copies the files first is not stopped by it. Turn it on only with a backup file and recovery shares kept elsewhere.</source>
+        <translation>Если это включено, хранилище навсегда сотрёт себя после выбранного числа неверных паролей подряд — так же, как при экстренном стирании. Это может случиться из-за забытого пароля, ребёнка за клавиатурой или чьих-то догадок, а того, кто сначала скопирует файлы, это не остановит. Включайте, только если резервная копия и доли восстановления хранятся в другом месте.</translation>
+    </message>
+    <message>
+        <source>Erase after this many wrong passphrases in a row:</source>
+        <translation>Стирать после стольких неверных паролей подряд:</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <source>exact day</source>

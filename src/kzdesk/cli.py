@@ -214,6 +214,26 @@ def cmd_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_erase_after(args: argparse.Namespace) -> int:
+    """Turn on (or off) erasing the vault after N wrong passphrases in a row."""
+    if args.attempts == "off":
+        attempts = None
+    else:
+        try:
+            attempts = int(args.attempts)
+        except ValueError:
+            raise InputError("Give a number of attempts, or off.") from None
+    with _open(args) as vault:
+        vault.set_erase_after(attempts)
+    if attempts is None:
+        print(tr("Wrong passphrases no longer erase this vault."))
+    else:
+        print(tr("After {n} wrong passphrases in a row this vault erases itself, for good. A forgotten "
+                 "passphrase, a child at the keyboard or anyone guessing can set it off: keep a backup "
+                 "and recovery shares elsewhere.", n=attempts))
+    return 0
+
+
 def cmd_recovery_shares(args: argparse.Namespace) -> int:
     """Print (or write) three recovery shares of the data key; any two recover the vault."""
     from kzdesk.core.files import check_destination, write_output
@@ -332,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("repair", cmd_repair, tr("put back the newest intact backup copy over a damaged database")),
         ("recovery-shares", cmd_recovery_shares, tr("split the vault's key into 3 shares, any 2 of which recover it")),
         ("recover", cmd_recover, tr("forgot the passphrase: open the vault with 2 recovery shares, set a new one")),
+        ("erase-after", cmd_erase_after, tr("erase the vault after N wrong passphrases in a row (off by default)")),
         ("erase", cmd_erase, tr("emergency erase: make this vault unreadable at once (no passphrase needed)")),
     ]
     subs = {}
@@ -354,6 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     subs["recover"].add_argument("shares", nargs="+", metavar="SHARE",
                                  help=tr("a share's words (quoted) or a file holding them"))
     subs["recover"].add_argument("--new-passphrase-file", metavar="FILE")
+    subs["erase-after"].add_argument("attempts", metavar="N|off", help=tr("3 to 99 attempts, or off"))
     subs["erase"].add_argument("--yes", action="store_true", help=tr("do not ask (erasing cannot be undone)"))
     subs["init"].add_argument("--role", choices=("volunteer", "coordinator"), default="volunteer")
     subs["init"].add_argument("--name", help=tr("your display name as a monitor"))

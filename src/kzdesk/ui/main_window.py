@@ -37,6 +37,7 @@ from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
+from kzdesk.ui.erase_after import EraseAfterActions
 from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
@@ -222,6 +223,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.safety.backup_action)
         self.file_menu.addAction(self.safety.erase_action)
+        self.erase_after = EraseAfterActions(self, self.context, self._notice)
+        self.file_menu.addAction(self.erase_after.erase_after_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.idle_action)
@@ -303,6 +306,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.receipts.retranslate()
         self.safety.retranslate()
+        self.erase_after.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
@@ -487,7 +491,9 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, error: BaseException) -> None:
         self.locked.button.setEnabled(True)
-        if isinstance(error, PassphraseError):
+        if isinstance(error, PassphraseError) and "left" in error.params:
+            self.locked.message.setText(error.message())  # erase-after-N is on: how many tries remain
+        elif isinstance(error, PassphraseError):
             self.locked.message.setText(self.tr("That passphrase did not open the vault. Try again."))
         else:
             self.locked.message.setText(error.message() if isinstance(error, KzdeskError) else type(error).__name__)

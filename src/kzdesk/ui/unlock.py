@@ -54,7 +54,9 @@ class UnlockDialog(QDialog):
             return
         self.ui.passphrase.clear()
         self.ui.passphrase.setFocus()
-        if isinstance(error, PassphraseError):
+        if isinstance(error, PassphraseError) and "left" in error.params:
+            self.ui.message.setText(error.message())  # erase-after-N is on: say how many tries remain
+        elif isinstance(error, PassphraseError):
             self.ui.message.setText(self.tr("That passphrase did not open the vault. Check the keyboard "
                                             "language and Caps Lock, and try again."))
         elif isinstance(error, KzdeskError):

@@ -25,6 +25,7 @@ from kzdesk.core.vault.kdf import MAX_PASSPHRASE_BYTES, KdfParams, derive, encod
 FORMAT = "kzdesk-vault"
 FORMAT_VERSION = 1
 MAX_HEADER_BYTES = 64 * 1024
+ERASE_AFTER_MIN, ERASE_AFTER_MAX = 3, 99  # fewer than 3 would erase on a Caps Lock and a typo
 
 
 def _canonical(obj: Any) -> bytes:
@@ -99,6 +100,10 @@ class VaultHeader:
 
     vault_id: str
     slots: list[Slot] = field(default_factory=list)
+    # Optional, off by default: erase the vault after this many wrong passphrases in a row. The
+    # count lives here, outside the encrypted database, because it must be kept before unlocking.
+    erase_after: int | None = None
+    failures: int = 0
 
     @classmethod
     def new(cls) -> VaultHeader:
@@ -120,6 +125,7 @@ class VaultHeader:
         assert slot.kdf is not None
         _seal(derive(check_passphrase(passphrase), slot.kdf), dek, slot, self.vault_id)
         self.slots = [s for s in self.slots if s.kind != "passphrase"] + [slot]
+        self.failures = 0  # whoever sets a new passphrase holds the key
 
     def set_keyring_key(self, dek: bytes, wrapping_key: bytes) -> str:
         """Add a slot wrapping the DEK with a random key kept in the OS keyring; return its id."""
@@ -157,11 +163,13 @@ class VaultHeader:
             "vault": self.vault_id,
             "slots": [s.to_json() for s in self.slots],
         }
+        if self.erase_after is not None:  # absent when off: such a header never changes on a wrong guess
+            doc["guard"] = {"erase_after": self.erase_after, "failures": self.failures}
         return json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n"
 
     def copy(self) -> VaultHeader:
         """A header to change and save; the open vault keeps its own until the save succeeded."""
-        return VaultHeader(self.vault_id, list(self.slots))
+        return VaultHeader(self.vault_id, list(self.slots), self.erase_after, self.failures)
 
     def save(self, path: Path) -> None:
         """Replace vault.json whole, or leave the old one and raise a VaultError (disk full, I/O error)."""
@@ -190,6 +198,11 @@ class VaultHeader:
                 raise VaultError("This vault was made by a newer kzdesk (header version {version}); "
                                  "update kzdesk to open it.", version=doc.get("version"))
             header = cls(str(uuid.UUID(hex=doc["vault"]).hex), [Slot.from_json(s) for s in doc["slots"]])
+            if "guard" in doc:
+                guard = doc["guard"]
+                header.erase_after, header.failures = int(guard["erase_after"]), int(guard["failures"])
+                if not (ERASE_AFTER_MIN <= header.erase_after <= ERASE_AFTER_MAX and header.failures >= 0):
+                    raise ValueError("guard out of range")
             header.passphrase_slot()
             return header
         except VaultError:

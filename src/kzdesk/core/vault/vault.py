@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
-from kzdesk.core.errors import VaultDamaged, VaultError
+from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
 from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
@@ -136,8 +136,46 @@ class Vault:
 
     @staticmethod
     def unwrap(path: Path, passphrase: str) -> bytes:
-        """The data key from the passphrase slot (raises PassphraseError when it does not fit)."""
-        return VaultHeader.load(path / HEADER_FILE).unlock(passphrase)
+        """The data key from the passphrase slot (raises PassphraseError when it does not fit).
+
+        With erase-after-N turned on, each wrong passphrase is counted in vault.json, and the Nth in
+        a row erases the vault (see erase.py); the right one sets the count back to zero.
+        """
+        header = VaultHeader.load(path / HEADER_FILE)
+        check_passphrase(passphrase)  # an empty or oversized entry is not a guess: never counted
+        try:
+            dek = header.unlock(passphrase)
+        except PassphraseError:
+            if header.erase_after is None:
+                raise
+            counted = header.copy()
+            counted.failures += 1
+            if counted.failures >= header.erase_after:
+                from kzdesk.core.vault.erase import erase
+
+                erase(path)
+                raise VaultError("Too many wrong passphrases in a row: this vault has been erased, as it was "
+                                 "set to be. Its data cannot be opened any more.") from None
+            counted.save(path / HEADER_FILE)
+            raise PassphraseError("Wrong passphrase. After {left} more wrong attempts this vault erases itself.",
+                                  left=header.erase_after - counted.failures) from None
+        if header.failures:
+            reset = header.copy()
+            reset.failures = 0
+            reset.save(path / HEADER_FILE)
+        return dek
+
+    def set_erase_after(self, attempts: int | None) -> None:
+        """Turn erase-after-N-wrong-passphrases on (3–99) or off (None)."""
+        from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN
+
+        if attempts is not None and not ERASE_AFTER_MIN <= attempts <= ERASE_AFTER_MAX:
+            raise InputError("Choose between {low} and {high} attempts, or off.", low=ERASE_AFTER_MIN,
+                             high=ERASE_AFTER_MAX)
+        header = self.header.copy()
+        header.erase_after, header.failures = attempts, 0
+        header.save(self.path / HEADER_FILE)
+        self.header = header
 
     @staticmethod
     def exists(path: Path) -> bool:
