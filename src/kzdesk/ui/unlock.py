@@ -18,7 +18,19 @@ class UnlockDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         self.ui.buttons.accepted.connect(self._unlock)
         self.ui.buttons.rejected.connect(self.reject)
+        self.forgot = self.ui.buttons.addButton(self.tr("Forgot the passphrase?"),
+                                                QDialogButtonBox.ButtonRole.ResetRole)  # on the left, apart
+        self.forgot.setObjectName("forgot_passphrase")
+        self.forgot.clicked.connect(self._forgot)
         self.ui.passphrase.setFocus()
+
+    def _forgot(self) -> None:
+        """Two recovery shares instead (ui/recovery.py); it unlocks with a new passphrase set."""
+        from kzdesk.ui.recovery import RecoverDialog
+
+        self.recover = RecoverDialog(self.context, self)
+        self.recover.accepted.connect(self.accept)  # context.vault is open by then
+        self.recover.open()
 
     def _unlock(self) -> None:
         secret = self.ui.passphrase.text()
