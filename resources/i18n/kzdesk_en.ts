@@ -563,6 +563,10 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
+        <source>Restore from a backup file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,7 +836,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost, the data in this vault is lost.</source>
+        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -977,6 +981,78 @@
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Forgot the passphrase? Two of the three recovery shares open the vault again. Type the words of two different shares (in order, separated by spaces), or load the text files kzdesk wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share {n}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shares fit: the vault is open. Choose a new passphrase and type it twice. The recovery shares stay valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a recovery share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} does not hold a recovery share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the shares…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work ({kind}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check the shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Set the new passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOfferPage</name>
+    <message>
+        <source>Recovery shares (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A way back in if the passphrase is ever forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kzdesk can split the vault&apos;s key into three recovery shares to write down or print. Any two of them open the vault without the passphrase; one alone reveals nothing. Give them to different people you trust.
+
+You can also make them later: File → Recovery shares…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show my recovery shares as soon as the vault is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportPreview</name>
     <message>
         <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
@@ -1004,6 +1080,57 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Bring back a vault from a backup file (made with File → Back up to a file). It opens with the passphrase that was in use when the backup was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup *.zip);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring and checking the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the backup. It needs the passphrase that was in use when the backup was taken. Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup could not be restored ({kind}). Nothing was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>Bac&amp;k up to a file…</source>
@@ -1011,6 +1138,10 @@
     </message>
     <message>
         <source>Emer&amp;gency erase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery &amp;shares…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1043,9 +1174,76 @@
     </message>
 </context>
 <context>
+    <name>SharesDialog</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show the shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF to print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved PDF is not encrypted: send it straight to a printer, or to a USB stick kept apart from this computer and from the other shares, then delete it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery shares open this vault if the passphrase is ever forgotten. kzdesk splits the vault&apos;s key into three shares of 33 words: any two of them open the vault, one alone reveals nothing.
+
+Write each share on paper, or save it as a PDF to print, and give the three to different people you trust, or keep them in different places — never with this computer. Anyone who has two shares and a copy of the vault can read it.
+
+These three belong together. Shares made at another time are a different set: they do not combine with these, though each set keeps working on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share {n} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the words in order, numbers included, or save this share as a PDF. Then give it to one person, or keep it in one place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same words as a QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save share {n} as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share {n} was saved. The file is not encrypted: print it or move it to its own USB stick now, then delete it from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -563,6 +563,10 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
+        <source>Restore from a backup file…</source>
+        <translation>Сақтық көшірмеден қалпына келтіру…</translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation>Қойма жасалуда…</translation>
     </message>
@@ -832,8 +836,8 @@
         <translation>Қайталаңыз:</translation>
     </message>
     <message>
-        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost, the data in this vault is lost.</source>
-        <translation>Жоғалған құпия фразаны ешкім қалпына келтіре алмайды — үйлестіруші де, әзірлеушілер де. Ол жоғалса, осы қоймадағы деректер де жоғалады.</translation>
+        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
+        <translation>Жоғалған құпия фразаны ешкім қалпына келтіре алмайды — үйлестіруші де, әзірлеушілер де. Ол жоғалса және қалпына келтіру үлестері болмаса, осы қоймадағы деректер де жоғалады.</translation>
     </message>
     <message>
         <source>Too short: at least 8 characters.</source>
@@ -977,6 +981,80 @@
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Forgot the passphrase? Two of the three recovery shares open the vault again. Type the words of two different shares (in order, separated by spaces), or load the text files kzdesk wrote.</source>
+        <translation>Құпия фразаны ұмыттыңыз ба? Үш қалпына келтіру үлесінің екеуі қойманы қайта ашады. Екі түрлі үлестің сөздерін (ретімен, бос орын арқылы) теріңіз немесе kzdesk жазған мәтіндік файлдарды жүктеңіз.</translation>
+    </message>
+    <message>
+        <source>Share {n}:</source>
+        <translation>{n}-үлес:</translation>
+    </message>
+    <message>
+        <source>Load from a file…</source>
+        <translation>Файлдан жүктеу…</translation>
+    </message>
+    <message>
+        <source>The shares fit: the vault is open. Choose a new passphrase and type it twice. The recovery shares stay valid.</source>
+        <translation>Үлестер сәйкес келді: қойма ашық. Жаңа құпия фраза ойлап тауып, оны екі рет теріңіз. Қалпына келтіру үлестері жарамды болып қалады.</translation>
+    </message>
+    <message>
+        <source>Load a recovery share</source>
+        <translation>Қалпына келтіру үлесін жүктеу</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Мәтіндік файлдар (*.txt);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a recovery share.</source>
+        <translation>{path} файлында қалпына келтіру үлесі жоқ.</translation>
+    </message>
+    <message>
+        <source>Checking the shares…</source>
+        <translation>Үлестер тексерілуде…</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Жаңа құпия фраза орнатылуда…</translation>
+    </message>
+    <message>
+        <source>That did not work ({kind}). Nothing was changed.</source>
+        <translation>Сәтсіз аяқталды ({kind}). Ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <source>&amp;Check the shares</source>
+        <translation>Үлестерді &amp;тексеру</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new passphrase</source>
+        <translation>Жаңа құпия фразаны &amp;орнату</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOfferPage</name>
+    <message>
+        <source>Recovery shares (optional)</source>
+        <translation>Қалпына келтіру үлестері (қалауыңыз бойынша)</translation>
+    </message>
+    <message>
+        <source>A way back in if the passphrase is ever forgotten.</source>
+        <translation>Құпия фраза ұмытылса, қайта кірудің жолы.</translation>
+    </message>
+    <message>
+        <source>kzdesk can split the vault&apos;s key into three recovery shares to write down or print. Any two of them open the vault without the passphrase; one alone reveals nothing. Give them to different people you trust.
+
+You can also make them later: File → Recovery shares…</source>
+        <translation>kzdesk қойма кілтін жазып алуға немесе басып шығаруға болатын үш қалпына келтіру үлесіне бөле алады. Кез келген екеуі қойманы құпия фразасыз ашады; біреуі ештеңе ашпайды. Оларды сенетін әртүрлі адамдарға беріңіз.
+
+Оларды кейін де жасауға болады: Файл → Қалпына келтіру үлестері…</translation>
+    </message>
+    <message>
+        <source>Show my recovery shares as soon as the vault is ready</source>
+        <translation>Қойма дайын болған соң қалпына келтіру үлестерімді көрсету</translation>
+    </message>
+</context>
+<context>
     <name>ReportPreview</name>
     <message>
         <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
@@ -1004,6 +1082,57 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Bring back a vault from a backup file (made with File → Back up to a file). It opens with the passphrase that was in use when the backup was taken.</source>
+        <translation>Қойманы сақтық көшірме файлынан қайтару (Файл → Файлға сақтық көшірме арқылы жасалған). Ол көшірме жасалған кездегі құпия фразамен ашылады.</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Сақтық көшірме файлы:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Таңдау…</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Оның құпия фразасы:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>Сақтық көшірмеден қалпына келтіру</translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup *.zip);;All files (*)</source>
+        <translation>kzdesk сақтық көшірмелері (*.kzbackup *.zip);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Алдымен сақтық көшірме файлын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase first.</source>
+        <translation>Алдымен сақтық көшірменің құпия фразасын теріңіз.</translation>
+    </message>
+    <message>
+        <source>Restoring and checking the vault…</source>
+        <translation>Қойма қалпына келтіріліп, тексерілуде…</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the backup. It needs the passphrase that was in use when the backup was taken. Nothing was restored.</source>
+        <translation>Бұл құпия фраза сақтық көшірмені ашпады. Көшірме жасалған кездегі құпия фраза қажет. Ештеңе қалпына келтірілмеді.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored ({kind}). Nothing was restored.</source>
+        <translation>Сақтық көшірмені қалпына келтіру мүмкін болмады ({kind}). Ештеңе қалпына келтірілмеді.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>Bac&amp;k up to a file…</source>
@@ -1012,6 +1141,10 @@
     <message>
         <source>Emer&amp;gency erase…</source>
         <translation>Шұғыл ө&amp;шіру…</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;shares…</source>
+        <translation>Қалпына келтіру &amp;үлестері…</translation>
     </message>
     <message>
         <source>Back up the vault</source>
@@ -1043,10 +1176,81 @@
     </message>
 </context>
 <context>
+    <name>SharesDialog</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Артқа</translation>
+    </message>
+    <message>
+        <source>&amp;Next share</source>
+        <translation>&amp;Келесі үлес</translation>
+    </message>
+    <message>
+        <source>&amp;Show the shares</source>
+        <translation>Үлестерді &amp;көрсету</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF to print…</source>
+        <translation>Басып шығару үшін PDF ретінде &amp;сақтау…</translation>
+    </message>
+    <message>
+        <source>A saved PDF is not encrypted: send it straight to a printer, or to a USB stick kept apart from this computer and from the other shares, then delete it here.</source>
+        <translation>Сақталған PDF шифрланбаған: оны бірден принтерге немесе осы компьютерден және басқа үлестерден бөлек сақталатын USB жинақтауышқа жіберіп, содан кейін мұнда өшіріңіз.</translation>
+    </message>
+    <message>
+        <source>Recovery shares</source>
+        <translation>Қалпына келтіру үлестері</translation>
+    </message>
+    <message>
+        <source>Recovery shares open this vault if the passphrase is ever forgotten. kzdesk splits the vault&apos;s key into three shares of 33 words: any two of them open the vault, one alone reveals nothing.
+
+Write each share on paper, or save it as a PDF to print, and give the three to different people you trust, or keep them in different places — never with this computer. Anyone who has two shares and a copy of the vault can read it.
+
+These three belong together. Shares made at another time are a different set: they do not combine with these, though each set keeps working on its own.</source>
+        <translation>Құпия фраза ұмытылса, қалпына келтіру үлестері бұл қойманы ашады. kzdesk қойма кілтін 33 сөзден тұратын үш үлеске бөледі: кез келген екеуі қойманы ашады, біреуі ештеңе ашпайды.
+
+Әр үлесті қағазға жазыңыз немесе басып шығару үшін PDF ретінде сақтаңыз да, үшеуін сенетін әртүрлі адамдарға беріңіз немесе әртүрлі жерлерде сақтаңыз — бірақ ешқашан осы компьютермен бірге емес. Екі үлесі және қойманың көшірмесі бар адам оны оқи алады.
+
+Бұл үшеуі бір жиынтық. Басқа уақытта жасалған үлестер — басқа жиынтық: олар бұлармен үйлеспейді, бірақ әр жиынтық өз алдына жұмыс істей береді.</translation>
+    </message>
+    <message>
+        <source>Share {n} of {count}</source>
+        <translation>{count} үлестің {n}-і</translation>
+    </message>
+    <message>
+        <source>Copy the words in order, numbers included, or save this share as a PDF. Then give it to one person, or keep it in one place.</source>
+        <translation>Сөздерді нөмірлерімен бірге ретімен көшіріп жазыңыз немесе бұл үлесті PDF ретінде сақтаңыз. Содан кейін оны бір адамға беріңіз немесе бір жерде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The same words as a QR code</source>
+        <translation>Сол сөздер QR-код түрінде</translation>
+    </message>
+    <message>
+        <source>Save share {n} as PDF</source>
+        <translation>{n}-үлесті PDF ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF файлдары (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Share {n} was saved. The file is not encrypted: print it or move it to its own USB stick now, then delete it from this computer.</source>
+        <translation>{n}-үлес сақталды. Файл шифрланбаған: оны қазір басып шығарыңыз немесе жеке USB жинақтауышқа көшіріңіз, содан кейін осы компьютерден өшіріңіз.</translation>
+    </message>
+    <message>
+        <source>The share was not saved.</source>
+        <translation>Үлес сақталмады.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
         <translation>Ашу</translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase?</source>
+        <translation>Құпия фразаны ұмыттыңыз ба?</translation>
     </message>
     <message>
         <source>Type your passphrase first.</source>

@@ -563,6 +563,10 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
+        <source>Restore from a backup file…</source>
+        <translation>Восстановить из резервной копии…</translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
@@ -833,8 +837,8 @@
         <translation>Ещё раз:</translation>
     </message>
     <message>
-        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost, the data in this vault is lost.</source>
-        <translation>Утерянную парольную фразу не сможет восстановить никто — ни координатор, ни разработчики. Если она утеряна, данные в этом хранилище утеряны.</translation>
+        <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
+        <translation>Утерянную парольную фразу не сможет восстановить никто — ни координатор, ни разработчики. Если она утеряна и долей восстановления нет, данные в этом хранилище утеряны.</translation>
     </message>
     <message>
         <source>Too short: at least 8 characters.</source>
@@ -978,6 +982,80 @@
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <source>Forgot the passphrase? Two of the three recovery shares open the vault again. Type the words of two different shares (in order, separated by spaces), or load the text files kzdesk wrote.</source>
+        <translation>Забыли парольную фразу? Две из трёх долей восстановления снова откроют хранилище. Введите слова двух разных долей (по порядку, через пробел) или загрузите текстовые файлы, записанные kzdesk.</translation>
+    </message>
+    <message>
+        <source>Share {n}:</source>
+        <translation>Доля {n}:</translation>
+    </message>
+    <message>
+        <source>Load from a file…</source>
+        <translation>Загрузить из файла…</translation>
+    </message>
+    <message>
+        <source>The shares fit: the vault is open. Choose a new passphrase and type it twice. The recovery shares stay valid.</source>
+        <translation>Доли подошли: хранилище открыто. Придумайте новую парольную фразу и введите её дважды. Доли восстановления остаются действительными.</translation>
+    </message>
+    <message>
+        <source>Load a recovery share</source>
+        <translation>Загрузить долю восстановления</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Текстовые файлы (*.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>{path} does not hold a recovery share.</source>
+        <translation>В файле {path} нет доли восстановления.</translation>
+    </message>
+    <message>
+        <source>Checking the shares…</source>
+        <translation>Проверка долей…</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Установка новой парольной фразы…</translation>
+    </message>
+    <message>
+        <source>That did not work ({kind}). Nothing was changed.</source>
+        <translation>Не получилось ({kind}). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>&amp;Check the shares</source>
+        <translation>&amp;Проверить доли</translation>
+    </message>
+    <message>
+        <source>&amp;Set the new passphrase</source>
+        <translation>&amp;Установить новую парольную фразу</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOfferPage</name>
+    <message>
+        <source>Recovery shares (optional)</source>
+        <translation>Доли восстановления (по желанию)</translation>
+    </message>
+    <message>
+        <source>A way back in if the passphrase is ever forgotten.</source>
+        <translation>Способ вернуться, если парольная фраза когда-нибудь забудется.</translation>
+    </message>
+    <message>
+        <source>kzdesk can split the vault&apos;s key into three recovery shares to write down or print. Any two of them open the vault without the passphrase; one alone reveals nothing. Give them to different people you trust.
+
+You can also make them later: File → Recovery shares…</source>
+        <translation>kzdesk может разделить ключ хранилища на три доли восстановления, чтобы их записать или распечатать. Любые две из них открывают хранилище без парольной фразы; одна ничего не раскрывает. Отдайте их разным людям, которым доверяете.
+
+Их можно сделать и позже: Файл → Доли восстановления…</translation>
+    </message>
+    <message>
+        <source>Show my recovery shares as soon as the vault is ready</source>
+        <translation>Показать мои доли восстановления, как только хранилище будет готово</translation>
+    </message>
+</context>
+<context>
     <name>ReportPreview</name>
     <message>
         <source>Preview. The saved PDF will not be encrypted: anyone who gets the file can read it. Save it only where the case files are kept safe.</source>
@@ -1005,6 +1083,57 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Bring back a vault from a backup file (made with File → Back up to a file). It opens with the passphrase that was in use when the backup was taken.</source>
+        <translation>Вернуть хранилище из файла резервной копии (сделанного через Файл → Резервная копия в файл). Оно открывается парольной фразой, действовавшей в момент создания копии.</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Файл резервной копии:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Вы&amp;брать…</translation>
+    </message>
+    <message>
+        <source>Its passphrase:</source>
+        <translation>Её парольная фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>kzdesk backups (*.kzbackup *.zip);;All files (*)</source>
+        <translation>Резервные копии kzdesk (*.kzbackup *.zip);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose the backup file first.</source>
+        <translation>Сначала выберите файл резервной копии.</translation>
+    </message>
+    <message>
+        <source>Type the backup&apos;s passphrase first.</source>
+        <translation>Сначала введите парольную фразу резервной копии.</translation>
+    </message>
+    <message>
+        <source>Restoring and checking the vault…</source>
+        <translation>Восстановление и проверка хранилища…</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the backup. It needs the passphrase that was in use when the backup was taken. Nothing was restored.</source>
+        <translation>Эта парольная фраза не открыла резервную копию. Нужна парольная фраза, действовавшая в момент создания копии. Ничего не восстановлено.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored ({kind}). Nothing was restored.</source>
+        <translation>Резервную копию не удалось восстановить ({kind}). Ничего не восстановлено.</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>Bac&amp;k up to a file…</source>
@@ -1013,6 +1142,10 @@
     <message>
         <source>Emer&amp;gency erase…</source>
         <translation>Экстренное с&amp;тирание…</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;shares…</source>
+        <translation>&amp;Доли восстановления…</translation>
     </message>
     <message>
         <source>Back up the vault</source>
@@ -1044,10 +1177,81 @@
     </message>
 </context>
 <context>
+    <name>SharesDialog</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <source>&amp;Next share</source>
+        <translation>&amp;Следующая доля</translation>
+    </message>
+    <message>
+        <source>&amp;Show the shares</source>
+        <translation>&amp;Показать доли</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF to print…</source>
+        <translation>Со&amp;хранить в PDF для печати…</translation>
+    </message>
+    <message>
+        <source>A saved PDF is not encrypted: send it straight to a printer, or to a USB stick kept apart from this computer and from the other shares, then delete it here.</source>
+        <translation>Сохранённый PDF не зашифрован: отправьте его сразу на принтер или на флешку, которая хранится отдельно от этого компьютера и от других долей, а затем удалите его здесь.</translation>
+    </message>
+    <message>
+        <source>Recovery shares</source>
+        <translation>Доли восстановления</translation>
+    </message>
+    <message>
+        <source>Recovery shares open this vault if the passphrase is ever forgotten. kzdesk splits the vault&apos;s key into three shares of 33 words: any two of them open the vault, one alone reveals nothing.
+
+Write each share on paper, or save it as a PDF to print, and give the three to different people you trust, or keep them in different places — never with this computer. Anyone who has two shares and a copy of the vault can read it.
+
+These three belong together. Shares made at another time are a different set: they do not combine with these, though each set keeps working on its own.</source>
+        <translation>Доли восстановления откроют это хранилище, если парольная фраза когда-нибудь забудется. kzdesk делит ключ хранилища на три доли по 33 слова: любые две из них открывают хранилище, одна ничего не раскрывает.
+
+Запишите каждую долю на бумаге или сохраните в PDF для печати и отдайте все три разным людям, которым доверяете, или храните в разных местах — но никогда вместе с этим компьютером. Тот, у кого есть две доли и копия хранилища, может его прочитать.
+
+Эти три доли составляют один набор. Доли, сделанные в другой раз, — другой набор: с этими они не сочетаются, хотя каждый набор продолжает работать сам по себе.</translation>
+    </message>
+    <message>
+        <source>Share {n} of {count}</source>
+        <translation>Доля {n} из {count}</translation>
+    </message>
+    <message>
+        <source>Copy the words in order, numbers included, or save this share as a PDF. Then give it to one person, or keep it in one place.</source>
+        <translation>Перепишите слова по порядку вместе с номерами или сохраните эту долю в PDF. Затем отдайте её одному человеку или храните в одном месте.</translation>
+    </message>
+    <message>
+        <source>The same words as a QR code</source>
+        <translation>Те же слова в виде QR-кода</translation>
+    </message>
+    <message>
+        <source>Save share {n} as PDF</source>
+        <translation>Сохранить долю {n} в PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Share {n} was saved. The file is not encrypted: print it or move it to its own USB stick now, then delete it from this computer.</source>
+        <translation>Доля {n} сохранена. Файл не зашифрован: сразу распечатайте его или перенесите на отдельную флешку, затем удалите с этого компьютера.</translation>
+    </message>
+    <message>
+        <source>The share was not saved.</source>
+        <translation>Доля не сохранена.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Unlock</source>
         <translation>Разблокировать</translation>
+    </message>
+    <message>
+        <source>Forgot the passphrase?</source>
+        <translation>Забыли парольную фразу?</translation>
     </message>
     <message>
         <source>Type your passphrase first.</source>

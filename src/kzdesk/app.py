@@ -48,6 +48,8 @@ def main(vault_path: Path, language: str | None = None) -> int:
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
+        if getattr(first, "shares_wanted", False):  # asked for on the first run's last page
+            window.safety.show_shares()
         return app.exec()
     finally:
         if context.vault is not None:

@@ -235,29 +235,39 @@ def cmd_erase_after(args: argparse.Namespace) -> int:
 
 
 def cmd_recovery_shares(args: argparse.Namespace) -> int:
-    """Print (or write) three recovery shares of the data key; any two recover the vault."""
+    """Print (or write, as text or as PDFs to print) three recovery shares of the data key."""
     from kzdesk.core.files import check_destination, write_output
 
-    if args.out:
-        check_destination(Path(args.out) / "share-1.txt")  # before the passphrase is asked
+    folders = [(Path(folder), suffix) for folder, suffix in ((args.out, "txt"), (args.pdf, "pdf")) if folder]
+    for folder, suffix in folders:
+        check_destination(folder / f"share-1.{suffix}")  # before the passphrase is asked
     with _open(args) as vault:
         shares = vault.recovery_shares()
     print(tr("Three recovery shares. Any two of them open this vault without the passphrase; one alone "
              "reveals nothing. Write each on paper and give them to different people you trust."))
     for number, share in enumerate(shares, 1):
-        if args.out:
-            target = Path(args.out) / f"share-{number}.txt"
-            write_output(target, (share + "\n").encode())
+        for folder, suffix in folders:
+            target = folder / f"share-{number}.{suffix}"
+            write_output(target, _share_pdf(share, number) if suffix == "pdf" else (share + "\n").encode())
             print(tr("Share {n} written to {path}.", n=number, path=str(target)))
-        else:
+        if not folders:
             print(f"\n{tr('Share {n} of 3:', n=number)}\n{share}")
+    if args.pdf:
+        print(tr("The PDF files are not encrypted: print them or copy each to its own USB stick, then "
+                 "delete them from this computer."))
     return 0
+
+
+def _share_pdf(share: str, number: int) -> bytes:
+    from kzdesk.core.i18n import language
+    from kzdesk.core.reports.shares import share_pdf
+
+    return share_pdf(share, number, language())  # the common --lang option sets the paper's language
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Open the vault with two recovery shares and set a new passphrase."""
-    from kzdesk.core.vault.recovery import recover_dek
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.vault.recovery import open_with_shares
 
     shares = []
     for given in args.shares:
@@ -266,13 +276,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
             shares.append(path.read_text(encoding="utf-8") if path.is_file() else given)
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError("Cannot read {path}: {reason}", path=given, reason=str(exc)) from None
-    dek = recover_dek(shares)
-    target = vault_dir(args.vault)
-    try:
-        vault = Vault.open(target, dek=dek)
-    except VaultError:
-        raise InputError("These recovery shares do not open the vault at {path}.", path=str(target)) from None
-    with vault:
+    with open_with_shares(vault_dir(args.vault), shares) as vault:
         vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
     print(tr("The vault is open again with the new passphrase. The recovery shares stay valid."))
     return 0
@@ -281,21 +285,11 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
     from kzdesk.core.files import read_input
-    from kzdesk.core.vault.backup_file import MEMBERS, integrity_problems, restore
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.vault.backup_file import restore_vault
 
     data = read_input(Path(args.file))
     target = vault_dir(args.vault)
-    restore(data, target)
-    try:
-        secret = passphrase.obtain(args.passphrase_file, confirm=False)
-        with Vault.open(target, secret) as vault:
-            if integrity_problems(vault):
-                raise VaultError("The restored vault failed its integrity check.")
-    except BaseException:
-        for name in MEMBERS:  # leave the folder as empty as it was
-            (target / name).unlink(missing_ok=True)
-        raise
+    restore_vault(data, target, lambda: passphrase.obtain(args.passphrase_file, confirm=False)).close()
     print(tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
              path=str(target)))
     return 0
@@ -372,6 +366,8 @@ def build_parser() -> argparse.ArgumentParser:
                                 help=tr("a backup file of this vault to take the database from"))
     subs["recovery-shares"].add_argument("--out", metavar="DIR",
                                          help=tr("write share-1.txt … share-3.txt into DIR instead of printing"))
+    subs["recovery-shares"].add_argument("--pdf", metavar="DIR",
+                                         help=tr("write share-1.pdf … share-3.pdf (words and QR code) into DIR"))
     subs["recover"].add_argument("shares", nargs="+", metavar="SHARE",
                                  help=tr("a share's words (quoted) or a file holding them"))
     subs["recover"].add_argument("--new-passphrase-file", metavar="FILE")

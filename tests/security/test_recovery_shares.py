@@ -46,3 +46,25 @@ def test_two_shares_recover_and_set_a_new_passphrase(kz, vault_path: Path, tmp_p
     Vault.open(vault_path, "a brand new passphrase әғқ").close()
     with pytest.raises(PassphraseError):
         Vault.open(vault_path, PASSPHRASE)
+
+
+def test_shares_as_pdfs_to_print(kz, vault_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from kzdesk.core.vault.recovery import recover_dek
+
+    paper = tmp_path / "to-print"
+    assert kz("recovery-shares", "--pdf", str(paper), vault=vault_path).code == 1  # no such folder: refused
+    paper.mkdir()
+    result = kz("recovery-shares", "--pdf", str(paper), vault=vault_path)
+    assert result.code == 0 and "not encrypted" in result.out
+    assert sorted(p.name for p in paper.iterdir()) == ["share-1.pdf", "share-2.pdf", "share-3.pdf"]
+    words = []
+    for number in (1, 2, 3):
+        text = PdfReader(paper / f"share-{number}.pdf").pages[0].extract_text()
+        assert f"Recovery share {number} of 3" in text
+        # The grid, read back in its numbered order, is the share.
+        numbered = dict(re.findall(r"(\d+)\.\s+([a-z]+)", text))
+        words.append(" ".join(numbered[str(n)] for n in range(1, 34)))
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        assert recover_dek(words[1:]) == recover_dek(words[:2]) == vault._dek

@@ -40,6 +40,9 @@ def test_canary_typed_in_the_gui_is_in_no_file(qtbot, month_context, tmp_path: P
     qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
     assert canary in window.records.data(window.records.index(0, 2))
     assert window.windowTitle() == "kzdesk"
+    # A shortcut fires only in the active window; a window left by an earlier test may hold that.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.context.tasks.pending == 0, timeout=10_000)
     window.close()

@@ -42,6 +42,7 @@ from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
+from kzdesk.ui.recovery import SharesDialog
 from kzdesk.ui.report_preview import ReportPreview
 from kzdesk.ui.safety import SafetyActions
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.safety.erased.connect(self._erased)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.safety.backup_action)
+        self.file_menu.addAction(self.safety.shares_action)
         self.file_menu.addAction(self.safety.erase_action)
         self.erase_after = EraseAfterActions(self, self.context, self._notice)
         self.file_menu.addAction(self.erase_after.erase_after_action)
@@ -441,6 +443,8 @@ class MainWindow(QMainWindow):
             self.context.clipboard.clear()  # a copied name must not outlive the lock
         for dialog in self.findChildren(ReportPreview):
             dialog.close()  # a report on screen is case data too (the dashboard's ones as well)
+        for shares in self.findChildren(SharesDialog):
+            shares.close()  # and recovery shares are the key itself
         self.case_action.setEnabled(False)
         self.selected_person = None
         vault, self.context.vault = self.context.vault, None

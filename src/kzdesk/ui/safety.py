@@ -3,6 +3,7 @@
 - "Back up to a file…" writes the whole vault to one file (integrity-checked first) and notes the
   date in the vault itself (encrypted), not in the settings file.
 - After unlocking, a reminder appears when the last backup is older than REMIND_DAYS.
+- "Recovery shares…" shows the three shares of the data key (ui/recovery.py), made on the worker.
 - "Emergency erase…" asks once, with Cancel as the default, then closes the vault and destroys
   its key; the window closes because there is nothing left to show.
 """
@@ -39,11 +40,13 @@ class SafetyActions(MenuActions):
         super().__init__(window, context, notice)
         self.backup_action = self.action("backup_action", self._ask_backup)
         self.erase_action = self.action("erase_action", self._confirm_erase)
+        self.shares_action = self.action("shares_action", self.show_shares)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.backup_action.setText(self.tr("Bac&k up to a file…"))
         self.erase_action.setText(self.tr("Emer&gency erase…"))
+        self.shares_action.setText(self.tr("Recovery &shares…"))
 
     # --- backups -------------------------------------------------------------------------------
     def _ask_backup(self) -> None:
@@ -93,6 +96,22 @@ class SafetyActions(MenuActions):
                              self.tr("The last backup is from {date}: make a new one (File → Back up to a file).")
                              .replace("{date}", last))
         self.window.statusBar().showMessage(self.last_message, 30_000)
+
+    # --- recovery shares -----------------------------------------------------------------------
+    def show_shares(self) -> None:
+        """Split the key on the worker, then show the shares (a new set each time)."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        from kzdesk.ui.recovery import SharesDialog
+
+        def show(shares: list[str]) -> None:
+            if self.context.vault is None:
+                return  # locked meanwhile: the shares are dropped unseen
+            self.shares_dialog = SharesDialog(self.window, self.context, shares)
+            self.shares_dialog.open()
+
+        self.context.tasks.run(vault.recovery_shares, show, self._failed, owner=self)
 
     # --- erase ---------------------------------------------------------------------------------
     def _confirm_erase(self) -> None:

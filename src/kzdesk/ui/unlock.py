@@ -20,6 +20,10 @@ class UnlockDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         self.ui.buttons.accepted.connect(self._unlock)
         self.ui.buttons.rejected.connect(self.reject)
+        self.forgot = self.ui.buttons.addButton(self.tr("Forgot the passphrase?"),
+                                                QDialogButtonBox.ButtonRole.ResetRole)  # on the left, apart
+        self.forgot.setObjectName("forgot_passphrase")
+        self.forgot.clicked.connect(self._forgot)
         self.ui.passphrase.setFocus()
         # Shown only when the database fails its page check: the way back to a backup.
         self.repair_button = QPushButton(self)
@@ -28,6 +32,14 @@ class UnlockDialog(QDialog):
         self.repair_button.clicked.connect(self._repair)
         self.ui.layout.addWidget(self.repair_button)
         self._damaged: VaultDamaged | None = None
+
+    def _forgot(self) -> None:
+        """Two recovery shares instead (ui/recovery.py); it unlocks with a new passphrase set."""
+        from kzdesk.ui.recovery import RecoverDialog
+
+        self.recover = RecoverDialog(self.context, self)
+        self.recover.accepted.connect(self.accept)  # context.vault is open by then
+        self.recover.open()
 
     def _unlock(self) -> None:
         secret = self.ui.passphrase.text()

@@ -1,4 +1,5 @@
-"""First run: language, passphrase (twice, with a strength estimate and a plain warning), role, name, city."""
+"""First run: language, passphrase (twice, with a strength estimate and a plain warning), role, name, city,
+and, optionally, recovery shares once the vault exists. Or instead: restore a vault from a backup file."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -83,7 +85,8 @@ class PassphrasePage(_Page):
         self.first_label.setText(self.tr("Passphrase:"))
         self.second_label.setText(self.tr("Again:"))
         self.warning.setText(self.tr("Nobody can recover a lost passphrase — not the coordinator, not the "
-                                     "developers. If it is lost, the data in this vault is lost."))
+                                     "developers. If it is lost and there are no recovery shares, the data "
+                                     "in this vault is lost."))
         self._changed()
 
     def _changed(self) -> None:
@@ -138,11 +141,37 @@ class FirstRunWizard(QWizard):
         self.language_page = LanguagePage(context)
         self.passphrase_page = PassphrasePage()
         self.profile_page = ProfilePage(context)
-        for page in (self.language_page, self.passphrase_page, self.profile_page):
+        from kzdesk.ui.recovery import RecoveryOfferPage
+
+        self.shares_page = RecoveryOfferPage()
+        self.profile_page.setFinalPage(True)  # the recovery shares page after it may be skipped
+        for page in (self.language_page, self.passphrase_page, self.profile_page, self.shares_page):
             self.addPage(page)
         self.status = named(QLabel(), "status", wordWrap=True)
         self.setSideWidget(self.status)
         self._creating = False
+        self.shares_wanted = False  # app.main shows the shares over the main window when this is set
+        self.setOption(QWizard.WizardOption.HaveCustomButton1)  # "Restore from a backup file…"
+        self.customButtonClicked.connect(self._restore)
+        self._retranslate_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_buttons()
+        super().changeEvent(event)
+
+    def _retranslate_buttons(self) -> None:
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Restore from a backup file…"))
+
+    def _restore(self, _which: int) -> None:
+        from kzdesk.ui.recovery import RestoreDialog
+
+        self.restore_dialog = RestoreDialog(self.context, self)
+        self.restore_dialog.accepted.connect(self._restored)
+        self.restore_dialog.open()
+
+    def _restored(self) -> None:
+        QDialog.accept(self)  # the vault came from the backup (context.vault): nothing to create
 
     def accept(self) -> None:
         if self._creating:
@@ -163,6 +192,7 @@ class FirstRunWizard(QWizard):
 
         assert isinstance(vault, Vault)
         self.context.vault = vault
+        self.shares_wanted = self.shares_page.wanted.isChecked()
         self.passphrase_page.first.clear()
         self.passphrase_page.second.clear()
         super().accept()

@@ -173,16 +173,10 @@ class QrCode(Flowable):
     BORDER = 4  # the quiet zone scanners need, in modules
 
     def __init__(self, text: str, size: float) -> None:
-        from reportlab.graphics.barcode import qrencoder
+        from kzdesk.core.reports.qr import qr_modules
 
         super().__init__()
-        code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        code.addData(text)
-        # One fixed mask instead of trying all eight for the lowest penalty: any mask is valid (the
-        # scanner reads which one from the format bits), and the trial cost more than the page.
-        code.version = code.calculate_version()  # type: ignore[no-untyped-call]
-        code.makeImpl(False, 0)
-        self.modules = [[bool(m) for m in row] for row in code.modules]
+        self.modules = qr_modules(text)
         self.size = size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
-from kzdesk.core.errors import InputError, VaultError
+from kzdesk.core.errors import InputError, VaultDamaged, VaultError
 from kzdesk.core.files import write_output
 from kzdesk.core.vault.atomic import fsync_dir, write_atomic
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
+from kzdesk.core.vault.vault import BACKUP_DIR, DATABASE_FILE, HEADER_FILE, Vault
 
 MEMBERS = (HEADER_FILE, DATABASE_FILE)
 MAX_HEADER = 64 * 1024
@@ -84,3 +86,32 @@ def restore(data: bytes, target: Path) -> None:
         for name in MEMBERS:
             (target / name).unlink(missing_ok=True)
         raise InputError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or "") from None
+
+
+def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str]) -> Vault:
+    """Restore into an empty or absent `target`, open the result and check it whole; the vault is
+    returned open. The passphrase is asked only once the file has proved to be a backup. On any
+    failure after unpacking, everything the restore and the opening made is removed again."""
+    from sqlalchemy.exc import DatabaseError
+
+    restore(data, target)
+    vault: Vault | None = None
+    try:
+        try:
+            vault = Vault.open(target, passphrase())
+            whole = not integrity_problems(vault)
+        except (DatabaseError, VaultDamaged):  # a damaged page met while opening or checking
+            whole = False
+        if not whole:
+            raise VaultError("This backup is damaged: the restored vault failed its integrity check, so "
+                             "nothing was restored. Try another backup file.")
+    except BaseException:
+        if vault is not None:
+            vault.close()
+        # The folder was empty before restore() wrote into it: these are all ours.
+        for name in (*MEMBERS, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm", f"{DATABASE_FILE}-journal"):
+            (target / name).unlink(missing_ok=True)
+        shutil.rmtree(target / BACKUP_DIR, ignore_errors=True)  # a migration's copy, if one was taken
+        raise
+    assert vault is not None
+    return vault

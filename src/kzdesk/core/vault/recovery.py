@@ -10,6 +10,12 @@ slots but a database copy plus two shares would still open — keep shares with 
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kzdesk.core.vault.vault import Vault
+
 THRESHOLD, COUNT = 2, 3
 
 
@@ -26,11 +32,30 @@ def recover_dek(shares: list[str]) -> bytes:
 
     from kzdesk.core.errors import InputError
 
-    words = [" ".join(share.lower().split()) for share in shares]
+    given = [" ".join(share.lower().split()) for share in shares]
+    words = list(dict.fromkeys(w for w in given if w))  # blank boxes and a share typed twice count once
     if len(words) < THRESHOLD:
+        if len([w for w in given if w]) >= THRESHOLD:
+            raise InputError("The same recovery share was given twice: two different shares are needed.")
         raise InputError("Two recovery shares are needed.")
     try:
         return bytes(shamir_mnemonic.combine_mnemonics(words))
     except shamir_mnemonic.MnemonicError:
         raise InputError("These recovery shares do not fit together: check every word, and that both "
                          "come from the same vault.") from None
+
+
+def open_with_shares(path: Path, shares: list[str]) -> Vault:
+    """The vault at `path` opened with the key the shares give (then set a new passphrase on it).
+
+    Nothing is written when the shares do not fit or belong to another vault."""
+    from kzdesk.core.errors import InputError, VaultError
+    from kzdesk.core.vault.keyslots import VaultHeader
+    from kzdesk.core.vault.vault import HEADER_FILE, Vault
+
+    dek = recover_dek(shares)
+    VaultHeader.load(path / HEADER_FILE)  # a missing or damaged header says so in its own words
+    try:
+        return Vault.open(path, dek=dek)
+    except VaultError:
+        raise InputError("These recovery shares do not open the vault at {path}.", path=str(path)) from None
