@@ -32,6 +32,22 @@ class Day:
     secrets: list[str] = field(default_factory=list)  # passphrases and keys that must appear nowhere
 
 
+def canary_csv(path: Path, canary: str) -> Path:
+    """Two spellings of one detained man, the canary in every text column."""
+    rows = []
+    for n, spelling in enumerate((f"{canary} Жақсылықов Ерлан", f"{canary} Zhaksylykov Erlan")):
+        rows.append({"date": f"2021-12-{5 + n:02d}", "city": f"{canary}-city", "region": f"{canary}-region",
+                     "person": spelling, "event_type": "administrative_arrest",
+                     "legal_code": "administrative_offences_code", "article": "488", "part": "6",
+                     "arrest_days": "15", "fine_amount": "", "fine_unit": "",
+                     "description": f"{canary} detained after the rally", "source_url": f"https://e.kz/{canary}",
+                     "event_ref": f"{canary}-event-{n}"})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(",".join(COLUMNS) + "\n" + "\n".join(",".join(r[c] for c in COLUMNS) for r in rows) + "\n",
+                    encoding="utf-8")
+    return path
+
+
 def run_day(kz, root: Path, monkeypatch) -> Day:
     canary = f"KZCANARY{uuid.uuid4().hex[:16]}"
     day = Day(canary, root / "volunteer", root / "coordinator")
@@ -48,17 +64,7 @@ def run_day(kz, root: Path, monkeypatch) -> Day:
         card = inputs / f"{theirs.name}.card"
         assert kz("identity", "export-card", "--out", str(card), vault=theirs).code == 0
         assert kz("trust", "add", str(card), "--yes", vault=mine).code == 0
-    rows = []
-    for n, spelling in enumerate((f"{canary} Жақсылықов Ерлан", f"{canary} Zhaksylykov Erlan")):
-        rows.append({"date": f"2021-12-{5 + n:02d}", "city": f"{canary}-city", "region": f"{canary}-region",
-                     "person": spelling, "event_type": "administrative_arrest",
-                     "legal_code": "administrative_offences_code", "article": "488", "part": "6",
-                     "arrest_days": "15", "fine_amount": "", "fine_unit": "",
-                     "description": f"{canary} detained after the rally", "source_url": f"https://e.kz/{canary}",
-                     "event_ref": f"{canary}-event-{n}"})
-    csv_path = inputs / "canary.csv"
-    csv_path.write_text(",".join(COLUMNS) + "\n" + "\n".join(",".join(r[c] for c in COLUMNS) for r in rows) + "\n",
-                        encoding="utf-8")
+    csv_path = canary_csv(inputs / "canary.csv", canary)
     day.plaintext.add(csv_path)
     v, c = day.volunteer, day.coordinator
     assert kz("import-csv", str(csv_path), vault=v).code == 0

@@ -55,3 +55,99 @@ def test_canary_typed_in_the_gui_is_in_no_file(qtbot, month_context, tmp_path: P
             data = path.read_bytes()
             assert not any(f in data for f in forms), path
     assert swept >= 3  # vault header, database, settings at least
+
+
+def dismiss(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    for box in window.findChildren(QMessageBox):
+        box.close()
+
+
+def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monkeypatch) -> None:
+    """Create, import, edit, search, preview a case summary, merge duplicates, export a bundle, lock,
+    quit: afterwards the canary is only in the spreadsheet the user brought."""
+    from PySide6.QtWidgets import QFileDialog, QWizard
+
+    from kzdesk.core.vault.kdf import floor_params
+    from kzdesk.ui.wizard import FirstRunWizard
+
+    from ..integration.test_exchange import introduce, make_vault
+    from ..security.workflow import canary_csv
+
+    monkeypatch.setattr("kzdesk.core.vault.vault.calibrate", floor_params)
+    canary = f"KZCANARY{uuid.uuid4().hex[:12]}"
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.passphrase_page.first.setText("Жаңа өмір басталды 2021")
+    wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
+    wizard.next()
+    wizard.profile_page.name.setText("Айгүл")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: context.vault is not None, timeout=20_000)
+    coordinator = make_vault(tmp_path / "coordinator", "coordinator", "C")
+    introduce(context.vault, coordinator)
+    coordinator.close()
+
+    brought = canary_csv(tmp_path / "inputs" / "canary.csv", canary)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(brought), "")))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: window.records.total == 2 and window.context.tasks.pending == 0, timeout=20_000)
+    dismiss(window)  # "Imported 2 rows…"
+
+    editor = open_editor(qtbot, window)
+    type_text(qtbot, "2021-12-20")
+    editor.ui.description.setFocus()
+    type_text(qtbot, f"{canary} typed description")
+    editor.ui.personName.setFocus()
+    type_text(qtbot, f"{canary} Әлихан")
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
+
+    window.search.setText(canary)
+    qtbot.waitUntil(lambda: window.records.total == 3, timeout=10_000)
+
+    with context.vault.engine.connect() as conn:
+        person = conn.exec_driver_sql("SELECT uuid FROM person WHERE name LIKE ?", (f"{canary} Ж%",)).scalar()
+    window.selected_person = person
+    window.print_case_summary()
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=20_000)
+    window.preview.close()
+    dismiss(window)
+
+    window.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: window.duplicates.rowCount() >= 1 and window.context.tasks.pending == 0,
+                    timeout=10_000)
+    window.duplicates_page.view.selectRow(0)
+    qtbot.waitUntil(lambda: window.duplicates_page.current() is not None, timeout=10_000)
+    window.duplicates_page.apply("merge")
+    qtbot.waitUntil(lambda: window.context.tasks.pending == 0, timeout=10_000)
+
+    bundle = tmp_path / "usb" / "bundle.kzb"
+    bundle.parent.mkdir()
+    window.export_to(str(bundle))
+    qtbot.waitUntil(lambda: bundle.exists() and window.context.tasks.pending == 0, timeout=20_000)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: context.vault is None and window.context.tasks.pending == 0, timeout=10_000)
+    assert window.windowTitle() == "kzdesk"
+    window.close()
+
+    forms = [canary.encode(), canary.encode("utf-16-le"), canary.encode("utf-16-be"), canary.lower().encode(),
+             base64.b64encode(canary.encode())[:12]]
+    swept = set()
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and path != brought:
+            swept.add(path.name)
+            data = path.read_bytes()
+            assert not any(f in data for f in forms), path
+    assert {"kzdesk.db", "vault.json", "bundle.kzb", "kzdesk.ini"} <= swept
+    assert canary.encode() in brought.read_bytes()
