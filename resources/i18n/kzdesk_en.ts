@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About kzdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted offline recording of political persecution for human-rights monitors.
+Licence: GNU General Public License, version 3 or later. This program comes with no warranty; you may share and change it under the terms of that licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portable: everything is kept in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed: data in this computer&apos;s per-user folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint of this copy&apos;s files (compare with a trusted copy):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ActForm</name>
     <message>
         <source>tenge (₸)</source>
@@ -700,6 +728,14 @@
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About kzdesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About kzdesk</source>
+        <translation>kzdesk туралы</translation>
+    </message>
+    <message>
+        <source>Encrypted offline recording of political persecution for human-rights monitors.
+Licence: GNU General Public License, version 3 or later. This program comes with no warranty; you may share and change it under the terms of that licence.</source>
+        <translation>Құқық қорғаушы мониторларға арналған саяси қудалауды шифрланған түрде желісіз тіркеу.
+Лицензия: GNU General Public License, 3-нұсқасы немесе одан кейінгі. Бағдарлама ешқандай кепілдіксіз беріледі; оны осы лицензия шарттарымен таратуға және өзгертуге болады.</translation>
+    </message>
+    <message>
+        <source>Portable: everything is kept in {path}</source>
+        <translation>Тасымалы режим: бәрі {path} ішінде сақталады</translation>
+    </message>
+    <message>
+        <source>Installed: data in this computer&apos;s per-user folders</source>
+        <translation>Орнатылған: деректер осы компьютердің пайдаланушы қалталарында</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this copy&apos;s files (compare with a trusted copy):</source>
+        <translation>Осы көшірме файлдарының саусақ ізі (сенімді көшірмемен салыстырыңыз):</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>есептелуде…</translation>
+    </message>
+</context>
+<context>
     <name>ActForm</name>
     <message>
         <source>tenge (₸)</source>
@@ -701,6 +730,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Тіл</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Анықтама</translation>
+    </message>
+    <message>
+        <source>&amp;About kzdesk</source>
+        <translation>kzdesk &amp;туралы</translation>
     </message>
     <message>
         <source>&amp;Lock</source>

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About kzdesk</source>
+        <translation>О программе kzdesk</translation>
+    </message>
+    <message>
+        <source>Encrypted offline recording of political persecution for human-rights monitors.
+Licence: GNU General Public License, version 3 or later. This program comes with no warranty; you may share and change it under the terms of that licence.</source>
+        <translation>Зашифрованная офлайн-запись политических преследований для правозащитных мониторов.
+Лицензия: GNU General Public License версии 3 или более поздней. Программа предоставляется без каких-либо гарантий; вы можете распространять и изменять её на условиях этой лицензии.</translation>
+    </message>
+    <message>
+        <source>Portable: everything is kept in {path}</source>
+        <translation>Переносной режим: всё хранится в {path}</translation>
+    </message>
+    <message>
+        <source>Installed: data in this computer&apos;s per-user folders</source>
+        <translation>Установлена: данные в папках пользователя этого компьютера</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this copy&apos;s files (compare with a trusted copy):</source>
+        <translation>Отпечаток файлов этой копии (сравните с доверенной копией):</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>вычисляется…</translation>
+    </message>
+</context>
+<context>
     <name>ActForm</name>
     <message>
         <source>tenge (₸)</source>
@@ -701,6 +730,14 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About kzdesk</source>
+        <translation>&amp;О программе kzdesk</translation>
     </message>
     <message>
         <source>&amp;Lock</source>

@@ -6,6 +6,7 @@ the unlock window is on screen.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,7 +30,12 @@ def main(vault_path: Path, language: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("kzdesk")
     app.setOrganizationName("kzdesk")
-    settings = Settings(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kzdesk", "kzdesk"))
+    from kzdesk.core.install import settings_file
+
+    portable = settings_file()
+    store = (QSettings(str(portable), QSettings.Format.IniFormat) if portable is not None else
+             QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "kzdesk", "kzdesk"))
+    settings = Settings(store)
     translations = Translations(app)
     translations.apply(language or settings.get(LANGUAGE))
     from kzdesk.ui.clipboard import ClipboardGuard
@@ -39,6 +45,15 @@ def main(vault_path: Path, language: str | None = None) -> int:
     context = AppContext(vault_path, settings, Tasks(), translations, clipboard=guard)
     try:
         first = _first_dialog(context)
+        if os.environ.get("KZDESK_STARTUP_PROBE"):
+            # For packaging/smoke.sh: say when the first window is on screen, then leave.
+            from PySide6.QtCore import QTimer
+
+            def ready() -> None:
+                print("ready", flush=True)
+                first.reject()
+
+            QTimer.singleShot(0, ready)
         if first.exec() != QDialog.DialogCode.Accepted:
             return 0
         from kzdesk.ui.main_window import MainWindow

@@ -16,6 +16,7 @@ from typing import Any
 from kzdesk import __version__, passphrase
 from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError
 from kzdesk.core.i18n import detect_language, set_language, tr
+from kzdesk.core.install import enter_portable_mode
 from kzdesk.core.process import configure_logging, disable_crash_dumps
 from kzdesk.core.vault.location import vault_dir
 
@@ -173,6 +174,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise VaultError("The vault database is damaged ({count} problems). Restore it from a backup.",
                          count=len(problems))
     print(tr("The vault is intact."))
+    return 0
+
+
+def cmd_about(args: argparse.Namespace) -> int:
+    """Version, licence, where it runs from, and the fingerprint of this copy's files."""
+    from kzdesk.core import install
+
+    root = install.portable_root()
+    print(f"kzdesk {__version__}")
+    print(tr("Licence: GNU GPL version 3 or later. This program comes with no warranty."))
+    print(tr("Program files: {path}", path=str(install.program_dir())))
+    print(tr("Portable: data, settings and temporary files in {path}", path=str(root)) if root is not None
+          else tr("Installed: data in the per-user folders of this computer"))
+    print(tr("Fingerprint of this copy (compare with a trusted copy): {fingerprint}",
+             fingerprint=install.fingerprint()))
     return 0
 
 
@@ -340,6 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
         ("persons", cmd_persons, tr("list persons with their number of acts")),
         ("history", cmd_history, tr("who changed a record, what and when")),
         ("check", cmd_check, tr("check the vault database for damage")),
+        ("about", cmd_about, tr("version, licence and the fingerprint of this copy of kzdesk")),
         ("remember", cmd_remember, tr("remember the key in the system keyring, or forget it")),
         ("backup", cmd_backup, tr("write an encrypted backup of the vault")),
         ("restore", cmd_restore, tr("restore a backup file into an empty vault folder")),
@@ -392,6 +409,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    enter_portable_mode()  # before any per-user location is looked up
     # Before anything is unlocked: no memory dump of this process, and logs without content.
     disable_crash_dumps()
     configure_logging()

@@ -8,7 +8,13 @@ from pathlib import Path
 
 @cache
 def resources_dir() -> Path:
-    """Return the resources directory: inside the installed package, or the checkout's top level."""
+    """Return the resources directory: beside the modules of a frozen build, inside the installed
+    package, or the checkout's top level."""
+    from kzdesk.core.install import bundled_data_dir
+
+    bundled = bundled_data_dir()
+    if bundled is not None and (bundled / "resources").is_dir():
+        return bundled / "resources"
     here = Path(__file__).resolve().parent.parent
     packaged = here / "resources"
     if packaged.is_dir():

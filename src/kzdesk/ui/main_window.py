@@ -239,7 +239,11 @@ class MainWindow(QMainWindow):
             action = self.language_menu.addAction(NAMES[code])
             action.setObjectName(f"language_{code}")
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-        for menu in (self.file_menu, self.edit_menu, self.language_menu):
+        self.help_menu = QMenu(self)
+        self.about_action = named(QAction(self), "about_action")
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.edit_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
         for action in (self.lock_action, self.find_action, self.new_action, self.case_action):
             self.addAction(action)
@@ -250,6 +254,13 @@ class MainWindow(QMainWindow):
             tray_menu.addAction(self.lock_action)
             self.tray.setContextMenu(tray_menu)
             self.tray.show()
+
+    def show_about(self) -> None:
+        from kzdesk.ui.about import AboutDialog
+
+        dialog = AboutDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("Records"))
@@ -272,6 +283,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About kzdesk"))
         self.lock_action.setText(self.tr("&Lock"))
         self.find_action.setText(self.tr("&Find"))
         self.new_action.setText(self.tr("&New record"))

@@ -13,7 +13,8 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         if hasattr(os, "fchmod"):  # not on Windows, where the user profile's ACLs protect the file
-            os.fchmod(fd, mode)
+            with contextlib.suppress(OSError):  # nor on a FAT/exFAT stick, which has no such bits
+                os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

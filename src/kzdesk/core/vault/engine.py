@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -111,5 +112,6 @@ def open_engine(path: Path, dek: bytes, *, create: bool = False,
     if create:
         with engine.connect():
             pass
-        os.chmod(path, 0o600)
+        with contextlib.suppress(OSError):  # FAT/exFAT sticks have no Unix permissions to set
+            os.chmod(path, 0o600)
     return engine

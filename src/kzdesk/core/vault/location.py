@@ -1,15 +1,14 @@
-"""Where the vault lives: --vault, then KZDESK_VAULT, then the per-user data directory."""
+"""Where the vault lives: --vault, then KZDESK_VAULT, then the stick (portable) or the per-user
+data directory."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from kzdesk.core.install import default_vault_dir
 
-
-def default_vault_dir() -> Path:
-    return Path(user_data_dir("kzdesk", appauthor=False)) / "vault"
+__all__ = ["default_vault_dir", "vault_dir"]
 
 
 def vault_dir(option: str | None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -74,5 +75,6 @@ def backup_encrypted(engine: Engine, backup_dir: Path, dek: bytes, label: str) -
         raw.commit()
     finally:
         raw.close()
-    target.chmod(0o600)
+    with contextlib.suppress(OSError):  # FAT/exFAT sticks have no Unix permissions to set
+        target.chmod(0o600)
     return target

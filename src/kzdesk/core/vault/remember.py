@@ -20,6 +20,10 @@ SERVICE = "kzdesk-vault"
 
 
 def _backend() -> Any | None:
+    from kzdesk.core.install import portable_root
+
+    if portable_root() is not None:
+        return None  # portable: the system keyring is part of the profile a stick must not touch
     try:
         import keyring
         from keyring.backends import fail
