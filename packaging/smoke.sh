@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Try the built app as a volunteer and a coordinator would, offscreen:  bash packaging/smoke.sh [APP_DIR]
+#
+# Creates two vaults, imports the December 2021 month, writes a PDF report, exports a bundle and
+# merges it at the coordinator, then checks the results; measures the start to the unlock window
+# (median of 5) beside the unpacked Python run; and runs a portable session from a "stick" with
+# an empty HOME, listing HOME before and after. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+app=$(cd "${1:-build/dist/kzdesk}" && pwd)
+py="$root/.venv/bin/python"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export QT_QPA_PLATFORM=offscreen KZDESK_LANG=ru KZDESK_PASSPHRASE="smoke passphrase әғқ 2021"
+export HOME="$work/home" XDG_DATA_HOME="$work/home/.local/share" XDG_CONFIG_HOME="$work/home/.config" \
+       XDG_CACHE_HOME="$work/home/.cache"
+mkdir -p "$HOME"
+cli="$app/kzdesk-cli"
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+
+echo "== volunteer and coordinator"
+"$cli" --vault "$work/v" init --name "Айгүл" --city "Орал" >/dev/null
+"$cli" --vault "$work/c" init --role coordinator --name "Мұрат" >/dev/null
+"$cli" --vault "$work/c" identity export-card --out "$work/c.card" >/dev/null
+"$cli" --vault "$work/v" identity export-card --out "$work/v.card" >/dev/null
+"$cli" --vault "$work/v" trust add "$work/c.card" --yes >/dev/null
+"$cli" --vault "$work/c" trust add "$work/v.card" --yes >/dev/null
+"$cli" --vault "$work/v" import-csv tests/data/monitoring_2021_12.csv
+"$cli" --vault "$work/v" report stats --from 2021-12 --to 2021-12 --out "$work/stats.pdf"
+"$cli" --vault "$work/v" report prisoners --out "$work/prisoners.pdf" --profile full
+"$cli" --vault "$work/v" export-bundle --out "$work/december.kzb"
+"$cli" --vault "$work/c" import-bundle "$work/december.kzb"
+volunteer=$("$cli" --vault "$work/v" stats --json)
+coordinator=$("$cli" --vault "$work/c" stats --json)
+"$py" - "$work" "$volunteer" "$coordinator" <<'PY' || fail "results"
+import json, sys
+from pathlib import Path
+from pypdf import PdfReader
+work, v, c = Path(sys.argv[1]), json.loads(sys.argv[2]), json.loads(sys.argv[3])
+assert v["persons"] == 42 and v["acts"] == 82, v
+assert (c["persons"], c["events"], c["acts"]) == (v["persons"], v["events"], v["acts"]), (v, c)
+text = "".join(page.extract_text() for page in PdfReader(work / "stats.pdf").pages)
+assert "декабрь 2021" in text and "Меры по городам" in text, text[:300]  # Russian, extractable
+prisoners = "".join(page.extract_text() for page in PdfReader(work / "prisoners.pdf").pages)
+assert len(prisoners) > 100
+bundle = (work / "december.kzb").read_bytes()
+assert b"kzdesk" not in bundle.lower() and "Айтбаев".encode() not in bundle
+print(f"ok: {v['persons']} persons, {v['events']} events, {v['acts']} acts at both ends; PDFs read back")
+PY
+
+echo "== start to the unlock window (median of 5)"
+startup() {  # prints seconds to the "ready" line
+  local start end
+  start=$(date +%s.%N)
+  KZDESK_STARTUP_PROBE=1 "$@" --vault "$work/v" gui 2>/dev/null | grep -q ready || fail "no window from $*"
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+frozen=$(for _ in 1 2 3 4 5; do startup "$app/kzdesk"; done | median)
+unpacked=$(for _ in 1 2 3 4 5; do startup "$py" -m kzdesk; done | median)
+echo "built app: ${frozen} s; unpacked Python run: ${unpacked} s; ratio $(echo "scale=2; $frozen / $unpacked" | bc)"
+awk -v t="$frozen" 'BEGIN { exit !(t < 2.0) }' || fail "start took ${frozen} s"
+
+echo "== portable session from a stick"
+stick="$work/stick"
+cp -r "$app" "$stick"
+touch "$stick/kzdesk-portable"
+before=$(cd "$HOME" && find . | sort)
+"$stick/kzdesk-cli" init --name "Stick" >/dev/null
+"$stick/kzdesk-cli" import-csv tests/data/monitoring_2021_12.csv >/dev/null
+"$stick/kzdesk-cli" report stats --from 2021-12 --to 2021-12 --out "$stick/stats.pdf" >/dev/null
+KZDESK_STARTUP_PROBE=1 "$stick/kzdesk" gui 2>/dev/null | grep -q ready || fail "portable window"
+after=$(cd "$HOME" && find . | sort)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "portable run wrote into HOME"; }
+[ -f "$stick/kzdesk-data/vault/vault.json" ] || fail "no vault on the stick"
+echo "HOME before and after: $(echo "$before" | wc -l) entries, unchanged; on the stick:"
+(cd "$stick/kzdesk-data" && find . -maxdepth 2 | sort | sed 's/^/  /')
+echo "SMOKE OK"
