@@ -39,6 +39,7 @@ from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.erase_after import EraseAfterActions
 from kzdesk.ui.exchange_models import ConflictsModel
+from kzdesk.ui.help_menu import GuideActions
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
@@ -239,7 +240,10 @@ class MainWindow(QMainWindow):
             action = self.language_menu.addAction(NAMES[code])
             action.setObjectName(f"language_{code}")
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-        for menu in (self.file_menu, self.edit_menu, self.language_menu):
+        self.help_menu = QMenu(self)
+        self.guide = GuideActions(self, self.context, self._notice)
+        self.guide.add_to(self.help_menu)
+        for menu in (self.file_menu, self.edit_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
         for action in (self.lock_action, self.find_action, self.new_action, self.case_action):
             self.addAction(action)
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.lock_action.setText(self.tr("&Lock"))
         self.find_action.setText(self.tr("&Find"))
         self.new_action.setText(self.tr("&New record"))
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
         self.receipts.retranslate()
         self.safety.retranslate()
         self.erase_after.retranslate()
+        self.guide.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
