@@ -53,9 +53,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfReader]:
 
 
 def outline(guide: Guide) -> list[str]:
-    """The shape of a guide without its words: headings, notes and images in order."""
-    return [b.kind if b.kind != "image" else b.mark for b in guide.body if b.kind in
-            ("chapter", "section", "note", "image")]
+    """The shape of a guide without its words: headings, notes, images and commands in order."""
+    shape = {"image": lambda b: b.mark, "command": lambda b: re.sub(r"--lang \w+", "--lang *", b.text)}
+    return [shape.get(b.kind, lambda b: b.kind)(b) for b in guide.body
+            if b.kind in ("chapter", "section", "note", "image", "command")]
 
 
 def test_the_three_sources_have_one_structure() -> None:
@@ -74,11 +75,12 @@ def test_the_three_sources_have_one_structure() -> None:
 
 def test_the_markdown_subset() -> None:
     blocks = parse("# T\n\nintro\nrunning on\n\n## C\n\n1. step **one**\n   - inner `x`\n2. two\n"
-                   "continued\n\n> note\n> more\n\n![cap](a.png)\n### S\n- item\n")
+                   "continued\n`kzdesk guide`\n\n> note\n> more\n\n![cap](a.png)\n### S\n- item\n")
     assert [(b.kind, b.text, b.mark) for b in blocks] == [
         ("title", "T", ""), ("para", "intro running on", ""), ("chapter", "C", ""),
         ("number", "step **one**", "1"), ("bullet", "inner `x`", "inner"), ("number", "two continued", "2"),
-        ("note", "note more", ""), ("image", "cap", "a.png"), ("section", "S", ""), ("bullet", "item", "")]
+        ("command", "kzdesk guide", ""), ("note", "note more", ""), ("image", "cap", "a.png"), ("section", "S", ""),
+        ("bullet", "item", "")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

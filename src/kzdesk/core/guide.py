@@ -2,7 +2,8 @@
 into resources/guide/kzdesk-guide-<lang>.pdf, which ships with the program (kzdesk guide, Help menu).
 
 The subset: `#` title, `##` chapter (numbered, listed in the contents), `###` section, paragraphs,
-`-` and `1.` lists, `>` notes, **bold**, `code`, and images on a line of their own. Built with
+`-` and `1.` lists, `>` notes, **bold**, `code`, and on lines of their own: images, and commands
+(a whole line in backticks, set apart so that it can be read and typed in one piece). Built with
 reportlab's invariant mode, so an unchanged source gives the same bytes.
 """
 
@@ -39,13 +40,14 @@ PIXEL = 0.75  # points per screenshot pixel: a 96 dpi screen shown at its own si
 
 _BLOCK = re.compile(r"^(?P<kind>#{1,3}|-|\d+\.|>)\s+(?P<text>.*)$")
 _IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<target>[^)]+)\)$")
+_COMMAND = re.compile(r"^`(?P<text>[^`]+)`$")
 
 
 @dataclass(frozen=True)
 class Block:
     """One unit of the source: a heading, a paragraph, a list item, a note or an image."""
 
-    kind: str  # "title", "chapter", "section", "para", "bullet", "number", "note", "image"
+    kind: str  # "title", "chapter", "section", "para", "bullet", "number", "note", "image", "command"
     text: str
     mark: str = ""  # the number of a numbered item; "inner" for an indented bullet; the file of an image
 
@@ -57,8 +59,11 @@ def parse(source: str) -> list[Block]:
     open_block: Block | None = None  # the paragraph, item or note that further lines join
     for raw in source.splitlines():
         line = raw.strip()
-        image, block = _IMAGE.match(line), _BLOCK.match(line)
+        image, command, block = _IMAGE.match(line), _COMMAND.match(line), _BLOCK.match(line)
         if not line:
+            open_block = None
+        elif command:
+            blocks.append(Block("command", command["text"]))
             open_block = None
         elif image:
             blocks.append(Block("image", image["caption"], image["target"]))
@@ -129,7 +134,8 @@ def _style(name: str, **changes: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=styles()["body"], bulletFontName=FAMILY, **changes)
 
 
-def _image(path: Path, caption: Paragraph) -> Flowable:
+def _image(path: Path, caption: Paragraph, lead: list[Flowable]) -> Flowable:
+    """The screenshot framed and captioned, kept on one page with the heading and paragraph before it."""
     picture = Image(str(path))
     width, height = picture.imageWidth * PIXEL, picture.imageHeight * PIXEL
     scale = min(1.0, (FRAME_WIDTH - 4) / width, MAX_IMAGE_HEIGHT / height)
@@ -139,12 +145,13 @@ def _image(path: Path, caption: Paragraph) -> Flowable:
                                                  ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                                                  ("TOPPADDING", (0, 0), (-1, -1), 1),
                                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return KeepTogether([Spacer(1, 2 * mm), framed, caption, Spacer(1, 2 * mm)])
+    return KeepTogether([*lead, Spacer(1, 2 * mm), framed, caption, Spacer(1, 2 * mm)])
 
 
 def _flowables(blocks: list[Block], base: Path, pages: dict[int, int], st: dict[str, ParagraphStyle]) -> list[Any]:
     story: list[Any] = []
     chapter = 0
+    previous = ""
     for block in blocks:
         text = inline(block.text)
         if block.kind == "chapter":
@@ -162,10 +169,17 @@ def _flowables(blocks: list[Block], base: Path, pages: dict[int, int], st: dict[
                                           ("LINEBEFORE", (0, 0), (0, -1), 2, colors.HexColor("#d99a00")),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
             story += [Spacer(1, 1.5 * mm), box, Spacer(1, 2.5 * mm)]
+        elif block.kind == "command":
+            story.append(para_(esc(block.text), st["command"]))
         elif block.kind == "image":
-            story.append(_image((base / block.mark).resolve(), para_(text, st["caption"])))
+            lead = [story.pop()] if previous == "para" else []
+            # reportlab's keepWithNext does not join a heading to a KeepTogether: take it in.
+            while story and (isinstance(story[-1], _PageMark) or story[-1].getKeepWithNext()):
+                lead.insert(0, story.pop())
+            story.append(_image((base / block.mark).resolve(), para_(text, st["caption"]), lead))
         else:
             story.append(para_(text, st["para"]))
+        previous = block.kind
     return story
 
 
@@ -190,6 +204,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "inner": _style("guide-inner", fontSize=10.5, leading=14.5, spaceAfter=1 * mm, leftIndent=12 * mm,
                         bulletIndent=7.5 * mm, bulletFontSize=10.5),
         "note": _style("guide-note", fontSize=10, leading=14, spaceAfter=0),
+        "command": _style("guide-command", fontSize=9.5, leading=13, leftIndent=7 * mm, spaceBefore=0.5 * mm,
+                          spaceAfter=2.2 * mm, backColor=colors.HexColor("#ececec"), borderPadding=(1.2 * mm, 2 * mm),
+                          rightIndent=2 * mm),
         "toc": _style("guide-toc", fontSize=11, leading=15, spaceAfter=0),
         "caption": _style("guide-caption", fontSize=8.5, leading=11, alignment=1, spaceBefore=1.5 * mm,
                           textColor=colors.HexColor("#444444")),
