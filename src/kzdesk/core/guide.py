@@ -45,7 +45,7 @@ _COMMAND = re.compile(r"^`(?P<text>[^`]+)`$")
 
 @dataclass(frozen=True)
 class Block:
-    """One unit of the source: a heading, a paragraph, a list item, a note or an image."""
+    """One unit of the source: a heading, a paragraph, a list item, a note, an image or a command."""
 
     kind: str  # "title", "chapter", "section", "para", "bullet", "number", "note", "image", "command"
     text: str
@@ -130,6 +130,11 @@ class _PageMark(Flowable):
         self.pages[self.chapter] = self.canv.getPageNumber()
 
 
+def _paragraph(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of markup made by inline() or esc()."""
+    return Paragraph(markup, style, bulletText=bullet)
+
+
 def _style(name: str, **changes: Any) -> ParagraphStyle:
     return ParagraphStyle(name, parent=styles()["body"], bulletFontName=FAMILY, **changes)
 
@@ -156,36 +161,32 @@ def _flowables(blocks: list[Block], base: Path, pages: dict[int, int], st: dict[
         text = inline(block.text)
         if block.kind == "chapter":
             chapter += 1
-            story += [CondPageBreak(60 * mm), _PageMark(pages, chapter), para_(f"{chapter}. {text}", st["chapter"])]
+            heading = _paragraph(f"{chapter}. {text}", st["chapter"])
+            story += [CondPageBreak(60 * mm), _PageMark(pages, chapter), heading]
         elif block.kind == "section":
-            story.append(para_(text, st["section"]))
+            story.append(_paragraph(text, st["section"]))
         elif block.kind == "bullet":
-            story.append(para_(text, st["inner" if block.mark else "item"], bullet="–" if block.mark else "•"))
+            story.append(_paragraph(text, st["inner" if block.mark else "item"], bullet="–" if block.mark else "•"))
         elif block.kind == "number":
-            story.append(para_(text, st["item"], bullet=f"{block.mark}."))
+            story.append(_paragraph(text, st["item"], bullet=f"{block.mark}."))
         elif block.kind == "note":
-            box = Table([[para_(text, st["note"])]], colWidths=[FRAME_WIDTH],
+            box = Table([[_paragraph(text, st["note"])]], colWidths=[FRAME_WIDTH],
                         style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fff4d6")),
                                           ("LINEBEFORE", (0, 0), (0, -1), 2, colors.HexColor("#d99a00")),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
             story += [Spacer(1, 1.5 * mm), box, Spacer(1, 2.5 * mm)]
         elif block.kind == "command":
-            story.append(para_(esc(block.text), st["command"]))
+            story.append(_paragraph(esc(block.text), st["command"]))
         elif block.kind == "image":
             lead = [story.pop()] if previous == "para" else []
             # reportlab's keepWithNext does not join a heading to a KeepTogether: take it in.
             while story and (isinstance(story[-1], _PageMark) or story[-1].getKeepWithNext()):
                 lead.insert(0, story.pop())
-            story.append(_image((base / block.mark).resolve(), para_(text, st["caption"]), lead))
+            story.append(_image((base / block.mark).resolve(), _paragraph(text, st["caption"]), lead))
         else:
-            story.append(para_(text, st["para"]))
+            story.append(_paragraph(text, st["para"]))
         previous = block.kind
     return story
-
-
-def para_(markup: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """A paragraph of markup made by inline() or esc()."""
-    return Paragraph(markup, style, bulletText=bullet)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -215,10 +216,10 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _story(guide: Guide, base: Path, lang: str, pages: dict[int, int], known: dict[int, int]) -> list[Any]:
     st = _styles()
-    story: list[Any] = [Spacer(1, 55 * mm), para_(inline(guide.title), st["title"])]
+    story: list[Any] = [Spacer(1, 55 * mm), _paragraph(inline(guide.title), st["title"])]
     story += _flowables(guide.intro, base, pages, {**st, "para": st["intro"]})
-    story += [PageBreak(), para_(esc(tr("Contents", lang)), st["contents"])]
-    rows = [[para_(f"{n}. {inline(name)}", st["toc"]), para_(str(known.get(n, "")), st["toc"])]
+    story += [PageBreak(), _paragraph(esc(tr("Contents", lang)), st["contents"])]
+    rows = [[_paragraph(f"{n}. {inline(name)}", st["toc"]), _paragraph(str(known.get(n, "")), st["toc"])]
             for n, name in enumerate(guide.chapters, 1)]
     story += [Table(rows, colWidths=[FRAME_WIDTH - 15 * mm, 15 * mm],
                     style=TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"),
