@@ -636,6 +636,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>GuideActions</name>
+    <message>
+        <source>&amp;User guide (PDF)</source>
+        <translation>&amp;Пайдаланушы нұсқаулығы (PDF)</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>Бұл орнатуда пайдаланушы нұсқаулығы жоқ.</translation>
+    </message>
+    <message>
+        <source>No program to show PDF files was found. The guide is here: {path}</source>
+        <translation>PDF файлдарын көрсететін бағдарлама табылмады. Нұсқаулық мына жерде: {path}</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Language</source>

@@ -636,6 +636,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>GuideActions</name>
+    <message>
+        <source>&amp;User guide (PDF)</source>
+        <translation>&amp;Руководство пользователя (PDF)</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation.</source>
+        <translation>В этой установке нет руководства пользователя.</translation>
+    </message>
+    <message>
+        <source>No program to show PDF files was found. The guide is here: {path}</source>
+        <translation>Не найдена программа для просмотра PDF. Руководство лежит здесь: {path}</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <source>Language</source>

@@ -372,9 +372,9 @@ def build_parser() -> argparse.ArgumentParser:
         _common(p, top=False)
         p.set_defaults(func=func)
         subs[name] = p
-    from kzdesk import cli_exchange, cli_export, cli_reports
+    from kzdesk import cli_exchange, cli_export, cli_guide, cli_reports
 
-    for module in (cli_exchange, cli_reports, cli_export):
+    for module in (cli_exchange, cli_reports, cli_export, cli_guide):
         module.register(sub, lambda p: _common(p, top=False), _open)
     subs["backup"].add_argument("--out", metavar="FILE",
                                 help=tr("write the whole vault to this one file (to keep elsewhere)"))

@@ -39,6 +39,7 @@ from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.erase_after import EraseAfterActions
 from kzdesk.ui.exchange_models import ConflictsModel
+from kzdesk.ui.help_menu import GuideActions
 from kzdesk.ui.lock import IdleLock
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"language_{code}")
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.help_menu = QMenu(self)
+        self.guide = GuideActions(self, self.context, self._notice)
+        self.guide.add_to(self.help_menu)
         self.about_action = named(QAction(self), "about_action")
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
@@ -322,6 +325,7 @@ class MainWindow(QMainWindow):
         self.receipts.retranslate()
         self.safety.retranslate()
         self.erase_after.retranslate()
+        self.guide.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
         for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,

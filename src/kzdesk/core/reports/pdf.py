@@ -196,13 +196,17 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = ()) -> bytes:
-    """Lay out the story on A4 pages and return the PDF bytes (nothing touches the disk)."""
+def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = (),
+           invariant: bool = False) -> bytes:
+    """Lay out the story on A4 pages and return the PDF bytes (nothing touches the disk).
+
+    invariant: no creation date or random file id, so the same story gives the same bytes
+    (for files committed to the repository, like the user guide)."""
     register_fonts()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=17 * mm,
                             bottomMargin=16 * mm, title=title, author="kzdesk", creator="kzdesk",
-                            subject=title, keywords=list(keywords))
+                            subject=title, keywords=list(keywords), invariant=1 if invariant else None)
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         return _NumberedCanvas(*args, frame=frame, **kwargs)
