@@ -12,6 +12,20 @@ from kzdesk.core.vault.vault import DATABASE_FILE, Vault
 from ..conftest import DATA, PASSPHRASE, snapshot
 
 
+def unlock_damaged(qtbot, context, vault_path: Path):
+    """The unlock window, the right passphrase typed, until it offers the way back."""
+    from kzdesk.ui.unlock import UnlockDialog
+
+    context.vault_path = vault_path
+    dialog = UnlockDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.passphrase.setText(PASSPHRASE)
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.repair_button.isVisible(), timeout=10_000)
+    return dialog
+
+
 def test_damaged_database_offers_the_backup_copy(qtbot, context, vault_path: Path) -> None:
     with Vault.open(vault_path, PASSPHRASE) as vault:
         import_csv(vault, DATA / "monitoring_2021_12.csv")
@@ -21,15 +35,7 @@ def test_damaged_database_offers_the_backup_copy(qtbot, context, vault_path: Pat
     data[4 * 4096 + 33] ^= 1
     db.write_bytes(bytes(data))
     damaged = snapshot(vault_path)
-    context.vault_path = vault_path
-    from kzdesk.ui.unlock import UnlockDialog
-
-    dialog = UnlockDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.ui.passphrase.setText(PASSPHRASE)
-    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: dialog.repair_button.isVisible(), timeout=10_000)
+    dialog = unlock_damaged(qtbot, context, vault_path)
     assert "damaged" in dialog.ui.message.text() and context.vault is None
     assert dialog.repair_button.text() == "Put back the backup copy"
     assert snapshot(vault_path) == damaged  # nothing written before the user chose
@@ -44,15 +50,7 @@ def test_damaged_database_offers_the_backup_copy(qtbot, context, vault_path: Pat
 def test_damaged_database_without_copies_asks_for_a_file(qtbot, context, vault_path: Path, monkeypatch) -> None:
     db = vault_path / DATABASE_FILE
     db.write_bytes(db.read_bytes()[:4096] + bytes(4096) + db.read_bytes()[8192:])
-    context.vault_path = vault_path
-    from kzdesk.ui.unlock import UnlockDialog
-
-    dialog = UnlockDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.ui.passphrase.setText(PASSPHRASE)
-    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: dialog.repair_button.isVisible(), timeout=10_000)
+    dialog = unlock_damaged(qtbot, context, vault_path)
     assert dialog.repair_button.text() == "Choose a backup file…"
     assert "backup file" in dialog.ui.message.text()
     junk = vault_path.parent / "not-a-backup.zip"

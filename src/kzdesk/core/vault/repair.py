@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Engine
 
@@ -208,16 +209,7 @@ def _stage(vault_path: Path, data: bytes) -> Path:
             database = archive.read(DATABASE_FILE)
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError):
         raise InputError("This is not a kzdesk backup, or it is damaged.") from None
-    staged = vault_path / f".restore-{os.urandom(4).hex()}.db"
-    try:
-        with open(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
-            fh.write(database)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-    return staged
+    return _staged(vault_path, lambda fh: fh.write(database))
 
 
 def _set_aside(vault_path: Path) -> Path:
@@ -241,13 +233,18 @@ def _set_aside(vault_path: Path) -> Path:
 
 
 def _stage_copy(vault_path: Path, source: Path) -> Path:
+    with source.open("rb") as src:
+        return _staged(vault_path, lambda dst: shutil.copyfileobj(src, dst, 1 << 20))
+
+
+def _staged(vault_path: Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """A new private file in the vault folder, filled and flushed to the disk (removed on failure)."""
     staged = vault_path / f".restore-{os.urandom(4).hex()}.db"
     try:
-        with source.open("rb") as src, open(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600),
-                                            "wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
+        with open(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
+            fill(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
     except BaseException:
         staged.unlink(missing_ok=True)
         raise
