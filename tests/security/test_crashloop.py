@@ -15,7 +15,13 @@ import pytest
 
 from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
 from kzdesk.core.vault import migrate
+from kzdesk.core.vault.atomic import leftover_temps
+from kzdesk.core.vault.erase import erase
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import Vault
+
+from ..conftest import PASSPHRASE
 
 
 def _load_crashloop() -> ModuleType:
@@ -198,3 +204,37 @@ def test_a_migration_killed_midway_opens_later_with_the_same_rows(fixture: Path,
         backups = sorted((path / "backups").iterdir())
         assert backups and all(p.name.endswith(".db") for p in backups)  # no unfinished copy left behind
         assert all(crashloop.backup_opens(p, vault) for p in backups)
+
+
+KILL_BEFORE_RENAME = """
+import os, signal, sys
+from pathlib import Path
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.core.vault.vault import Vault
+vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
+os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # the new slots written, not yet renamed
+vault.change_passphrase(sys.argv[3], kdf=floor_params())
+"""
+
+
+def _killed_change(path: Path, new: str) -> Path:
+    done = subprocess.run([sys.executable, "-c", KILL_BEFORE_RENAME, str(path), PASSPHRASE, new],
+                          env=crashloop.child_env(), capture_output=True, text=True)
+    assert done.returncode == -9, done.stderr
+    [leftover] = leftover_temps(path)
+    return leftover
+
+
+def test_key_slots_left_by_a_kill_do_not_outlive_a_change_or_an_erase(vault_path: Path) -> None:
+    """A passphrase change killed before its rename leaves a whole copy of the key slots next to
+    vault.json. It used to stay for good, opening with its passphrase after the passphrase had been
+    changed again, and after an emergency erase."""
+    leftover = _killed_change(vault_path, "abandoned passphrase")
+    assert VaultHeader.load(leftover).unlock("abandoned passphrase")  # a working copy of the key
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        vault.change_passphrase("next passphrase", kdf=floor_params())
+        vault.change_passphrase(PASSPHRASE, kdf=floor_params())
+    assert leftover_temps(vault_path) == []
+    _killed_change(vault_path, "abandoned passphrase")
+    erase(vault_path)
+    assert leftover_temps(vault_path) == []

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 from kzdesk.core.errors import VaultError
-from kzdesk.core.vault.atomic import fsync_dir
+from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE
 
@@ -43,6 +43,10 @@ def erase(vault_path: Path) -> None:
         remember.forget(VaultHeader.load(header_file))
     _overwrite(header_file)
     header_file.unlink()
+    for stale in leftover_temps(vault_path):  # copies of the slots left by header writes that were killed
+        with contextlib.suppress(OSError):
+            _overwrite(stale)
+            stale.unlink()
     for name in (DATABASE_FILE, f"{DATABASE_FILE}-wal"):
         target = vault_path / name
         if target.exists():
