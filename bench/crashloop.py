@@ -35,6 +35,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -94,8 +95,10 @@ vault = Vault.open(Path(args["vault"]), args["passphrase"])
 say("ready")
 
 def uuids(table, where):
+    # The latest few hundred: choosing stays quick however big the vault grows, so kills land in operations.
     with vault.engine.connect() as conn:
-        return [r[0] for r in conn.exec_driver_sql(f"SELECT uuid FROM {table} WHERE {where} ORDER BY uuid")]
+        return sorted(r[0] for r in conn.exec_driver_sql(
+            f"SELECT uuid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT 300"))
 
 def sample(items, k):
     return rnd.sample(items, min(k, len(items)))
@@ -233,12 +236,14 @@ say("done")
 """
 
 MIGRATOR = PRELUDE + """
+import time
 from kzdesk.core.vault.vault import Vault
 args = json.loads(sys.stdin.readline())
 say("ready")
+start = time.perf_counter()
 say("T", 0, "{}")
 Vault.open(Path(args["vault"]), args["passphrase"]).close()
-say("A", 0, "{}")
+say("A", 0, payload({"seconds": time.perf_counter() - start}))
 say("done")
 """
 
@@ -331,7 +336,7 @@ class Child:
         for t in self._threads:
             t.join()
         stderr = "".join(self.err)
-        if finished and code != 0:
+        if (finished and code != 0) or "Traceback" in stderr:  # it failed by itself, not by our kill
             raise ChildError(f"child failed (exit {code}):\n{stderr[-3000:]}")
         return Outcome(parse_ops(self.lines), finished, stderr)
 
@@ -648,6 +653,7 @@ def phase_passwd(base: Path, iterations: int, rnd: random.Random, tally: Tally, 
     children = Children(CHANGER)
     try:
         for _ in range(iterations):
+            before = stale_headers(path)
             outcome = children.run({"vault": str(path), "passphrase": current, "first": first},
                                    rnd.uniform(0.0, settings.max_delay))
             tally.iterations += 1
@@ -655,11 +661,20 @@ def phase_passwd(base: Path, iterations: int, rnd: random.Random, tally: Tally, 
             tally.note("acknowledged changes", len(outcome.acked))
             current = verify_passwd(path, current, outcome, tally)
             first = int(outcome.ops[-1].key) + 1 if outcome.ops else first
-            leftovers = [p for p in path.iterdir() if p.name.startswith(".tmp-")]
-            if leftovers:
-                tally.note("stale temp headers", len(leftovers))
+            after = stale_headers(path)
+            if after - before:
+                tally.note("header copies left by kills", len(after - before))
+            # A copy of the key slots left by an earlier kill would still open with a passphrase that
+            # has since been replaced: a completed change must not leave it behind.
+            if outcome.acked and before & after:
+                tally.fail("other", f"{len(before & after)} stale header copies survive a passphrase change")
     finally:
         children.close()
+
+
+def stale_headers(path: Path) -> set[str]:
+    """Copies of vault.json that a killed atomic write left next to it (they hold wrapped keys)."""
+    return {p.name for p in path.iterdir() if p.name.startswith(".tmp-")}
 
 
 # ------------------------------------------------------------------------------------------------
@@ -1001,9 +1016,9 @@ def fresh_copy(source: Path, target: Path) -> Path:
 def phase_migration(base: Path, iterations: int, rnd: random.Random, tally: Tally, settings: Settings) -> None:
     fixtures = old_fixtures()
     references = {f.name: migrated_reference(f, base) for f in fixtures}
-    durations = {f.name: measure(MIGRATOR, lambda f=f: {"vault": str(fresh_copy(f, base / "timing")),
-                                                         "passphrase": FIXTURE_PASSPHRASE},
-                                 runs=settings.timing_runs) for f in fixtures}
+    durations = {f.name: [measure(MIGRATOR, lambda f=f: {"vault": str(fresh_copy(f, base / "timing")),
+                                                          "passphrase": FIXTURE_PASSPHRASE},
+                                  runs=settings.timing_runs)] for f in fixtures}
     children = Children(MIGRATOR)
     path: Path | None = None
     fixture = fixtures[0]
@@ -1018,12 +1033,15 @@ def phase_migration(base: Path, iterations: int, rnd: random.Random, tally: Tall
                 shutil.copytree(fixture, path)
                 chain = rnd.randint(1, 4)  # kills on this copy before a fresh one, if it has not finished
             # Half the kills anywhere in the open, half in its last stretch, where the schema change itself
-            # runs (short, after the unlock and the backup, which take most of the time).
-            d = durations[fixture.name]
+            # runs (short, after the unlock and the backup, which take most of the time). The length of
+            # an open follows the machine's load: the median of the latest ones that ran to their end.
+            d = statistics.median(durations[fixture.name][-5:])
             delay = rnd.uniform(0.0, 1.1 * d) if rnd.random() < 0.5 else rnd.uniform(0.75 * d, 1.05 * d)
             outcome = children.run({"vault": str(path), "passphrase": FIXTURE_PASSPHRASE}, delay)
             tally.iterations += 1
             tally.mid_op += outcome.pending is not None
+            if outcome.acked:
+                durations[fixture.name].append(outcome.acked[0].acked["seconds"])
             opens = verify_migration(path, references[fixture.name], base, tally, judged)
             chain -= 1
             if outcome.acked or not opens or not chain:  # the next iteration starts on a fresh copy
