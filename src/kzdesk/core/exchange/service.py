@@ -27,7 +27,7 @@ from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
-from kzdesk.core.model.revisions import RevisionRow
+from kzdesk.core.model.revisions import RevisionRow, sha256_hex
 from kzdesk.core.vault.vault import Vault
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
     if integrity_problems(vault):  # a damaged page must not travel on to the coordinator
         raise VaultError("The vault failed its integrity check; no bundle was written. Restore a backup.")
     with vault.transaction() as conn:
+        _settle_interrupted_export(conn, out)
         recipients = trust.coordinator_recipients(conn)
         own_secret = age_identity(conn, create=False)
         if own_secret:
@@ -105,18 +106,66 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         attachments = {sha: bytes(data) for sha, data in conn.exec_driver_sql(
             f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
             if wanted else {}
-        seq = int(_setting(conn, "export_seq") or 0) + 1
-        data, manifest = build(vault.identity, seq, _setting(conn, "export_prev"), recipients, revisions,
-                               attachments, progress)
-        # The file first: if the vault write below fails, the next export simply sends these again.
-        # If the file cannot be written (disk full, I/O error), the InputError rolls the transaction
-        # back: nothing is marked as sent, so the retry exports the same records under the same number.
-        write_output(out, data, mode=0o600)
-        conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                             [(r.id, manifest.bundle) for r in revisions])
+        prev, last = _setting(conn, "export_prev"), _setting(conn, "export_seq")
+        seq = int(last or 0) + 1
+        data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress)
+        # The sequence number is taken before the file exists: once a bundle may have left, the next
+        # one must chain after it, never reuse its number (a coordinator that has it would see a fork
+        # and quarantine every later bundle). The reservation is settled below or on the next export.
         _set(conn, "export_seq", str(seq))
         _set(conn, "export_prev", manifest.hash)
+        _set(conn, PENDING_EXPORT, json.dumps({"file": str(out.absolute()), "sha256": sha256_hex(data),
+                                               "seq": seq, "before": {"export_seq": last, "export_prev": prev}}))
+    try:
+        # A full disk or an I/O error becomes a plain InputError, and the reservation is undone.
+        write_output(out, data, mode=0o600)
+    except BaseException:
+        with vault.transaction() as conn:
+            _settle_interrupted_export(conn, None, failed_here=True)
+        raise
+    # Marked only once the file is there: if we stop before this, the next bundle sends these again.
+    with vault.transaction() as conn:
+        conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             [(r.id, manifest.bundle) for r in revisions])
+        conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
     return ExportReport(len(revisions), len(attachments), seq)
+
+
+PENDING_EXPORT = "export_pending"
+
+
+def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: bool = False) -> None:
+    """Settle an export that stopped between taking its number and marking its revisions (an error
+    while writing, here and now; or a crash, found by the next export). Its revisions were not
+    marked, so the next bundle carries them again; a coordinator that already has them sees them
+    unchanged. What matters is the number:
+
+    - its file is there, intact, and the new bundle goes elsewhere: the file may travel, so the
+      number stays used and the next bundle chains after it;
+    - its file is there but the new bundle is about to replace it, or it was never written: the
+      number is given back (no bundle with it can reach anyone);
+    - after a crash, its folder out of reach (a stick pulled out): we cannot know, so the number
+      stays used.
+
+    At worst a coordinator notes a missing bundle; it does not see a fork and quarantine the rest."""
+    pending = _setting(conn, PENDING_EXPORT)
+    if pending is None:
+        return
+    job = json.loads(pending)
+    path = Path(job["file"])
+    try:
+        written = path.is_file() and sha256_hex(path.read_bytes()) == job["sha256"]
+        reachable = path.parent.is_dir()
+    except OSError:
+        written, reachable = False, False
+    replaced = out is not None and str(out.absolute()) == job["file"]
+    if (reachable or failed_here) and (replaced or not written) and _setting(conn, "export_seq") == str(job["seq"]):
+        for key, value in job["before"].items():
+            if value is None:
+                conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (key,))
+            else:
+                _set(conn, key, value)
+    conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
 
 
 def _log(conn: Connection, opened: OpenedBundle, status: str, reason: str | None, counts: dict[str, int]) -> None:

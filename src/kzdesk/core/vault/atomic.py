@@ -7,10 +7,12 @@ import os
 import tempfile
 from pathlib import Path
 
+TEMP_PREFIX = ".tmp-"
+
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write data to path via a private temp file in the same directory, fsync, rename, fsync dir."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
         if hasattr(os, "fchmod"):  # not on Windows, where the user profile's ACLs protect the file
             with contextlib.suppress(OSError):  # nor on a FAT/exFAT stick, which has no such bits
@@ -45,3 +47,9 @@ def fsync_dir(directory: Path) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.close(dfd)
+
+
+def leftover_temps(directory: Path) -> list[Path]:
+    """Temp files of writes killed before their rename (on any error it sees, write_atomic removes its
+    own). Next to vault.json, each is a copy of the key slots as they were then."""
+    return sorted(p for p in directory.glob(TEMP_PREFIX + "*") if p.is_file())

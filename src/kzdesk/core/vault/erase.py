@@ -16,9 +16,10 @@ import os
 from pathlib import Path
 
 from kzdesk.core.errors import VaultError
-from kzdesk.core.vault.atomic import fsync_dir
+from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.repair import DAMAGED_DIR
+from kzdesk.core.vault.vault import BACKUP_DIR, DATABASE_FILE, HEADER_FILE
 
 HEAD_BYTES = 1024 * 1024  # the database's first pages: salt, schema, the start of the tables
 
@@ -43,8 +44,29 @@ def erase(vault_path: Path) -> None:
         remember.forget(VaultHeader.load(header_file))
     _overwrite(header_file)
     header_file.unlink()
+    for stale in leftover_temps(vault_path):  # copies of the slots left by header writes that were killed
+        with contextlib.suppress(OSError):
+            _overwrite(stale)
+            stale.unlink()
     for name in (DATABASE_FILE, f"{DATABASE_FILE}-wal"):
         target = vault_path / name
         if target.exists():
             _overwrite(target, HEAD_BYTES)
+    fsync_dir(vault_path)
+    # The key is gone, so what is left is noise; it goes too, so that the folder is empty again and
+    # a backup can be restored into it (from the window's first-run wizard as well). The copies in
+    # backups/ and damaged/ are overwritten first like the database: two recovery shares would
+    # otherwise still open them.
+    remains = [vault_path / name for name in (DATABASE_FILE, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm")]
+    for sub in (BACKUP_DIR, DAMAGED_DIR):
+        if (vault_path / sub).is_dir():
+            remains += sorted(p for p in (vault_path / sub).iterdir() if p.is_file())
+    for target in remains:
+        with contextlib.suppress(FileNotFoundError):
+            if target.parent != vault_path:
+                _overwrite(target, HEAD_BYTES)
+            target.unlink()
+    for sub in (BACKUP_DIR, DAMAGED_DIR):
+        with contextlib.suppress(OSError):
+            (vault_path / sub).rmdir()
     fsync_dir(vault_path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from kzdesk.core.errors import VaultError
+from kzdesk.core.vault.atomic import fsync_dir
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -54,20 +56,31 @@ def upgrade(engine: Engine, backup_dir: Path | None, dek: bytes, location: Path 
         backup = backup_encrypted(engine, backup_dir, dek, f"before-{head(location)}")
     cfg = _config(location)
     with engine.begin() as conn:
+        # The driver opens a transaction only before INSERT/UPDATE/DELETE, so without this BEGIN every
+        # CREATE TABLE would commit on its own, and a crash mid-migration would leave half a schema
+        # that the next open cannot migrate ("table already exists"). Now it is all or nothing.
+        conn.exec_driver_sql("BEGIN")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
 
 
 def backup_encrypted(engine: Engine, backup_dir: Path, dek: bytes, label: str) -> Path:
-    """Copy the whole database into a new file encrypted with the same key (sqlcipher_export)."""
+    """Copy the whole database into a new file encrypted with the same key (sqlcipher_export).
+
+    The copy is made under a `.partial` name and renamed when complete, so a crash while copying never
+    leaves an empty or half copy that looks like a backup; such leftovers are removed the next time.
+    """
     backup_dir.mkdir(mode=0o700, exist_ok=True)
+    for stale in backup_dir.glob("kzdesk-*.db.partial*"):
+        stale.unlink(missing_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"kzdesk-{stamp}-{label}.db"
+    partial = target.with_name(target.name + ".partial")
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
-        cur.execute("ATTACH DATABASE ? AS backup KEY ?", (str(target), f"x'{dek.hex()}'"))
+        cur.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), f"x'{dek.hex()}'"))
         try:
             cur.execute("SELECT sqlcipher_export('backup')")
         finally:
@@ -76,5 +89,7 @@ def backup_encrypted(engine: Engine, backup_dir: Path, dek: bytes, label: str) -
     finally:
         raw.close()
     with contextlib.suppress(OSError):  # FAT/exFAT sticks have no Unix permissions to set
-        target.chmod(0o600)
+        partial.chmod(0o600)
+    os.replace(partial, target)
+    fsync_dir(backup_dir)
     return target

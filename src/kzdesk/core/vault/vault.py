@@ -24,6 +24,7 @@ from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
 from kzdesk.core.vault import migrate
+from kzdesk.core.vault.atomic import leftover_temps
 from kzdesk.core.vault.engine import load_driver, open_engine
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import VaultHeader, check_passphrase
@@ -176,6 +177,7 @@ class Vault:
         header.erase_after, header.failures = attempts, 0
         header.save(self.path / HEADER_FILE)
         self.header = header
+        self._drop_leftover_headers()
 
     @staticmethod
     def exists(path: Path) -> bool:
@@ -207,6 +209,7 @@ class Vault:
             raise VaultError("Cannot write {path}: {reason}. The passphrase was not changed: the old one "
                              "still opens the vault.", **exc.params) from None
         self.header = header
+        self._drop_leftover_headers()
 
     def remember_on_this_computer(self, enable: bool) -> None:
         """Add or remove the optional keyring slot (see remember.py).
@@ -226,6 +229,13 @@ class Vault:
             # Only now: until the new header is written, the old one's slot needs the entry.
             remember.forget(header)
         self.header = header
+        self._drop_leftover_headers()
+
+    def _drop_leftover_headers(self) -> None:
+        # A write of vault.json killed before its rename leaves a copy of the slots of that moment;
+        # kept, it would go on opening with a passphrase that has just been replaced.
+        for stale in leftover_temps(self.path):
+            stale.unlink(missing_ok=True)
 
     def recovery_shares(self) -> list[str]:
         """Three shares of the data key, any two of which recover it (see recovery.py)."""
