@@ -36,6 +36,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_BLOB_BYTES = 200 * 1024 * 1024
 MEMBER = re.compile(r"^(manifest\.json|manifest\.sig|blobs/[0-9a-f]{64})$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no timestamps inside: they would tell when the volunteer worked
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1  # SQLite's INTEGER
 
 
 class BundleRejected(InputError):
@@ -200,21 +201,28 @@ def parse_manifest(raw: bytes) -> Manifest:
         if len(raw) > MAX_MANIFEST_BYTES:
             raise ValueError("manifest too large")
         doc = _strict_json(raw)
-        if doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        if doc.get("format") != FORMAT or doc.get("version") != VERSION or isinstance(doc["version"], bool):
             raise ValueError("not a bundle manifest of this version")
         if set(doc) != {"format", "version", "bundle", "created", "signer", "signing_key", "seq", "prev",
                         "recipients", "entries"}:
             raise ValueError("unexpected manifest fields")
+        if not re.fullmatch(r"[0-9a-f]{64}", doc["signing_key"]):
+            raise ValueError("bad signing key")  # bytes.fromhex() would also take spaces and capitals
         signing_key = bytes.fromhex(doc["signing_key"])
         if len(signing_key) != 32 or key_id(signing_key) != doc["signer"]:
             raise ValueError("signer does not match its key")
         seq = doc["seq"]
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= INT64_MAX:
             raise ValueError("bad sequence number")
+        if not isinstance(doc["entries"], list) or not isinstance(doc["recipients"], list) \
+                or not all(isinstance(r, str) for r in doc["recipients"]):
+            raise ValueError("entries and recipients must be lists")  # tuple() would take a text or a dict too
         entries = tuple(doc["entries"])
         for entry in entries:
-            if set(entry) - {"type", "id", "sha256", "size"} or entry["type"] not in ("revision", "attachment") \
-                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int):
+            if not isinstance(entry, dict) or set(entry) - {"type", "id", "sha256", "size"} \
+                    or entry["type"] not in ("revision", "attachment") \
+                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int) \
+                    or isinstance(entry["size"], bool) or entry["size"] < 0:
                 raise ValueError("bad entry")
         prev = doc["prev"]
         if prev is not None and not re.fullmatch(r"[0-9a-f]{64}", prev):
@@ -241,9 +249,11 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
             raise ValueError("fields do not match the kind")
         if not all(v is None or isinstance(v, (str, int, bool)) for v in body.values()):
             raise ValueError("field values must be text, whole numbers or true/false")
+        if any(isinstance(v, int) and not INT64_MIN <= v <= INT64_MAX for v in body.values()):
+            raise ValueError("a whole number beyond what the database stores")  # OverflowError on insert
         if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
-        if not re.fullmatch(r"\d{13}-\d{8}-[0-9a-z]{0,64}", doc["hlc"]):
+        if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
             raise ValueError("bad stamp")
         parents = [str(p) for p in doc["parents"]]
         rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
@@ -261,7 +271,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     try:
         raw = archive.read("manifest.json")
         signature = archive.read("manifest.sig")
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # EOFError: a member cut short
         raise BundleRejected("The bundle's contents are damaged.") from None
     manifest = parse_manifest(raw)
     listed = {e["sha256"] for e in manifest.entries}
@@ -272,7 +282,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     for entry in manifest.entries:
         try:
             data = archive.read(f"blobs/{entry['sha256']}")
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # EOFError: a member cut short
             raise BundleRejected("The bundle's contents are damaged.") from None
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
