@@ -19,12 +19,13 @@ import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.identity import SigningIdentity, key_id
-from kzdesk.core.model.records import RECORD_TABLES, field_names
+from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
 
 FORMAT = "kzdesk-bundle"
@@ -236,6 +237,39 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise BundleRejected("The bundle's manifest is malformed.") from None
 
 
+@cache
+def _columns(kind: str) -> dict[str, tuple[type, bool]]:
+    """Each field of a kind: its plain JSON type (text, whole number, true/false) and whether it may be empty."""
+    from sqlalchemy import Boolean, Integer
+
+    table = RECORD_TABLES[kind].__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
+    return {c.name: (bool if isinstance(c.type, Boolean) else int if isinstance(c.type, Integer) else str,
+                     bool(c.nullable)) for c in table.columns}
+
+
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+DAY_FIELDS = ("date_start", "date_end", "decision_date", "appeal_date")
+
+
+def _check_domains(kind: str, body: dict[str, Any]) -> None:
+    """The values reports look up or take apart, in the forms this program writes them: a consent
+    level, dates as YYYY, YYYY-MM or YYYY-MM-DD, other spellings as a JSON list of objects. A
+    trusted key could sign anything; a value outside these would stop every report on the record."""
+    if body.get("consent") is not None and body["consent"] not in CONSENT_LEVELS:
+        raise ValueError("unknown consent level")
+    for name in ("date", *DAY_FIELDS):
+        value = body.get(name)
+        if value is not None and (not _DATE.fullmatch(value) or (name in DAY_FIELDS and len(value) != 10)):
+            raise ValueError("a date not in ISO form")
+        if value is not None:
+            date.fromisoformat((value + "-01-01")[:10])  # a real month and day, or ValueError
+    if kind == "person":
+        names = json.loads(body["names"])
+        if not isinstance(names, list) or not all(isinstance(n, dict) and isinstance(n.get("text", ""), str)
+                                                  for n in names):
+            raise ValueError("other spellings must be a list of objects with a text")
+
+
 def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
     """Strict schema: a known kind, exactly its fields with plain JSON values, and an id that re-hashes."""
     try:
@@ -247,10 +281,19 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
         body = doc["body"]
         if set(body) != set(field_names(RECORD_TABLES[kind])):
             raise ValueError("fields do not match the kind")
-        if not all(v is None or isinstance(v, (str, int, bool)) for v in body.values()):
-            raise ValueError("field values must be text, whole numbers or true/false")
-        if any(isinstance(v, int) and not INT64_MIN <= v <= INT64_MAX for v in body.values()):
-            raise ValueError("a whole number beyond what the database stores")  # OverflowError on insert
+        columns = _columns(kind)
+        for name, value in body.items():
+            plain, nullable = columns[name]
+            # Checked here, before any write: merging would stop on IntegrityError (an empty required
+            # field) or OverflowError (a number beyond SQLite's INTEGER) with the bundle half applied.
+            if value is None:
+                if not nullable:
+                    raise ValueError("a required field is empty")
+            elif type(value) is not plain:
+                raise ValueError("field values must be of their column's type")
+            elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+                raise ValueError("a whole number beyond what the database stores")
+        _check_domains(kind, body)
         if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
         if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
