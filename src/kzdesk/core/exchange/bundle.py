@@ -284,8 +284,8 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
         columns = _columns(kind)
         for name, value in body.items():
             plain, nullable = columns[name]
-            # Checked here, before any write: merging would stop on IntegrityError (an empty required
-            # field) or OverflowError (a number beyond SQLite's INTEGER) with the bundle half applied.
+            # Checked here, before any write: the merge would stop on IntegrityError (an empty required
+            # field) or OverflowError (a number beyond SQLite's INTEGER), and every bundle with it.
             if value is None:
                 if not nullable:
                     raise ValueError("a required field is empty")
