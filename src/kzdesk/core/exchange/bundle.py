@@ -171,6 +171,11 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
     return archive
 
 
+# What zipfile raises on a member it cannot read: besides BadZipFile, EOFError when a local header
+# points past the end, NotImplementedError for flag bits 5 and 6 (patched data, strong encryption).
+READ_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError)
+
+
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
@@ -314,7 +319,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     try:
         raw = archive.read("manifest.json")
         signature = archive.read("manifest.sig")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # EOFError: a member cut short
+    except READ_ERRORS:
         raise BundleRejected("The bundle's contents are damaged.") from None
     manifest = parse_manifest(raw)
     listed = {e["sha256"] for e in manifest.entries}
@@ -325,7 +330,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     for entry in manifest.entries:
         try:
             data = archive.read(f"blobs/{entry['sha256']}")
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # EOFError: a member cut short
+        except READ_ERRORS:
             raise BundleRejected("The bundle's contents are damaged.") from None
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
