@@ -16,7 +16,8 @@ to --corpus DIR if given). Targets, each run for S seconds or N inputs:
   Allowed: BundleRejected, or acceptance of exactly the content that was signed.
 - signed: a volunteer whose key signs hostile content (manifests and records mutated as JSON, then
   re-hashed and re-signed; sometimes signed by a stranger) imported into a coordinator: it must be
-  merged, quarantined or rejected, never crash the import.
+  merged, quarantined or rejected, never crash the import, and what merged must still make a case
+  summary. Unmodified, every seed must be accepted (all targets).
 - manifest: mutated manifests through parse_manifest; what it accepts must really be valid.
 - csv: mutated CSV files through plan_import, and every 8th also import_csv into a vault: a plan
   (with problems per row) or an InputError; a rejected file leaves the vault unchanged.
@@ -26,7 +27,8 @@ to --corpus DIR if given). Targets, each run for S seconds or N inputs:
 The engine is a coverage-less mutation fuzzer (bit flips, byte and dictionary-token insertions,
 deletions, truncation, splicing between corpus entries, JSON-aware mutations), which keeps every
 input that gives an outcome not seen before. With --engine atheris (pip install atheris; auto
-picks it when importable) each target runs under libFuzzer's coverage guidance in a child process.
+picks it when importable) each target runs under libFuzzer's coverage guidance in a child process
+(byte mutations only; kzdesk and csv instrumented). --replay FILE --target NAME runs one saved input.
 Printed per target: iterations, rejected as expected, accepted, crashes (unexpected exceptions or
 hangs), violations (a property broken), executions per second and peak memory. The first few
 crashing inputs are saved with their tracebacks under --crashes (by default in the system temp
@@ -54,6 +56,7 @@ import time
 import traceback
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -778,9 +781,16 @@ class PdfTarget(Target):
                 page = page.replace(self.printable(piece), "")
             pages[n] = page
         text = "".join(pages)
+        values = [v for v in assigned.values() if v]
+        if any(rearranged(c) for value in values for c in value):
+            # See rearranged(): a reversed run takes along what stands next to it on the line (another
+            # column of the row), so then only count the characters.
+            if Counter(self.printable("".join(values))) - Counter(text):
+                raise Violation("characters of the values are missing from the PDF text")
+            return
         for (kind, name), value in assigned.items():
-            if not value or any(reordered(c) for c in value):
-                continue  # a right-to-left run comes back reversed from text extraction
+            if not value:
+                continue
             wanted = self.printable(value)
             if not wanted:
                 continue
@@ -791,11 +801,12 @@ class PdfTarget(Target):
                 raise Violation(f"the {kind}'s {name} is missing from the PDF text")
 
 
-def reordered(c: str) -> bool:
-    """Characters after which pypdf reverses a run of text: right-to-left letters, and everything in
-    the blocks it takes for right-to-left (U+FEFF, the byte order mark, among them)."""
+def rearranged(c: str) -> bool:
+    """Characters around which the extracted text differs in order or adds a character: pypdf
+    reverses runs with right-to-left letters or anything in the blocks it takes for right-to-left
+    (U+FEFF, the byte order mark, among them); a soft hyphen becomes "-" where a line breaks."""
     return unicodedata.bidirectional(c) in ("R", "AL", "AN") or "\u0590" <= c <= "\u08ff" \
-        or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff"
+        or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff" or c == "\u00ad"
 
 
 def is_subsequence(needle: str, haystack: str) -> bool:
