@@ -927,11 +927,17 @@ def fuzz_builtin(target: Target, recorder: Recorder, seconds: float | None, iter
             break
         parent = rnd.choice(pool)
         data = None
-        if rnd.random() < 0.5:
-            with contextlib.suppress(Exception):  # a structured mutation that fails falls back to bytes
-                data = target.structured(mutator, parent)
+        for _ in range(8):  # an edit that changes nothing (a swap of equal bytes) is drawn again
+            if rnd.random() < 0.5:
+                with contextlib.suppress(Exception):  # a structured mutation that fails falls back to bytes
+                    data = target.structured(mutator, parent)
+            if data is None:
+                data = mutator.bytes(parent, pool)
+            if data != parent:
+                break
+            data = None
         if data is None:
-            data = mutator.bytes(parent, pool)
+            continue
         signature = recorder.execute(target, data)
         if signature and signature not in seen:  # a new way through: keep it to mutate further
             seen.add(signature)
