@@ -19,12 +19,13 @@ import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.identity import SigningIdentity, key_id
-from kzdesk.core.model.records import RECORD_TABLES, field_names
+from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
 
 FORMAT = "kzdesk-bundle"
@@ -36,6 +37,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_BLOB_BYTES = 200 * 1024 * 1024
 MEMBER = re.compile(r"^(manifest\.json|manifest\.sig|blobs/[0-9a-f]{64})$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no timestamps inside: they would tell when the volunteer worked
+INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1  # SQLite's INTEGER
 
 
 class BundleRejected(InputError):
@@ -169,6 +171,11 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
     return archive
 
 
+# What zipfile raises on a member it cannot read: besides BadZipFile, EOFError when a local header
+# points past the end, NotImplementedError for flag bits 5 and 6 (patched data, strong encryption).
+READ_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError)
+
+
 def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
@@ -200,21 +207,28 @@ def parse_manifest(raw: bytes) -> Manifest:
         if len(raw) > MAX_MANIFEST_BYTES:
             raise ValueError("manifest too large")
         doc = _strict_json(raw)
-        if doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        if doc.get("format") != FORMAT or doc.get("version") != VERSION or isinstance(doc["version"], bool):
             raise ValueError("not a bundle manifest of this version")
         if set(doc) != {"format", "version", "bundle", "created", "signer", "signing_key", "seq", "prev",
                         "recipients", "entries"}:
             raise ValueError("unexpected manifest fields")
+        if not re.fullmatch(r"[0-9a-f]{64}", doc["signing_key"]):
+            raise ValueError("bad signing key")  # bytes.fromhex() would also take spaces and capitals
         signing_key = bytes.fromhex(doc["signing_key"])
         if len(signing_key) != 32 or key_id(signing_key) != doc["signer"]:
             raise ValueError("signer does not match its key")
         seq = doc["seq"]
-        if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        if not isinstance(seq, int) or isinstance(seq, bool) or not 1 <= seq <= INT64_MAX:
             raise ValueError("bad sequence number")
+        if not isinstance(doc["entries"], list) or not isinstance(doc["recipients"], list) \
+                or not all(isinstance(r, str) for r in doc["recipients"]):
+            raise ValueError("entries and recipients must be lists")  # tuple() would take a text or a dict too
         entries = tuple(doc["entries"])
         for entry in entries:
-            if set(entry) - {"type", "id", "sha256", "size"} or entry["type"] not in ("revision", "attachment") \
-                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int):
+            if not isinstance(entry, dict) or set(entry) - {"type", "id", "sha256", "size"} \
+                    or entry["type"] not in ("revision", "attachment") \
+                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int) \
+                    or isinstance(entry["size"], bool) or entry["size"] < 0:
                 raise ValueError("bad entry")
         prev = doc["prev"]
         if prev is not None and not re.fullmatch(r"[0-9a-f]{64}", prev):
@@ -228,6 +242,39 @@ def parse_manifest(raw: bytes) -> Manifest:
         raise BundleRejected("The bundle's manifest is malformed.") from None
 
 
+@cache
+def _columns(kind: str) -> dict[str, tuple[type, bool]]:
+    """Each field of a kind: its plain JSON type (text, whole number, true/false) and whether it may be empty."""
+    from sqlalchemy import Boolean, Integer
+
+    table = RECORD_TABLES[kind].__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
+    return {c.name: (bool if isinstance(c.type, Boolean) else int if isinstance(c.type, Integer) else str,
+                     bool(c.nullable)) for c in table.columns}
+
+
+_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+DAY_FIELDS = ("date_start", "date_end", "decision_date", "appeal_date")
+
+
+def _check_domains(kind: str, body: dict[str, Any]) -> None:
+    """The values reports look up or take apart, in the forms this program writes them: a consent
+    level, dates as YYYY, YYYY-MM or YYYY-MM-DD, other spellings as a JSON list of objects. A
+    trusted key could sign anything; a value outside these would stop every report on the record."""
+    if body.get("consent") is not None and body["consent"] not in CONSENT_LEVELS:
+        raise ValueError("unknown consent level")
+    for name in ("date", *DAY_FIELDS):
+        value = body.get(name)
+        if value is not None and (not _DATE.fullmatch(value) or (name in DAY_FIELDS and len(value) != 10)):
+            raise ValueError("a date not in ISO form")
+        if value is not None:
+            date.fromisoformat((value + "-01-01")[:10])  # a real month and day, or ValueError
+    if kind == "person":
+        names = json.loads(body["names"])
+        if not isinstance(names, list) or not all(isinstance(n, dict) and isinstance(n.get("text", ""), str)
+                                                  for n in names):
+            raise ValueError("other spellings must be a list of objects with a text")
+
+
 def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
     """Strict schema: a known kind, exactly its fields with plain JSON values, and an id that re-hashes."""
     try:
@@ -239,11 +286,22 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
         body = doc["body"]
         if set(body) != set(field_names(RECORD_TABLES[kind])):
             raise ValueError("fields do not match the kind")
-        if not all(v is None or isinstance(v, (str, int, bool)) for v in body.values()):
-            raise ValueError("field values must be text, whole numbers or true/false")
+        columns = _columns(kind)
+        for name, value in body.items():
+            plain, nullable = columns[name]
+            # Checked here, before any write: the merge would stop on IntegrityError (an empty required
+            # field) or OverflowError (a number beyond SQLite's INTEGER), and every bundle with it.
+            if value is None:
+                if not nullable:
+                    raise ValueError("a required field is empty")
+            elif type(value) is not plain:
+                raise ValueError("field values must be of their column's type")
+            elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+                raise ValueError("a whole number beyond what the database stores")
+        _check_domains(kind, body)
         if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
-        if not re.fullmatch(r"\d{13}-\d{8}-[0-9a-z]{0,64}", doc["hlc"]):
+        if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
             raise ValueError("bad stamp")
         parents = [str(p) for p in doc["parents"]]
         rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
@@ -261,7 +319,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     try:
         raw = archive.read("manifest.json")
         signature = archive.read("manifest.sig")
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except READ_ERRORS:
         raise BundleRejected("The bundle's contents are damaged.") from None
     manifest = parse_manifest(raw)
     listed = {e["sha256"] for e in manifest.entries}
@@ -272,7 +330,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     for entry in manifest.entries:
         try:
             data = archive.read(f"blobs/{entry['sha256']}")
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except READ_ERRORS:
             raise BundleRejected("The bundle's contents are damaged.") from None
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections import Counter
@@ -214,14 +215,17 @@ def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
 GAP = N_("earlier bundles from this signer have not arrived")
 
 
+MAX_GAPS = 1000  # a signer's sequence may jump to 2**63: list the first gaps, never walk them all
+
+
 def missing_bundles(conn: Connection) -> dict[str, list[int]]:
-    """Per signer, the sequence numbers below its newest merged bundle that were never merged here:
-    flagged on every import and in the trust list until they arrive."""
+    """Per signer, the sequence numbers below its newest merged bundle that were never merged here
+    (the first MAX_GAPS of them): flagged on every import and in the trust list until they arrive."""
     merged: dict[str, set[int]] = {}
     for signer, seq in conn.exec_driver_sql("SELECT signer, seq FROM bundle_log WHERE status = 'merged'"):
         merged.setdefault(signer, set()).add(int(seq))
     return {signer: gaps for signer, seqs in merged.items()
-            if (gaps := [n for n in range(1, max(seqs)) if n not in seqs])}
+            if (gaps := list(itertools.islice((n for n in range(1, max(seqs)) if n not in seqs), MAX_GAPS)))}
 
 
 GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint

@@ -174,7 +174,10 @@ def parse_url(text: str) -> str | None:
         raise Problem("'{value}' is not a web address", value=text)
     if "://" not in text and re.match(r"^[\w-]+(\.[\w-]+)+(/|$)", text):
         text = "https://" + text
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed "[" where an IPv6 address would be
+        raise Problem("'{value}' is not a web address", value=text) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise Problem("'{value}' is not a web address", value=text)
     return text

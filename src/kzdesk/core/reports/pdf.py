@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 FAMILY = "KzSans"
 FONT_FILES = {"": "DejaVuSans.ttf", "-Bold": "DejaVuSans-Bold.ttf", "-Oblique": "DejaVuSans-Oblique.ttf",
               "-BoldOblique": "DejaVuSans-BoldOblique.ttf"}
+SIDE_MARGIN, TOP_MARGIN, BOTTOM_MARGIN = 18 * mm, 17 * mm, 16 * mm
+FRAME_PADDING = 6  # reportlab's default padding inside a page frame, on each side
+BODY_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
 
 
 @cache
@@ -77,10 +80,27 @@ def para(text: str, style: str = "body") -> Paragraph:
     return Paragraph(text, styles()[style])
 
 
+class _Grid(Table):
+    """A table whose rows move whole to the next page, except a row taller than a page: that one is
+    cut across pages, where reportlab would give up on the whole report (LayoutError) because of
+    one long value in a narrow column."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # reportlab's names
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if parts or self.splitInRow:
+            return parts
+        heights = self._rowHeights  # type: ignore[attr-defined]  # set by split() above
+        header = sum(heights[:self.repeatRows])
+        if max(heights[self.repeatRows:], default=0) + header <= BODY_HEIGHT:
+            return parts  # every row fits on a page of its own: move on to the next page
+        self.splitInRow = 1
+        return list(super().split(availWidth, availHeight))
+
+
 def table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True) -> Table:
     """A grid of escaped cells that wraps long values and repeats its header on every page."""
     cells = [[para(cell, "cell") for cell in row] for row in rows]
-    grid = Table(cells, colWidths=list(widths), repeatRows=1 if header else 0)
+    grid = _Grid(cells, colWidths=list(widths), repeatRows=1 if header else 0)
     style: list[Any] = [("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
@@ -204,9 +224,10 @@ def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[s
     (for files committed to the repository, like the user guide)."""
     register_fonts()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=17 * mm,
-                            bottomMargin=16 * mm, title=title, author="kzdesk", creator="kzdesk",
-                            subject=title, keywords=list(keywords), invariant=1 if invariant else None)
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN,
+                            topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, author="kzdesk",
+                            creator="kzdesk", subject=title, keywords=list(keywords),
+                            invariant=1 if invariant else None)
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         return _NumberedCanvas(*args, frame=frame, **kwargs)
