@@ -218,6 +218,7 @@ for n in range(1_000_000):
 """
 
 IMPORTER = PRELUDE + """
+import time
 from kzdesk.core.exchange.service import import_bundles
 from kzdesk.core.vault.vault import Vault
 args = json.loads(sys.stdin.readline())
@@ -230,8 +231,9 @@ while remaining:
     batch = remaining[:rnd.choice((1, 1, 3))]
     remaining = remaining[len(batch):]
     say("T", batch[0], payload({"bundles": batch}))
+    start = time.perf_counter()
     outcomes = import_bundles(vault, [Path(p) for p in batch])
-    say("A", batch[0], payload({"status": [o.status for o in outcomes]}))
+    say("A", batch[0], payload({"status": [o.status for o in outcomes], "seconds": time.perf_counter() - start}))
 say("done")
 """
 
@@ -892,23 +894,26 @@ def phase_import(base: Path, iterations: int, rnd: random.Random, tally: Tally, 
     duration = measure(IMPORTER, lambda: {"vault": str(fresh_copy(setup.template, base / "timing")),
                                           "passphrase": PASSPHRASE, "seed": 0,
                                           "bundles": [str(p) for p in setup.bundles]}, runs=1)
+    per_bundle = Pace(duration / len(setup.bundles))
     children = Children(IMPORTER)
     rounds = 0
     path: Path | None = None
     remaining: list[Path] = []
     try:
-        for _ in range(iterations):
+        for i in range(iterations):
             if path is None:
                 rounds += 1
                 path = base / f"round-{rounds}"
                 shutil.copytree(setup.template, path)
                 remaining = list(setup.bundles)
+            full = per_bundle.value * len(remaining)
             outcome = children.run({"vault": str(path), "passphrase": PASSPHRASE, "seed": rnd.randrange(2**32),
                                     "bundles": [str(p) for p in remaining]},
-                                   rnd.uniform(0.0, duration * len(remaining) / len(setup.bundles)))
+                                   Pace.delay(rnd, i, full, tail=0.0))
             tally.iterations += 1
             tally.mid_op += outcome.pending is not None
             tally.note("acknowledged imports", len(outcome.acked))
+            per_bundle.seen += [op.acked["seconds"] / len(op.started["bundles"]) for op in outcome.acked if op.acked]
             remaining = verify_import(path, setup, outcome, tally)
             if not remaining:
                 finish_round(path, setup, tally)
@@ -986,6 +991,28 @@ def backup_opens(backup: Path, vault: Vault) -> bool:
         engine.dispose()
 
 
+class Pace:
+    """How long a child's work takes inside the loop, where the next child starts alongside (a timing
+    taken alone is short): measured once, then the median of the latest runs that went to their end."""
+
+    def __init__(self, first: float) -> None:
+        self.seen = [first]
+
+    @property
+    def value(self) -> float:
+        return statistics.median(self.seen[-7:])
+
+    @staticmethod
+    def delay(rnd: random.Random, i: int, full: float, tail: float) -> float:
+        """A kill anywhere in the work, or (with probability `tail`) in its last tenth or so; every
+        tenth one waits long enough for the work to end, so that the pace keeps being measured."""
+        if i % 10 == 9:
+            return 3.0 * full
+        if rnd.random() < tail:
+            return rnd.uniform(0.88 * full, 1.02 * full)
+        return rnd.uniform(0.0, 1.1 * full)
+
+
 def measure(script: str, args: Callable[[], dict[str, Any]], runs: int = 3) -> float:
     """Seconds from "ready" to "done" of an uninterrupted child (the median of runs; `args` prepares
     a fresh copy for each run)."""
@@ -1016,32 +1043,30 @@ def fresh_copy(source: Path, target: Path) -> Path:
 def phase_migration(base: Path, iterations: int, rnd: random.Random, tally: Tally, settings: Settings) -> None:
     fixtures = old_fixtures()
     references = {f.name: migrated_reference(f, base) for f in fixtures}
-    durations = {f.name: [measure(MIGRATOR, lambda f=f: {"vault": str(fresh_copy(f, base / "timing")),
+    paces = {f.name: Pace(measure(MIGRATOR, lambda f=f: {"vault": str(fresh_copy(f, base / "timing")),
                                                           "passphrase": FIXTURE_PASSPHRASE},
-                                  runs=settings.timing_runs)] for f in fixtures}
+                                  runs=settings.timing_runs)) for f in fixtures}
     children = Children(MIGRATOR)
     path: Path | None = None
     fixture = fixtures[0]
     copies = chain = 0
     judged: set[str] = set()
     try:
-        for _ in range(iterations):
+        for i in range(iterations):
             if path is None:
                 fixture = fixtures[copies % len(fixtures)]
                 copies += 1
                 path = base / f"copy-{copies}"
                 shutil.copytree(fixture, path)
                 chain = rnd.randint(1, 4)  # kills on this copy before a fresh one, if it has not finished
-            # Half the kills anywhere in the open, half in its last stretch, where the schema change itself
-            # runs (short, after the unlock and the backup, which take most of the time). The length of
-            # an open follows the machine's load: the median of the latest ones that ran to their end.
-            d = statistics.median(durations[fixture.name][-5:])
-            delay = rnd.uniform(0.0, 1.1 * d) if rnd.random() < 0.5 else rnd.uniform(0.75 * d, 1.05 * d)
-            outcome = children.run({"vault": str(path), "passphrase": FIXTURE_PASSPHRASE}, delay)
+            # Half the kills in the last stretch of the open, where the schema change itself runs (short,
+            # after the unlock and the backup, which take most of the time).
+            pace = paces[fixture.name]
+            outcome = children.run({"vault": str(path), "passphrase": FIXTURE_PASSPHRASE},
+                                   Pace.delay(rnd, i, pace.value, tail=0.5))
             tally.iterations += 1
             tally.mid_op += outcome.pending is not None
-            if outcome.acked:
-                durations[fixture.name].append(outcome.acked[0].acked["seconds"])
+            pace.seen += [op.acked["seconds"] for op in outcome.acked if op.acked]
             opens = verify_migration(path, references[fixture.name], base, tally, judged)
             chain -= 1
             if outcome.acked or not opens or not chain:  # the next iteration starts on a fresh copy
