@@ -69,9 +69,9 @@ class EraseAfterActions(MenuActions):
         vault = self.context.vault
         if vault is None:
             return
-        self.dialog = EraseAfterDialog(self.window, vault.header.erase_after)
-        self.dialog.accepted.connect(lambda: self.apply(self.dialog.choice() if self.dialog else None))
-        self.dialog.open()
+        dialog = self.dialog = EraseAfterDialog(self.window, vault.header.erase_after)
+        dialog.accepted.connect(lambda: self.apply(dialog.choice()))
+        dialog.open()
 
     def apply(self, attempts: int | None) -> None:
         vault = self.context.vault

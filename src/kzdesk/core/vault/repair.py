@@ -58,11 +58,15 @@ def copies(vault_path: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.name, reverse=True)
 
 
-def taken(copy: Path) -> str:
+def _stamp(copy: Path) -> datetime | None:
+    """When a copy was made, from the UTC stamp in its name."""
     match = _STAMP.match(copy.name)
-    if not match:
-        return ""
-    return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").strftime("%Y-%m-%d %H:%M")
+    return datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC) if match else None
+
+
+def taken(copy: Path) -> str:
+    made = _stamp(copy)
+    return made.strftime("%Y-%m-%d %H:%M") if made else ""
 
 
 def damaged_error(vault_path: Path) -> VaultDamaged:
@@ -182,12 +186,9 @@ def keep_daily_copy(vault_path: Path, make_copy: Callable[[str], Path]) -> Path 
     a database that has just passed its page check on open.
     """
     dailies = [c for c in copies(vault_path) if c.name.endswith(f"-{DAILY_LABEL}.db")]
-    if dailies:
-        match = _STAMP.match(dailies[0].name)
-        assert match
-        last = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
-        if datetime.now(UTC) - last < timedelta(days=1):
-            return None
+    last = _stamp(dailies[0]) if dailies else None
+    if last is not None and datetime.now(UTC) - last < timedelta(days=1):
+        return None
     made = make_copy(DAILY_LABEL)
     for old in dailies[DAILY_KEEP - 1:]:
         old.unlink(missing_ok=True)
