@@ -4,12 +4,10 @@ the exact moment that broke them."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -22,21 +20,10 @@ from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import Vault
 
+from ..bench import load_bench
 from ..conftest import PASSPHRASE
 
-
-def _load_crashloop() -> ModuleType:
-    # bench/ is not a package of src: load the harness from its file.
-    path = Path(__file__).resolve().parents[2] / "bench" / "crashloop.py"
-    spec = importlib.util.spec_from_file_location("kzdesk_bench_crashloop", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-crashloop = _load_crashloop()
+crashloop = load_bench("crashloop")
 QUICK = crashloop.Settings(max_delay=0.4, bundles=6, timing_runs=1)
 ITERATIONS = 4  # per phase: 20 kills in all
 

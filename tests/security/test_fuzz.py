@@ -29,11 +29,10 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.exchange import bundle, trust
+from kzdesk.core.exchange import bundle
 from kzdesk.core.exchange.bundle import BundleRejected, decrypt, open_bundle, parse_manifest, verify_signature
-from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.identity import SigningIdentity, key_id
-from kzdesk.core.exchange.own import age_identity, age_recipient, own_card
+from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.service import MAX_GAPS, export_bundle, import_bundles
 from kzdesk.core.ingest.csv_import import COLUMNS, EXTRA_COLUMNS, import_csv, plan_import
 from kzdesk.core.model.names import identity_key
@@ -44,7 +43,11 @@ from kzdesk.core.reports.pdf import FAMILY, register_fonts
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.vault import Profile, Vault
 
+from ..bench import load_bench
 from ..conftest import DATA, snapshot
+from ..integration.test_exchange import introduce
+
+fuzz = load_bench("fuzz")  # the long run's PDF text oracle, shared
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:Duplicate name")]
 PASS = "fuzz pass phrase"
@@ -69,11 +72,6 @@ class Field:
 
 def new_vault(path: Path, role: str) -> Vault:
     return Vault.create(path, PASS, Profile(role, path.name, ""), kdf=floor_params())
-
-
-def introduce(a: Vault, b: Vault) -> None:
-    with a.transaction() as conn:
-        trust.add(conn, Card.parse(own_card(b).export(b.identity)), a.identity.key_id)
 
 
 @pytest.fixture(scope="module")
@@ -452,19 +450,6 @@ def font_glyphs() -> dict[int, int]:
     return glyphs
 
 
-def rearranged(c: str) -> bool:
-    """Characters around which the extracted text differs in order or adds a character: pypdf
-    reverses runs with right-to-left letters or anything in the blocks it takes for right-to-left
-    (U+FEFF, the byte order mark, among them); a soft hyphen becomes "-" where a line breaks."""
-    return unicodedata.bidirectional(c) in ("R", "AL", "AN") or "\u0590" <= c <= "\u08ff" \
-        or "\ufb1d" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff" or c == "\u00ad"
-
-
-def is_subsequence(needle: str, haystack: str) -> bool:
-    chars = iter(haystack)
-    return all(c in chars for c in needle)
-
-
 @settings(FUZZ, max_examples=45 * SCALE)
 @given(values=st.lists(PDF_TEXT, min_size=len(PDF_FIELDS), max_size=len(PDF_FIELDS)),
        lang=st.sampled_from(["en", "ru", "kk"]))
@@ -507,8 +492,8 @@ def test_any_text_gives_a_pdf_that_prints_it_literally(case_vault: tuple[Vault, 
         for piece in (frame.marking, frame.footer, frame.page_label(n + 1, len(pages))):
             pages[n] = pages[n].replace(printable(piece), "")
     text = "".join(pages)
-    if any(rearranged(c) for value in assigned.values() for c in value):
-        # See rearranged(): a reversed run takes along what stands next to it on the line (another
+    if any(fuzz.rearranged(c) for value in assigned.values() for c in value):
+        # See fuzz.rearranged(): a reversed run takes along what stands next to it on the line (another
         # column of the row), so then only count the characters.
         assert not Counter(printable("".join(assigned.values()))) - Counter(text)
         return
@@ -517,7 +502,7 @@ def test_any_text_gives_a_pdf_that_prints_it_literally(case_vault: tuple[Vault, 
         # A table row taller than a page is cut across pages column by column: there every
         # character must still be there, in order; a short value must be there in one piece.
         if key in TABLE_CELLS and len(reader.pages) > 1:
-            assert is_subsequence(wanted, text), key
+            assert fuzz.is_subsequence(wanted, text), key
         else:
             assert wanted in text, key
 
@@ -725,5 +710,5 @@ def test_a_value_taller_than_a_page_in_a_table_cell(case_vault: tuple[Vault, dic
     assert len(reader.pages) > 2
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
     # Every word, in order; only where the row crosses a page do other texts come in between.
-    assert is_subsequence(re.sub(r"\s+", "", court), text)
+    assert fuzz.is_subsequence(re.sub(r"\s+", "", court), text)
     assert text.count("Специализированный") >= 120 - (len(reader.pages) - 1)
