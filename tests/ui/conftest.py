@@ -42,3 +42,17 @@ def month_context(context, vault_path: Path):
     context.vault = Vault.open(vault_path, PASSPHRASE)
     import_csv(context.vault, DATA / "monitoring_2021_12.csv")
     return context
+
+
+def wizard_at_profile(qtbot, context):
+    """The first-run wizard shown, past its language and passphrase pages."""
+    from kzdesk.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    wizard.passphrase_page.first.setText("Жаңа өмір басталды 2021")
+    wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
+    wizard.next()
+    return wizard

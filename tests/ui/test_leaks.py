@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from kzdesk.ui.main_window import MainWindow
 
+from .conftest import wizard_at_profile
 from .test_editor import key, open_editor, type_text
 
 
@@ -70,20 +71,13 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
     from PySide6.QtWidgets import QFileDialog, QWizard
 
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.ui.wizard import FirstRunWizard
 
     from ..integration.test_exchange import introduce, make_vault
     from ..security.workflow import canary_csv
 
     monkeypatch.setattr("kzdesk.core.vault.vault.calibrate", floor_params)
     canary = f"KZCANARY{uuid.uuid4().hex[:12]}"
-    wizard = FirstRunWizard(context)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    wizard.passphrase_page.first.setText("Жаңа өмір басталды 2021")
-    wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
-    wizard.next()
+    wizard = wizard_at_profile(qtbot, context)
     wizard.profile_page.name.setText("Айгүл")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: context.vault is not None, timeout=20_000)

@@ -28,6 +28,7 @@ from kzdesk.ui.unlock import UnlockDialog
 from kzdesk.ui.wizard import FirstRunWizard
 
 from ..conftest import DATA, PASSPHRASE, snapshot
+from .conftest import wizard_at_profile
 from .test_windows import context_idle
 
 NEW_PASSPHRASE = "жаңа құпия сөз, new words 7"
@@ -278,13 +279,7 @@ def _damaged(data: bytes) -> bytes:
 
 
 def test_first_run_offers_recovery_shares_last(qtbot, context, fast_kdf) -> None:
-    wizard = FirstRunWizard(context)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    wizard.passphrase_page.first.setText("Жаңа өмір басталды 2021")
-    wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
-    wizard.next()
+    wizard = wizard_at_profile(qtbot, context)
     assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()  # the shares page may be skipped
     wizard.next()
     assert wizard.currentPage() is wizard.shares_page and wizard.shares_page.wanted.isChecked()
