@@ -149,3 +149,72 @@ def test_error_messages_in_russian_and_kazakh(kz, vault_path: Path, tmp_path: Pa
     assert ru.code == kk.code == 1
     assert "строка 2" in ru.err and "ничего не сохранено" in ru.err
     assert "2-жол" in kk.err or "жол 2" in kk.err
+
+
+def large_file(path: Path, rows: int, bad_row: int | None = None) -> Path:
+    """A file long enough to be written in several chunks: persons, events and sources recur across it."""
+    lines = ["date,city,person,event_type,source_url,event_ref,description"]
+    for row in range(2, rows + 2):
+        date = "2021-13-01" if row == bad_row else f"2021-12-{row // 3 % 28 + 1:02d}"
+        ref = f"ev-{row // 3}" if row % 7 else ""  # events of up to three rows, some crossing chunk ends
+        lines.append(f"{date},Орал,Жақсылықов Ерлан {row % 300},fine,https://example.kz/n/{row % 40},{ref},"
+                     f"Пикет {row // 3}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_bad_row_near_the_end_of_a_large_file_stores_nothing(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = large_file(tmp_path / "large.csv", 5000, bad_row=4998)
+    assert kz("import-csv", str(MONTH), vault=vault_path).code == 0
+    before = snapshot(vault_path)
+    result = kz("import-csv", str(path), vault=vault_path)
+    assert result.code == 1
+    assert "row 4998, column date" in result.err and "nothing was stored" in result.err
+    assert snapshot(vault_path) == before
+
+
+def test_large_file_keeps_persons_events_and_sources_across_chunks(kz, vault_path: Path, tmp_path: Path) -> None:
+    from kzdesk.core.vault.vault import Vault
+
+    from ..conftest import PASSPHRASE
+
+    path = large_file(tmp_path / "large.csv", 5000)
+    first = kz("import-csv", str(large_file(tmp_path / "first.csv", 10)), "--json", vault=vault_path).json()
+    result = kz("import-csv", str(path), "--json", vault=vault_path)
+    assert result.code == 0, result.err
+    expected = expected_counts(path)
+    assert result.json() == {"rows": 5000, "events": expected["events"], "acts": 5000,
+                             "persons_new": 300 - first["persons_new"], "persons_existing": first["persons_new"],
+                             "sources_new": 40 - first["sources_new"]}
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
+        counts = {kind: conn.exec_driver_sql(f"SELECT count(*) FROM {kind}").scalar_one()
+                  for kind in ("person", "event", "act", "source", "citation", "revision")}
+    assert counts["person"] == 300 and counts["source"] == 40 and counts["act"] == 5010
+    # ev-667 (rows 2001 and 2003) spans the first two chunks: an event split in two would be counted here.
+    assert counts["event"] == first["events"] + expected["events"] and counts["citation"] == 5010
+    # One revision per record: chunked writes add no edits.
+    assert counts["revision"] == sum(counts[k] for k in ("person", "event", "act", "source", "citation"))
+
+
+def test_file_changed_after_its_check_stores_nothing(vault_path: Path, tmp_path: Path) -> None:
+    """The rows are read again from the file when they are stored, after several chunks are written."""
+    from kzdesk.core.errors import InputError
+    from kzdesk.core.ingest.csv_import import read_plan, store
+    from kzdesk.core.vault.vault import Vault
+
+    from ..conftest import PASSPHRASE
+
+    path = large_file(tmp_path / "large.csv", 5000)
+    plan = read_plan(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Жақсылықов Ерлан 197,fine,https://example.kz/n/37,ev-1665",
+                                 "Жақсылықов Ерлан 197,warning,https://example.kz/n/37,ev-1665"), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with Vault.open(vault_path, PASSPHRASE):
+        pass
+    before = snapshot(vault_path)
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        with pytest.raises(InputError) as raised:
+            store(vault, plan.rows)
+        assert "changed after it was checked" in raised.value.message()
+    assert snapshot(vault_path) == before

@@ -2,17 +2,26 @@
 
 All or nothing: every row is checked first; any problem means nothing is stored and the user gets
 the list of bad rows (spreadsheet row numbers: the header is row 1), columns and reasons.
+
+Memory stays bounded whatever the file's size: the file is read as a stream twice. The first pass
+checks every row and keeps only small facts per event_ref (its first and last row and its merged
+fields); the second parses the rows again and writes them in chunks inside one transaction,
+matching persons and sources against what is already written (so a person on row 2 and on row
+900,000 is one person). The file's hash must not change between the passes.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import io
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import Connection
 
@@ -49,6 +58,14 @@ EXTRA_COLUMNS = ("place", "occasion", "authority", "court", "judge", "case_numbe
 EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
+MAX_PROBLEMS_KEPT = 1000  # a file bad on every row is refused with a count, not millions of messages
+MAX_LINE_CHARS = 4 * 1024 * 1024  # a physical line; csv refuses any field over 131,072 characters anyway
+CHUNK_ROWS = 2000  # rows written per Changeset.write: big enough for executemany, small in memory
+EVENT_FIELDS = ("date", "date_precision", "date_start", "date_end", "city", "city_text", "region", "region_text",
+                "place", "occasion")
+# Columns that rows of one event_ref must agree on, and the event fields each one sets.
+EVENT_GROUPS = {"date": ("date",), "city": ("city", "city_text"), "region": ("region", "region_text"),
+                "place": ("place",), "occasion": ("occasion",)}
 
 
 @dataclass(frozen=True)
@@ -66,16 +83,17 @@ class RowProblem:
 class ImportRejected(InputError):
     """The file had bad rows; nothing was stored."""
 
-    def __init__(self, problems: list[RowProblem]) -> None:
-        super().__init__("The file was not imported; nothing was stored. {count} problem(s):",
-                         count=len(problems))
-        self.problems = problems
+    def __init__(self, problems: list[RowProblem], total: int | None = None) -> None:
+        total = len(problems) if total is None else total
+        super().__init__("The file was not imported; nothing was stored. {count} problem(s):", count=total)
+        self.problems = problems  # the first ones, in row order (at most MAX_PROBLEMS_KEPT from a file)
+        self.total = total
 
     def message(self, lang: str | None = None) -> str:
         lines = [super().message(lang)]
         lines += [p.message(lang) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
-        if len(self.problems) > MAX_PROBLEMS_SHOWN:
-            lines.append(tr("… and {count} more.", lang, count=len(self.problems) - MAX_PROBLEMS_SHOWN))
+        if self.total > MAX_PROBLEMS_SHOWN:
+            lines.append(tr("… and {count} more.", lang, count=self.total - MAX_PROBLEMS_SHOWN))
         return "\n".join(lines)
 
 
@@ -99,36 +117,94 @@ class ParsedRow:
     description: str | None
     source_url: str | None
     date: FuzzyDate
+    event_last: int = 0  # the last row of this row's event, once known (0: not known, keep it open)
 
 
-@dataclass
-class _Plan:
-    rows: list[ParsedRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+class FileChanged(InputError):
+    """The file read for storing is not the file that was checked; nothing was stored."""
+
+    def __init__(self) -> None:
+        super().__init__("The file changed after it was checked; nothing was stored. Import it again.")
 
 
 def _header_key(name: str) -> str:
     return name.strip().casefold().replace(" ", "_").replace("-", "_")
 
 
-def read_table(data: bytes) -> tuple[list[str], list[list[str]]]:
-    """Decode (UTF-8, with or without BOM) and split a CSV; the delimiter is , ; or tab."""
+class _Hashing(io.RawIOBase):
+    """Reads a binary stream through, hashing every byte read."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        super().__init__()
+        self.stream = stream
+        self.hash = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.stream.read(len(buffer))
+        buffer[:len(data)] = data
+        self.hash.update(data)
+        return len(data)
+
+
+def _bad_byte(stream: IO[bytes]) -> int:
+    """Where the first byte that is not UTF-8 is (counted after a BOM, as the whole-file decoder did)."""
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    head = stream.read(3)
+    block, done = (stream.read(1 << 20) if head == codecs.BOM_UTF8 else head), 0
     try:
-        text = data.decode("utf-8-sig")
+        while True:
+            start = done - len(decoder.getstate()[0])  # the error's offset counts the bytes still pending
+            decoder.decode(block, final=not block)
+            if not block:
+                return done
+            done += len(block)
+            block = stream.read(1 << 20)
     except UnicodeDecodeError as exc:
-        raise InputError("The file is not UTF-8 text (byte {offset}). In Excel choose "
-                         "'CSV UTF-8' when saving.", offset=exc.start) from None
-    if "\x00" in text:
-        raise InputError("The file contains NUL bytes; it is not a CSV text file.")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
+        return start + exc.start
+
+
+def _lines(stream: IO[bytes], source: _Hashing) -> Iterator[str]:
+    """The file's lines, decoded (UTF-8, with or without BOM), line ends kept as csv wants them."""
+    text = io.TextIOWrapper(io.BufferedReader(source, 1 << 20), encoding="utf-8-sig", newline="")
     try:
-        table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        while line := text.readline(MAX_LINE_CHARS):
+            if len(line) >= MAX_LINE_CHARS:
+                raise InputError("The file is not valid CSV: {reason}",
+                                 reason=f"a line longer than {MAX_LINE_CHARS} characters")
+            if "\x00" in line:
+                raise InputError("The file contains NUL bytes; it is not a CSV text file.")
+            yield line
+    except UnicodeDecodeError:
+        raise InputError("The file is not UTF-8 text (byte {offset}). In Excel choose "
+                         "'CSV UTF-8' when saving.", offset=_bad_byte(stream)) from None
+    finally:
+        text.detach()  # the caller owns the stream
+
+
+def read_table(lines: Iterator[str]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Split decoded lines as CSV (delimiter , ; or tab, from the first line): the header's column
+    keys, and (spreadsheet row number, cells) for every further row, read as they are asked for."""
+    first = next(lines, "")
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(itertools.chain((first,), lines), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
     except csv.Error as exc:
         raise InputError("The file is not valid CSV: {reason}", reason=str(exc)) from None
-    if not table or not any(cell.strip() for cell in table[0]):
+    if not header or not any(cell.strip() for cell in header):
         raise InputError("The file is empty: a header row is needed.")
-    return [_header_key(h) for h in table[0]], table[1:]
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        try:
+            yield from enumerate(reader, start=2)
+        except csv.Error as exc:
+            raise InputError("The file is not valid CSV: {reason}", reason=str(exc)) from None
+
+    return [_header_key(h) for h in header], rows()
 
 
 def _check_header(header: list[str]) -> None:
@@ -145,8 +221,301 @@ def _check_header(header: list[str]) -> None:
         raise InputError("Required column(s) missing: {columns}.", columns=", ".join(missing))
 
 
+def _parse_rows(stream: IO[bytes], vocab: Vocabulary,
+                problems: list[RowProblem]) -> tuple[_Hashing, Iterator[ParsedRow]]:
+    """Every non-blank row of the stream, parsed; each row's problems are appended to `problems`
+    (which the caller empties as it likes) before the row is yielded."""
+    source = _Hashing(stream)
+    header, table = read_table(_lines(stream, source))
+    _check_header(header)
+    parser = _RowParser(vocab, [])
+
+    def rows() -> Iterator[ParsedRow]:
+        for index, cells in table:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append(RowProblem(index, "-", "the row has {count} cells but the header has {expected}",
+                                           {"count": len(cells), "expected": len(header)}))
+                continue
+            parsed = parser.parse(index, dict(zip(header, cells, strict=False)))
+            problems.extend(parser.problems)
+            parser.problems.clear()
+            yield parsed
+
+    return source, rows()
+
+
+class _EventFacts:
+    """What the first pass keeps of one event_ref: its first and last row and its merged fields."""
+
+    __slots__ = ("first", "last", "values")
+
+    def __init__(self, row: ParsedRow) -> None:
+        self.first = self.last = row.row
+        self.values = tuple(row.event[k] for k in EVENT_FIELDS)
+
+    def merge(self, row: ParsedRow, problems: list[RowProblem]) -> None:
+        """Rows of one event_ref must agree on the event; an empty cell takes the event's value."""
+        self.last = row.row
+        values = dict(zip(EVENT_FIELDS, self.values, strict=True))
+        for column, keys in EVENT_GROUPS.items():
+            mine = tuple(row.event[k] for k in keys)
+            theirs = tuple(values[k] for k in keys)
+            if not any(mine):
+                continue
+            if not any(theirs):
+                for k in (*keys, *(("date_precision", "date_start", "date_end") if column == "date" else ())):
+                    values[k] = row.event[k]
+            elif mine != theirs:
+                problems.append(RowProblem(row.row, column, "differs from row {first} of the same event_ref",
+                                           {"first": self.first}))
+        self.values = tuple(values[k] for k in EVENT_FIELDS)
+
+    def event(self) -> dict[str, Any]:
+        return dict(zip(EVENT_FIELDS, self.values, strict=True))
+
+
+@dataclass
+class _Check:
+    """The first pass over a file: the problems found (the first MAX_PROBLEMS_KEPT, and how many in all),
+    the number of rows, the facts of every event_ref, and the file's hash."""
+
+    problems: list[RowProblem] = field(default_factory=list)
+    problem_count: int = 0
+    rows: int = 0
+    events: dict[str, _EventFacts] = field(default_factory=dict)
+    digest: bytes = b""
+
+    def take(self, found: list[RowProblem]) -> None:
+        self.problem_count += len(found)
+        self.problems += found[:max(0, MAX_PROBLEMS_KEPT - len(self.problems))]
+        found.clear()
+
+
+def _check(stream: IO[bytes], vocab: Vocabulary, keep: list[ParsedRow] | None = None) -> _Check:
+    """Parse and check every row of a stream, keeping only small facts (and the rows if `keep` is given)."""
+    check = _Check()
+    found: list[RowProblem] = []
+    source, rows = _parse_rows(stream, vocab, found)
+    # Equal event fields are kept once: thousands of event_refs share a few dates and cities.
+    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for row in rows:
+        check.rows += 1
+        if not row.event_last:
+            facts = check.events.get(row.event_key)
+            if facts is None:
+                facts = check.events[row.event_key] = _EventFacts(row)
+            else:
+                facts.merge(row, found)
+            if len(shared) < 65_536:
+                facts.values = shared.setdefault(facts.values, facts.values)
+        if keep is not None:
+            keep.append(row)
+        if found:
+            check.take(found)
+    check.take(found)
+    check.digest = source.hash.digest()
+    if keep is not None:
+        for row in keep:
+            facts = check.events.get(row.event_key)
+            if facts is not None:
+                row.event_last = facts.last
+                if facts.first == row.row:
+                    row.event.update(facts.event())
+    return check
+
+
+@dataclass
+class _Plan:
+    rows: list[ParsedRow] | CheckedFile = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def plan_import(data: bytes, vocab: Vocabulary | None = None) -> _Plan:
+    """Parse and check every row of a file held in memory without touching the vault."""
+    plan = _Plan()
+    assert isinstance(plan.rows, list)
+    check = _check(io.BytesIO(data), vocab or vocabulary(), keep=plan.rows)
+    plan.problems = check.problems
+    return plan
+
+
+class CheckedFile:
+    """The rows of a checked CSV file, read and parsed again from the file each time they are iterated.
+
+    Iteration refuses (FileChanged) if the file is no longer the one that was checked; the rows of an
+    event_ref come with the event's merged fields on its first row and its last row number.
+    """
+
+    def __init__(self, path: Path, check: _Check, vocab: Vocabulary) -> None:
+        self.path = path
+        self.check = check
+        self.vocab = vocab
+
+    def __len__(self) -> int:
+        return self.check.rows
+
+    def __iter__(self) -> Iterator[ParsedRow]:
+        found: list[RowProblem] = []
+        count = 0
+        with _open(self.path) as stream:
+            source, rows = _parse_rows(stream, self.vocab, found)
+            for row in rows:
+                count += 1
+                if found:
+                    raise FileChanged()
+                facts = self.check.events.get(row.event_key)
+                if facts is not None:
+                    row.event_last = facts.last
+                    if facts.first == row.row:
+                        row.event.update(facts.event())
+                yield row
+            if found or count != self.check.rows or source.hash.digest() != self.check.digest:
+                raise FileChanged()
+
+
+def _open(path: Path) -> IO[bytes]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError("The file is too large ({size} bytes; the limit is {limit}).",
+                             size=size, limit=MAX_FILE_BYTES)
+        return path.open("rb")
+    except OSError as exc:
+        raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
+
+
+def read_plan(path: Path) -> _Plan:
+    """Read and check a CSV file; raise ImportRejected listing the bad rows.
+
+    The plan's rows are not held in memory: iterating them reads the file again (see CheckedFile).
+    """
+    vocab = vocabulary()
+    with _open(path) as stream:
+        try:
+            check = _check(stream, vocab)
+        except OSError as exc:
+            raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
+    if check.problems:
+        raise ImportRejected(sorted(check.problems, key=lambda p: p.row), check.problem_count)
+    return _Plan(rows=CheckedFile(path, check, vocab))
+
+
+def import_csv(vault: Vault, path: Path) -> ImportReport:
+    """Import a CSV file into the vault in one transaction; raise ImportRejected on any bad row."""
+    return store(vault, read_plan(path).rows)
+
+
+def store(vault: Vault, rows: Iterable[ParsedRow]) -> ImportReport:
+    """Write checked rows in one transaction, a chunk at a time (nothing is kept if any chunk fails)."""
+    with vault.transaction() as conn:
+        writer = _Writer(vault, conn, flush=True)
+        chunk: list[ParsedRow] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) == CHUNK_ROWS:
+                writer.add(chunk)
+                chunk = []
+        writer.add(chunk)
+        report = writer.finish()
+    log.debug("CSV rows stored: %d rows, %d events, %d acts, %d new persons",
+              report.rows, report.events, report.acts, report.persons_new)
+    return report
+
+
+def build_changes(vault: Vault, conn: Connection, rows: Iterable[ParsedRow]) -> tuple[Changeset, ImportReport]:
+    """All the changes of an import in one unwritten Changeset (for measuring the raw write; its size grows
+    with the file, which is why store() writes chunks instead)."""
+    writer = _Writer(vault, conn, flush=False)
+    writer.add(list(rows))
+    return writer.changes, writer.finish()
+
+
+class _Writer:
+    """One event per event_ref (or row), one person per distinct name, one act per row, one source per URL.
+
+    With `flush`, every chunk is written before the next is built; persons and sources are then found in
+    the database (this import's earlier chunks included), so only the current chunk's are held here.
+    """
+
+    def __init__(self, vault: Vault, conn: Connection, flush: bool) -> None:
+        self.vault, self.conn, self.flush = vault, conn, flush
+        self.changes = vault.changeset()
+        self.report = ImportReport()
+        # event_refs whose last row is still to come: their uuid and description.
+        self.events: dict[str, tuple[str, str | None]] = {}
+        self.persons: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        self.known_persons: set[str] = set()  # without flush: existing persons named by the file
+        self.person_rowid, self.act_rowid = conn.exec_driver_sql(
+            "SELECT (SELECT coalesce(max(rowid), 0) FROM person), (SELECT coalesce(max(rowid), 0) FROM act)").one()
+
+    def _lookup(self, sql: str, keys: set[str]) -> Iterator[tuple[str, str]]:
+        """(key, uuid) of live records; when two share a key the later wins, as a dict of a full scan would."""
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            batch = ordered[start:start + 500]
+            result = self.conn.exec_driver_sql(sql.format(", ".join("?" * len(batch))), tuple(batch))
+            yield from ((key, uuid) for key, uuid in result)
+
+    def add(self, rows: list[ParsedRow]) -> None:
+        report, changes = self.report, self.changes
+        keys = [identity_key(row.person) for row in rows]
+        for key, uuid in self._lookup("SELECT name_key, uuid FROM person WHERE deleted = 0 AND name_key IN ({}) "
+                                      "ORDER BY rowid", set(keys) - self.persons.keys()):
+            self.persons[key] = uuid
+            if not self.flush:
+                self.known_persons.add(key)
+        urls = {row.source_url for row in rows if row.source_url} - self.sources.keys()
+        self.sources.update(self._lookup(
+            "SELECT url, uuid FROM source WHERE deleted = 0 AND url IN ({}) ORDER BY rowid", urls))
+        for row, key in zip(rows, keys, strict=True):
+            report.rows += 1
+            event = self.events.get(row.event_key)
+            if event is None:
+                uuid = changes.create("event", {**row.event, "description": row.description})
+                event = (uuid, row.description)
+                if row.event_last != row.row:
+                    self.events[row.event_key] = event
+                report.events += 1
+            elif row.event_last == row.row:
+                del self.events[row.event_key]  # its last row: nothing will ask for it again
+            person = self.persons.get(key)
+            if person is None:
+                person = self.persons[key] = changes.create("person", {"name": row.person, "name_key": key})
+                report.persons_new += 1
+            act_description = row.description if row.description != event[1] else None
+            act = changes.create("act", {**row.act, "event": event[0], "person": person,
+                                         "description": act_description})
+            report.acts += 1
+            if row.source_url:
+                source = self.sources.get(row.source_url)
+                if source is None:
+                    source = self.sources[row.source_url] = changes.create("source", {"url": row.source_url})
+                    report.sources_new += 1
+                changes.create("citation", {"source": source, "target_kind": "act", "target": act})
+        if self.flush:
+            self.vault.commit(changes, self.conn)  # empties the changeset
+            self.persons.clear()
+            self.sources.clear()
+
+    def finish(self) -> ImportReport:
+        if self.flush:
+            # Distinct persons that existed before this import and that its acts name.
+            self.report.persons_existing = self.conn.exec_driver_sql(
+                "SELECT count(DISTINCT a.person) FROM act a JOIN person p ON p.uuid = a.person "
+                "WHERE a.rowid > ? AND p.rowid <= ?", (self.act_rowid, self.person_rowid)).scalar_one()
+        else:
+            self.report.persons_existing = len(self.known_persons)
+        return self.report
+
+
 class _RowParser:
-    """Turns one row's cells into record fields, collecting problems per column."""
+    """Turns one row's cells into record fields, collecting problems per column.
+
+    `problems` holds the current row's problems only: the caller takes them after each row.
+    """
 
     def __init__(self, vocab: Vocabulary, problems: list[RowProblem]) -> None:
         self.vocab = vocab
@@ -247,6 +616,7 @@ class _RowParser:
         return ParsedRow(
             row=row,
             event_key=f"ref:{ref}" if ref else f"row:{row}",
+            event_last=0 if ref else row,
             event=event,
             person=c(row, "person", self.person, cells.get("person", "")) or "",
             act=act,
@@ -254,108 +624,3 @@ class _RowParser:
             source_url=c(row, "source_url", parse_url, cells.get("source_url", "")),
             date=when,
         )
-
-
-def plan_import(data: bytes, vocab: Vocabulary | None = None) -> _Plan:
-    """Parse and check every row without touching the vault."""
-    vocab = vocab or vocabulary()
-    header, table = read_table(data)
-    _check_header(header)
-    plan = _Plan()
-    parser = _RowParser(vocab, plan.problems)
-    first_of_event: dict[str, ParsedRow] = {}
-    for index, cells in enumerate(table, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(header):
-            plan.problems.append(RowProblem(index, "-", "the row has {count} cells but the header has {expected}",
-                                            {"count": len(cells), "expected": len(header)}))
-            continue
-        parsed = parser.parse(index, dict(zip(header, cells, strict=False)))
-        first = first_of_event.setdefault(parsed.event_key, parsed)
-        if first is not parsed:
-            _merge_event_fields(first, parsed, plan.problems)
-        plan.rows.append(parsed)
-    return plan
-
-
-def _merge_event_fields(first: ParsedRow, row: ParsedRow, problems: list[RowProblem]) -> None:
-    """Rows of one event_ref must agree on the event; an empty cell takes the event's value."""
-    mapping = {"date": ("date",), "city": ("city", "city_text"), "region": ("region", "region_text"),
-               "place": ("place",), "occasion": ("occasion",)}
-    for column, keys in mapping.items():
-        mine = tuple(row.event[k] for k in keys)
-        theirs = tuple(first.event[k] for k in keys)
-        if not any(mine):
-            continue
-        if not any(theirs):
-            for k in (*keys, *(("date_precision", "date_start", "date_end") if column == "date" else ())):
-                first.event[k] = row.event[k]
-        elif mine != theirs:
-            problems.append(RowProblem(row.row, column, "differs from row {first} of the same event_ref",
-                                       {"first": first.row}))
-
-
-def read_plan(path: Path) -> _Plan:
-    """Read and check a CSV file; raise ImportRejected listing every bad row."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError("The file is too large ({size} bytes; the limit is {limit}).",
-                             size=size, limit=MAX_FILE_BYTES)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
-    plan = plan_import(data)
-    if plan.problems:
-        raise ImportRejected(sorted(plan.problems, key=lambda p: p.row))
-    return plan
-
-
-def import_csv(vault: Vault, path: Path) -> ImportReport:
-    """Import a CSV file into the vault in one transaction; raise ImportRejected on any bad row."""
-    return store(vault, read_plan(path).rows)
-
-
-def store(vault: Vault, rows: list[ParsedRow]) -> ImportReport:
-    """Write checked rows in one transaction."""
-    with vault.transaction() as conn:
-        changes, report = build_changes(vault, conn, rows)
-        vault.commit(changes, conn)
-    log.debug("CSV rows stored: %d rows, %d events, %d acts, %d new persons",
-              report.rows, report.events, report.acts, report.persons_new)
-    return report
-
-
-def build_changes(vault: Vault, conn: Connection, rows: list[ParsedRow]) -> tuple[Changeset, ImportReport]:
-    """One event per event_ref (or row), one person per distinct name, one act per row, one source per URL."""
-    report = ImportReport(rows=len(rows))
-    changes = vault.changeset()
-    persons: dict[str, str] = dict(conn.exec_driver_sql(
-        "SELECT name_key, uuid FROM person WHERE deleted = 0").fetchall())
-    sources: dict[str, str] = dict(conn.exec_driver_sql(
-        "SELECT url, uuid FROM source WHERE deleted = 0 AND url IS NOT NULL").fetchall())
-    events: dict[str, tuple[str, str | None]] = {}
-    for row in rows:
-        event = events.get(row.event_key)
-        if event is None:
-            uuid = changes.create("event", {**row.event, "description": row.description})
-            event = events[row.event_key] = (uuid, row.description)
-            report.events += 1
-        key = identity_key(row.person)
-        person = persons.get(key)
-        if person is None:
-            person = persons[key] = changes.create("person", {"name": row.person, "name_key": key})
-            report.persons_new += 1
-        act_description = row.description if row.description != event[1] else None
-        act = changes.create("act", {**row.act, "event": event[0], "person": person,
-                                     "description": act_description})
-        report.acts += 1
-        if row.source_url:
-            source = sources.get(row.source_url)
-            if source is None:
-                source = sources[row.source_url] = changes.create("source", {"url": row.source_url})
-                report.sources_new += 1
-            changes.create("citation", {"source": source, "target_kind": "act", "target": act})
-    report.persons_existing = len({identity_key(r.person) for r in rows}) - report.persons_new
-    return changes, report

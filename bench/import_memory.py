@@ -1,0 +1,80 @@
+"""Peak memory and wall time of `kzdesk import-csv`, in a child process, against baselines of the same run.
+
+    python bench/import_memory.py [ROWS ...] [--runs N]      (default: 10000 100000, 1 run)
+
+For each size a CSV with the columns of tests/data/monitoring_2021_12.csv is generated
+(bench/generate.py: persons repeated on many rows, event_refs shared by 1-4 rows, sources
+cited many times), then `python -m kzdesk import-csv FILE` runs on a fresh vault (passphrase in
+KZDESK_PASSPHRASE, floor KDF parameters). The peak is the child's own ru_maxrss (os.wait4), so
+the generator and this script do not count. Printed per size: peak RSS, its ratio to the peak of
+a bare vault open (`kzdesk stats` on a fresh vault, measured in the same run), wall time, rows/s.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from generate import write_csv
+from kzdesk.core.vault.kdf import floor_params
+from kzdesk.core.vault.vault import Profile, Vault
+
+PASSPHRASE = "bench"
+
+
+def new_vault(path: Path) -> Path:
+    Vault.create(path, PASSPHRASE, Profile("volunteer", "", ""), kdf=floor_params()).close()
+    return path
+
+
+def run_child(*args: str) -> tuple[float, float]:
+    """Run `python -m kzdesk ARGS`; return (peak RSS in MiB, wall seconds)."""
+    env = {**os.environ, "KZDESK_PASSPHRASE": PASSPHRASE, "KZDESK_LANG": "en"}
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "kzdesk", *args], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    err = child.stderr.read().decode() if child.stderr else ""
+    if child.returncode != 0:
+        raise SystemExit(f"kzdesk {' '.join(args)} failed ({child.returncode}): {err}")
+    return usage.ru_maxrss / 1024, wall  # ru_maxrss is in KiB on Linux
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    runs = 1
+    if "--runs" in argv:
+        at = argv.index("--runs")
+        runs = int(argv[at + 1])
+        del argv[at:at + 2]
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        bare = [run_child("--vault", str(new_vault(base / f"bare{i}")), "stats")[0] for i in range(runs)]
+        baseline = statistics.median(bare)
+        print(f"baseline, bare vault open (kzdesk stats): peak {baseline:8.1f} MiB")
+        for n in sizes:
+            csv_path = write_csv(base / f"rows{n}.csv", n)
+            size_mib = csv_path.stat().st_size / 2**20
+            peaks, walls = [], []
+            for i in range(runs):
+                peak, wall = run_child("--vault", str(new_vault(base / f"v{n}-{i}")), "import-csv", str(csv_path))
+                peaks.append(peak)
+                walls.append(wall)
+            peak, wall = statistics.median(peaks), statistics.median(walls)
+            print(f"rows {n:>9,} ({size_mib:6.1f} MiB file): peak {peak:8.1f} MiB  x{peak / baseline:5.2f} bare  "
+                  f"wall {wall:7.1f} s  {n / wall:>8,.0f} rows/s", flush=True)
+            csv_path.unlink()
+
+
+if __name__ == "__main__":
+    main()
