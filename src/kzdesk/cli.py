@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kzdesk import __version__, passphrase
-from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError
+from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError, full_disk
 from kzdesk.core.i18n import detect_language, set_language, tr
 from kzdesk.core.install import enter_portable_mode
 from kzdesk.core.process import configure_logging, disable_crash_dumps
@@ -435,6 +435,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         from sqlalchemy.exc import DatabaseError
 
+        # A full disk (met in SQLite through a raw connection, as backups use) is not damage:
+        # the remedy is free space, and nothing was changed.
+        full = full_disk(exc, vault_dir(getattr(args, "vault", None)))
+        if full is not None:
+            print(f"kzdesk: {full.message()}", file=sys.stderr)
+            return full.exit_code
         if isinstance(exc, DatabaseError):
             # A damaged page found mid-command: the transaction was rolled back, nothing written.
             print("kzdesk: " + tr("The vault database is damaged; the command was stopped and nothing "

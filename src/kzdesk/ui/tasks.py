@@ -13,6 +13,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from kzdesk.core.errors import full_disk
+
 
 class Tasks(QObject):
     """run(work, on_done, on_error): work runs on the database thread, callbacks on the GUI thread."""
@@ -45,6 +47,8 @@ class Tasks(QObject):
         if owner is not None and not shiboken6.isValid(owner):
             return
         if error is not None:
+            # A full disk met outside the engine (a raw copy, VACUUM) is said as such, not as a failure.
+            error = full_disk(error) or error
             if on_error is not None:
                 on_error(error)
             else:

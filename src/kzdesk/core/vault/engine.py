@@ -11,9 +11,10 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
-from kzdesk.core.errors import VaultDamaged, VaultError
+from kzdesk.core.errors import VaultDamaged, VaultError, full_disk
 
 PLAINTEXT_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096  # SQLCipher 4 default; every intact database file is a whole number of pages
@@ -59,7 +60,12 @@ def _apply_pragmas(conn: Any, dek: bytes, driver: ModuleType, path: Path) -> Non
     cur.execute("PRAGMA cipher_compatibility = 4")
     try:
         cur.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except driver.DatabaseError:
+    except driver.DatabaseError as exc:
+        # On a full disk the WAL index cannot be made and this first read fails too: say so, since
+        # a repair would be the wrong remedy (and would need space as well).
+        full = full_disk(exc, path.parent)
+        if full is not None:
+            raise full from None
         raise VaultDamaged("The vault database {path} is damaged or does not belong to this vault; "
                          "nothing was opened.", path=str(path)) from None
     version = cur.execute("PRAGMA cipher_version").fetchone()
@@ -108,6 +114,13 @@ def open_engine(path: Path, dek: bytes, *, create: bool = False,
         # Belt and braces: a connection that is not SQLCipher must never be used.
         if not type(dbapi_conn).__module__.startswith("sqlcipher3"):
             raise VaultError("The database connection is not encrypted; refusing.")
+
+    @event.listens_for(engine, "handle_error")
+    def _tell_full_disk(context: ExceptionContext) -> None:
+        # Every statement and commit passes here: a full disk becomes DiskFull, never "damaged".
+        full = full_disk(context.original_exception, path.parent)
+        if full is not None:
+            raise full from None
 
     if create:
         with engine.connect():
