@@ -222,16 +222,18 @@ def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.receipts import purge, purgeable, read_receipt
+    from kzdesk.core.exchange.receipts import preview, purge, read_receipt
 
     data = read_input(Path(args.receipt))
     with open_vault(args) as vault:
         with vault.engine.connect() as conn:
             receipt = read_receipt(conn, data, vault.identity.key_id)
-            count = sum(len(v) for v in purgeable(conn, receipt).values())
+            planned = preview(conn, receipt)
         print(tr("{count} records were received by the coordinator and can be erased from this computer.",
-                 count=count))
-        if not count:
+                 count=planned.erased_total))
+        for line in planned.details():
+            print(line)
+        if not planned.erased_total:
             return 0
         if not args.yes:
             if not sys.stdin.isatty():
@@ -239,8 +241,10 @@ def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
             if input(tr("Erase them for good? Type yes: ")).strip().lower() not in ("yes", "да", "иә"):
                 print(tr("Nothing was erased."))
                 return 1
-        purged = purge(vault, receipt)
-    print(tr("{count} records erased.", count=purged))
+        done = purge(vault, receipt)
+    print(tr("{count} records erased.", count=done.erased_total))
+    for line in done.details():
+        print(line)
     return 0
 
 

@@ -386,7 +386,7 @@ def test_receipt_lets_the_volunteer_erase_what_arrived(network, tmp_path: Path) 
     assert canary.encode() not in data
     with volunteer.engine.connect() as conn:
         receipt = read_receipt(conn, data, volunteer.identity.key_id)
-    assert purge(volunteer, receipt) == 3  # the event, the person and the act
+    assert purge(volunteer, receipt).erased_total == 3  # the event, the person and the act
     from kzdesk.core.model.search import search
 
     with volunteer.engine.connect() as conn:

@@ -4,7 +4,7 @@ the coordinator confirmed receiving (after a plain question: erasing is final)."
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBo
 from kzdesk.core.files import read_input
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
+
+if TYPE_CHECKING:  # the core's exchange modules load only when a receipt is opened
+    from kzdesk.core.exchange.receipts import PurgeResult
 
 
 class ReceiptActions(MenuActions):
@@ -85,25 +88,29 @@ class ReceiptActions(MenuActions):
         vault = self.context.vault
         if vault is None:
             return
-        from kzdesk.core.exchange.receipts import purgeable, read_receipt
+        from kzdesk.core.exchange.receipts import preview, read_receipt
 
-        def work() -> tuple[Any, int]:
+        def work() -> tuple[Any, PurgeResult]:
             data = read_input(path)
             with vault.engine.connect() as conn:
                 receipt = read_receipt(conn, data, vault.identity.key_id)
-                return receipt, sum(len(v) for v in purgeable(conn, receipt).values())
+                return receipt, preview(conn, receipt)
 
         self.context.tasks.run(work, self._confirm, self._failed, owner=self)
 
-    def _confirm(self, found: tuple[Any, int]) -> None:
-        receipt, count = found
-        if not count:
-            self._say(self.tr("The receipt is genuine, but nothing on this computer is covered by it."))
+    def _confirm(self, found: tuple[Any, PurgeResult]) -> None:
+        receipt, planned = found
+        if not planned.erased_total:
+            self._say("\n".join([self.tr("The receipt is genuine, but nothing on this computer is covered by it."),
+                                 *planned.details()]))
             return
         box = QMessageBox(QMessageBox.Icon.Warning, "kzdesk",
                           self.tr("The coordinator confirmed receiving {count} records. Erase them from this "
-                                  "computer for good? This cannot be undone.").replace("{count}", str(count)),
+                                  "computer for good? This cannot be undone.")
+                          .replace("{count}", str(planned.erased_total)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self.window)
+        # What goes and what stays (and why), in the words the command line uses too.
+        box.setInformativeText("\n".join(planned.details()))
         box.setObjectName("purge_confirmation")
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -118,8 +125,9 @@ class ReceiptActions(MenuActions):
             return
         from kzdesk.core.exchange.receipts import purge
 
-        def done(count: int) -> None:
-            self._say(self.tr("{count} records were erased from this computer.").replace("{count}", str(count)))
-            self.erased.emit(count)
+        def done(result: PurgeResult) -> None:
+            self._say("\n".join([self.tr("{count} records were erased from this computer.")
+                                 .replace("{count}", str(result.erased_total)), *result.details()]))
+            self.erased.emit(result.erased_total)
 
         self.context.tasks.run(lambda: purge(vault, receipt), done, self._failed, owner=self)

@@ -126,7 +126,9 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         raise
     # Marked only once the file is there: if we stop before this, the next bundle sends these again.
     with vault.transaction() as conn:
-        conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        # A re-send (--all) adds its bundle id to the mark: a receipt for either bundle then covers it.
+        conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT(revision) "
+                             "DO UPDATE SET bundle_id = export_mark.bundle_id || ' ' || excluded.bundle_id",
                              [(r.id, manifest.bundle) for r in revisions])
         conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
     return ExportReport(len(revisions), len(attachments), seq)
