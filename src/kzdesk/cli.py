@@ -143,18 +143,23 @@ def cmd_persons(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
+    from kzdesk.core.exchange.authorship import UNPROVEN, proven_authors
     from kzdesk.core.model.revisions import audit_trail
 
     with _open(args) as vault, vault.engine.connect() as conn:
         trail = audit_trail(conn, args.uuid)
+        # Only proven authors are shown: a name a bundle merely claimed is "author not proven".
+        proven = proven_authors(conn, [e.revision for e in trail])
     if not trail:
         raise KzdeskError("No record {uuid}.", uuid=args.uuid)
     if args.json:
-        _print_json([{**e.__dict__, "changed": {k: list(v) for k, v in e.changed.items()}} for e in trail])
+        _print_json([{**e.__dict__, "author": proven.get(e.revision),
+                      "changed": {k: list(v) for k, v in e.changed.items()}} for e in trail])
         return 0
     for entry in trail:
         when = datetime.fromtimestamp(entry.wall_ms / 1000, UTC).isoformat(timespec="seconds")
-        print(f"{when}  {entry.author[:12]}  {tr(entry.action)}  {', '.join(sorted(entry.changed))}")
+        author = (proven.get(entry.revision) or "")[:12] or tr(UNPROVEN)
+        print(f"{when}  {author}  {tr(entry.action)}  {', '.join(sorted(entry.changed))}")
     return 0
 
 

@@ -26,13 +26,16 @@ def record_case(vault: Vault, name: str, city: str, date: str, consent: str, **p
         changes = vault.changeset()
         who = changes.create("person", {"name": name, "name_key": name.lower(), "consent": consent, **person})
         event = changes.create("event", {"date": date, "date_precision": "day", "date_start": date,
-                                         "date_end": date, "city": city, "consent": "public"})
+                                         "date_end": date, "city": city.lower(), "consent": "public"})
         changes.create("act", {"event": event, "person": who, "act_type": "administrative_arrest",
-                               "legal_code": "KoAP", "article": "488", "arrest_days": 10})
+                               "legal_code": "administrative_offences_code", "article": "488", "arrest_days": 10})
         changes.create("citation", {"source": changes.create("source", {"url": "https://example.org/x"}),
                                     "target_kind": "person", "target": who})
         vault.commit(changes, conn)
     return who
+
+
+VOLUNTEERS: dict[Path, tuple[Vault, ...]] = {}  # the volunteers behind a `field` coordinator
 
 
 @pytest.fixture
@@ -49,7 +52,9 @@ def field(tmp_path: Path):
     for i, volunteer in enumerate((oral, shymkent)):
         export_bundle(volunteer, tmp_path / f"{i}.kzb")
         assert import_bundle(coordinator, tmp_path / f"{i}.kzb").status == "merged"
+    VOLUNTEERS[coordinator.path] = (oral, shymkent)
     yield coordinator, a, b
+    VOLUNTEERS.pop(coordinator.path)
     for vault in (coordinator, oral, shymkent):
         vault.close()
 
@@ -135,6 +140,8 @@ def test_decisions_merge_onward_and_disagreement_is_a_conflict(field, tmp_path: 
     other = make_vault(tmp_path / "c2", "coordinator", "Shymkent coordinator")
     introduce(coordinator, other)
     introduce(other, coordinator)
+    for volunteer in VOLUNTEERS[coordinator.path]:
+        introduce(other, volunteer)  # relayed revisions are believed from their authors' keys
     export_bundle(coordinator, tmp_path / "all.kzb", everything=True)
     assert import_bundle(other, tmp_path / "all.kzb").status == "merged"
     # ... then both decide about the pair, differently, without knowing of each other.

@@ -18,15 +18,17 @@ import re
 import struct
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.identity import SigningIdentity, key_id
+from kzdesk.core.i18n import tr
 from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
+from kzdesk.core.model.values import stored_problems
 
 FORMAT = "kzdesk-bundle"
 VERSION = 1
@@ -38,6 +40,7 @@ MAX_BLOB_BYTES = 200 * 1024 * 1024
 MEMBER = re.compile(r"^(manifest\.json|manifest\.sig|blobs/[0-9a-f]{64})$")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # no timestamps inside: they would tell when the volunteer worked
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1  # SQLite's INTEGER
+MAX_PARENTS = 64  # a resolution names the conflicting revisions; no honest one has more
 
 
 class BundleRejected(InputError):
@@ -67,13 +70,22 @@ class OpenedBundle:
     revisions: tuple[RevisionRow, ...]
     blobs: dict[str, bytes]  # attachment bytes by sha256
     payload: bytes  # the decrypted ZIP, for the quarantine
+    # Each revision's own signature by its author, where it carries one (see authorship.py).
+    signatures: dict[str, bytes] = field(default_factory=dict)
 
 
 # --- writing ----------------------------------------------------------------------------------
-def revision_blob(rev: RevisionRow) -> bytes:
-    return canonical_json({"id": rev.id, "kind": rev.kind, "record": rev.record, "parents": list(rev.parents),
+REVISION_FIELDS = frozenset({"id", "kind", "record", "parents", "hlc", "author", "content_hash", "deleted", "body"})
+
+
+def revision_blob(rev: RevisionRow, signature: bytes | None = None) -> bytes:
+    """A revision as canonical JSON; with its author's own signature ("sig", hex) when it has one."""
+    doc: dict[str, Any] = {"id": rev.id, "kind": rev.kind, "record": rev.record, "parents": list(rev.parents),
                            "hlc": rev.hlc, "author": rev.author, "content_hash": rev.content_hash,
-                           "deleted": rev.deleted, "body": json.loads(rev.body)}).encode()
+                           "deleted": rev.deleted, "body": json.loads(rev.body)}
+    if signature is not None:
+        doc["sig"] = signature.hex()
+    return canonical_json(doc).encode()
 
 
 Progress = Callable[[int, int], None]  # (items done, items in all)
@@ -81,8 +93,11 @@ Progress = Callable[[int, int], None]  # (items done, items in all)
 
 def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: list[str],
           revisions: list[RevisionRow], attachments: dict[str, bytes],
-          progress: Progress | None = None) -> tuple[bytes, Manifest]:
-    """The encrypted bundle bytes and its manifest; progress hears about every record packed."""
+          progress: Progress | None = None, signatures: dict[str, bytes] | None = None) -> tuple[bytes, Manifest]:
+    """The encrypted bundle bytes and its manifest; progress hears about every record packed.
+
+    signatures: the authors' own signatures of revisions (by revision id), carried along so that a
+    revision passed on by a coordinator still proves who wrote it."""
     from pyrage import encrypt, x25519
 
     if not recipients:
@@ -92,7 +107,7 @@ def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: lis
     total = len(revisions) + len(attachments) + 1  # the last step is the encryption
     step = max(1, total // 200)  # a few hundred reports at most, whatever the size
     for done, rev in enumerate(revisions, 1):
-        data = revision_blob(rev)
+        data = revision_blob(rev, (signatures or {}).get(rev.id))
         digest = hashlib.sha256(data).hexdigest()
         blobs[digest] = data
         entries.append({"type": "revision", "id": rev.id, "sha256": digest, "size": len(data)})
@@ -275,14 +290,19 @@ def _check_domains(kind: str, body: dict[str, Any]) -> None:
             raise ValueError("other spellings must be a list of objects with a text")
 
 
-def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
-    """Strict schema: a known kind, exactly its fields with plain JSON values, and an id that re-hashes."""
+def _parse_revision(data: bytes, expected_id: str) -> tuple[RevisionRow, bytes | None]:
+    """Strict schema: a known kind, exactly its fields with plain JSON values in the forms the editor
+    writes, and an id that re-hashes; with the author's signature when the revision carries one."""
     try:
         doc = _strict_json(data)
         kind = doc["kind"]
-        if kind not in RECORD_TABLES or set(doc) != {"id", "kind", "record", "parents", "hlc", "author",
-                                                     "content_hash", "deleted", "body"}:
+        if kind not in RECORD_TABLES or set(doc) not in (REVISION_FIELDS, REVISION_FIELDS | {"sig"}):
             raise ValueError("unknown kind or fields")
+        signature = None
+        if "sig" in doc:
+            if not isinstance(doc["sig"], str) or not re.fullmatch(r"[0-9a-f]{128}", doc["sig"]):
+                raise ValueError("bad signature")
+            signature = bytes.fromhex(doc["sig"])
         body = doc["body"]
         if set(body) != set(field_names(RECORD_TABLES[kind])):
             raise ValueError("fields do not match the kind")
@@ -299,15 +319,25 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
             elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
                 raise ValueError("a whole number beyond what the database stores")
         _check_domains(kind, body)
+        problems = stored_problems(kind, body)
+        if problems:
+            raise BundleRejected("A record in the bundle has a value kzdesk does not accept ({field}: {problem}); "
+                                 "nothing was imported.", field=problems[0].field, problem=tr(problems[0].msgid))
         if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
         if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
             raise ValueError("bad stamp")
+        if not isinstance(doc["parents"], list) or not all(isinstance(p, str) and re.fullmatch(r"[0-9a-f]{64}", p)
+                                                           for p in doc["parents"]) \
+                or len(set(doc["parents"])) != len(doc["parents"]) or len(doc["parents"]) > MAX_PARENTS:
+            raise ValueError("bad parents")
+        if not isinstance(doc["author"], str) or not re.fullmatch(r"[0-9a-f]{32}|merge", doc["author"]):
+            raise ValueError("bad author")
         parents = [str(p) for p in doc["parents"]]
         rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
         if rev.id != doc["id"] or rev.id != expected_id or rev.content_hash != doc["content_hash"]:
             raise ValueError("revision does not hash to its id")
-        return rev
+        return rev, signature
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
         raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
 
@@ -326,7 +356,7 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     present = {i.filename.removeprefix("blobs/") for i in archive.infolist() if i.filename.startswith("blobs/")}
     if listed != present:
         raise BundleRejected("The bundle's files do not match its manifest.")
-    revisions, blobs = [], {}
+    revisions, blobs, signatures = [], {}, {}
     for entry in manifest.entries:
         try:
             data = archive.read(f"blobs/{entry['sha256']}")
@@ -335,10 +365,13 @@ def open_bundle(payload: bytes) -> OpenedBundle:
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
         if entry["type"] == "revision":
-            revisions.append(_parse_revision(data, str(entry.get("id"))))
+            rev, rev_signature = _parse_revision(data, str(entry.get("id")))
+            revisions.append(rev)
+            if rev_signature is not None:
+                signatures[rev.id] = rev_signature
         else:
             blobs[entry["sha256"]] = data
-    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload)
+    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload, signatures)
 
 
 def verify_signature(opened: OpenedBundle) -> bool:

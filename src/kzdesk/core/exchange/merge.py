@@ -15,16 +15,18 @@ For each incoming revision of a record:
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.authorship import BAD_MERGE, MERGE_AUTHOR, WAITING, Refused
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import WRITE_ORDER, RevisionRow, make_revision, sha256_hex
 
-MERGE_AUTHOR = "merge"
+FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
 DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
 
 
@@ -34,9 +36,11 @@ class MergeReport:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
+    future: int = 0  # revisions stamped beyond this clock and its tolerance: flagged, never winning
 
     def to_json(self) -> dict[str, int]:
-        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts}
+        return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts,
+                "future": self.future}
 
 
 def _raw(conn: Connection) -> Any:
@@ -55,20 +59,51 @@ def _load(conn: Connection, rev_id: str) -> RevisionRow | None:
                        row[8])
 
 
-def _ancestors(conn: Connection, rev_id: str) -> dict[str, str]:
-    """Every ancestor of a revision (itself included) with its stamp, through the revision table."""
-    found: dict[str, str] = {}
-    frontier = [rev_id]
+def _walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Ancestors of start (itself included) not in stop, and where the walk met stop: both with
+    their stamps. With stop the ancestors of the record's current head, the second part is the
+    heads' latest common ancestors, and start descends from that head exactly when the head is
+    among them. Each revision is walked once per record, so a merge stays near-linear."""
+    new: dict[str, str] = {}
+    met: dict[str, str] = {}
+    frontier = [start]
     while frontier:
         current = frontier.pop()
-        if current in found:
+        if current in new or current in met:
             continue
         row = _raw(conn).execute("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).fetchone()
         if row is None:
             continue  # a parent this vault never received: history starts here
-        found[current] = row[0]
+        if current in stop:
+            met[current] = row[0]
+            continue
+        new[current] = row[0]
         frontier.extend(json.loads(row[1]))
-    return found
+    return new, met
+
+
+class _Lineage:
+    """One record's current head and every revision it descends from, grown as heads join it."""
+
+    def __init__(self, conn: Connection, tip: RevisionRow) -> None:
+        self.tip = tip
+        self.seen: set[str] = set(_walk(conn, tip.id, set())[0]) | {tip.id}
+
+    def join(self, conn: Connection, head: RevisionRow, now_ms: int) -> tuple[str, RevisionRow | None, int]:
+        """Bring a head in: "contained", "forward" (the head descends from the tip) or "merged"
+        with the deterministic merge revision and the number of conflicts it found."""
+        if head.id in self.seen:
+            return "contained", None, 0
+        new, met = _walk(conn, head.id, self.seen)
+        self.seen.update(new)
+        if self.tip.id in met:
+            self.tip = head
+            return "forward", head, 0
+        base = max(met.items(), key=lambda kv: (kv[1], kv[0]))[0] if met else None
+        merged, conflicts = _merge_heads(conn, self.tip, head, base, now_ms)
+        self.seen.add(merged.id)
+        self.tip = merged
+        return "merged", merged, conflicts
 
 
 def _insert_revision(conn: Connection, rev: RevisionRow) -> bool:
@@ -144,28 +179,38 @@ def _settle_pending(conn: Connection) -> None:
             _hold_or_write(conn, kind, [], rows)
 
 
-def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]]) -> None:
+def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]],
+              now_ms: int) -> None:
     sides = sorted(sides, key=lambda s: s[0].id)
     revisions = [s[0].id for s in sides]
     conflict_id = sha256_hex(f"{rev.kind}\n{rev.record}\n{name}\n{','.join(revisions)}".encode())
-    candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc} for r, v in sides]
+    # A side stamped in the future is flagged for the coordinator who decides.
+    candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc,
+                   **({"future": True} if is_future(r, now_ms) else {})} for r, v in sides]
     _raw(conn).execute(
         "INSERT INTO conflict (id, kind, record, field, revisions, candidates, status) "
         "VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT(id) DO NOTHING",
         (conflict_id, rev.kind, rev.record, name, json.dumps(revisions), json.dumps(candidates, ensure_ascii=False)))
 
 
-def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) -> tuple[RevisionRow, int]:
+def is_future(rev: RevisionRow, now_ms: int) -> bool:
+    """A stamp beyond the receiving clock and its tolerance: a wrong clock, or someone trying to win."""
+    return int(rev.hlc[:13]) > now_ms + FUTURE_TOLERANCE_MS
+
+
+def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow, base_id: str | None,
+                 now_ms: int) -> tuple[RevisionRow, int]:
     """The deterministic merge revision of two concurrent heads, and how many conflicts it found."""
-    ours, theirs = _ancestors(conn, local.id), _ancestors(conn, incoming.id)
-    common = [(hlc, rid) for rid, hlc in ours.items() if rid in theirs]
-    base_rev = _load(conn, max(common)[1]) if common else None
+    base_rev = _load(conn, base_id) if base_id else None
     base: dict[str, Any] = json.loads(base_rev.body) if base_rev else {}
     base_deleted = base_rev.deleted if base_rev else False
     a, b = json.loads(local.body), json.loads(incoming.body)
     # The later of the two (by stamp, then id) supplies a conflicting field's current value; the
-    # conflict record keeps both, so nothing is silently lost.
-    later_body = a if (local.hlc, local.id) > (incoming.hlc, incoming.id) else b
+    # conflict record keeps both, so nothing is silently lost. A stamp from the future never wins.
+    def rank(rev: RevisionRow) -> tuple[bool, str, str]:
+        return not is_future(rev, now_ms), rev.hlc, rev.id
+
+    later_body = a if rank(local) > rank(incoming) else b
     merged: dict[str, Any] = {}
     conflicts = 0
     for name in sorted(set(a) | set(b)):
@@ -176,7 +221,7 @@ def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) ->
             merged[name] = y
         else:
             merged[name] = later_body.get(name)
-            _conflict(conn, local, name, [(local, x), (incoming, y)])
+            _conflict(conn, local, name, [(local, x), (incoming, y)], now_ms)
             conflicts += 1
     changed_a = any(a.get(k) != base.get(k) for k in a) or local.deleted != base_deleted
     changed_b = any(b.get(k) != base.get(k) for k in b) or incoming.deleted != base_deleted
@@ -187,7 +232,7 @@ def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow) ->
         edited = changed_b if editor is incoming else changed_a
         if edited:
             # Edit against delete: the record stays visible until someone decides.
-            _conflict(conn, local, DELETED, [(deleter, True), (editor, False)])
+            _conflict(conn, local, DELETED, [(deleter, True), (editor, False)], now_ms)
             conflicts += 1
         else:
             deleted = True
@@ -207,7 +252,49 @@ def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
             *(body.get(n) for n in field_names(RECORD_TABLES[rev.kind])))
 
 
-def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> MergeReport:
+def _in_order(merges: list[RevisionRow]) -> list[RevisionRow]:
+    """Merge revisions with the ones they descend from first."""
+    by_id = {m.id: m for m in merges}
+    order: list[RevisionRow] = []
+    placed: set[str] = set()
+    for first in sorted(merges, key=lambda m: (m.hlc, m.id)):
+        stack = [first]
+        while stack:
+            top = stack[-1]
+            if top.id in placed:
+                stack.pop()
+                continue
+            waiting = [by_id[p] for p in top.parents if p in by_id and p not in placed]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            placed.add(top.id)
+            order.append(stack.pop())
+    return order
+
+
+def _recompute_merges(conn: Connection, merges: list[RevisionRow], now_ms: int) -> int:
+    """Check each arrived merge revision against the one this vault makes from the same parents.
+
+    A chain of merges (each the previous one joined with one more head, as a coordinator relays
+    them) keeps one lineage, so checking n of them walks the history once, not n times."""
+    conflicts = 0
+    lineage: _Lineage | None = None
+    for merge in _in_order(merges):
+        parents = [_load(conn, p) for p in merge.parents]
+        if parents[0] is None or parents[1] is None:
+            raise Refused(WAITING)
+        if lineage is None or lineage.tip.id not in merge.parents:
+            lineage = _Lineage(conn, parents[0])
+        other = parents[1] if lineage.tip.id == parents[0].id else parents[0]
+        outcome, made, found = lineage.join(conn, other, now_ms)
+        if outcome != "merged" or made is None or made.id != merge.id:
+            raise Refused(BAD_MERGE)
+        conflicts += found
+    return conflicts
+
+
+def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: int | None = None) -> MergeReport:
     """Merge revisions (already verified) into this vault, in the caller's transaction.
 
     All new revisions enter the history first; then, per record, only the heads of what arrived
@@ -215,6 +302,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
     produce merge revisions of their own — the same heads give the same result everywhere.
     Records new to this vault (the common case at a coordinator) are inserted in bulk.
     """
+    now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     report = MergeReport()
     raw = _raw(conn)
     incoming = list({r.id: r for r in revisions}.values())
@@ -224,6 +312,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
             f"SELECT id FROM revision WHERE id IN ({','.join('?' * len(chunk))})", chunk))
     fresh = [r for r in incoming if r.id not in known]
     report.unchanged += len(incoming) - len(fresh)
+    report.future = sum(1 for r in fresh if is_future(r, now_ms))
     raw.executemany(
         "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -249,13 +338,11 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
         upserts: list[tuple[Any, ...]] = []  # changed records, and waiting ones that moved on
         for record in uuids:
             revs = records[record]
-            for rev in revs:
-                # A merge made elsewhere carries its conflicts implicitly: derive them here too, so
-                # every vault that has the merge shows the same open conflicts.
-                if rev.author == MERGE_AUTHOR and len(rev.parents) == 2:
-                    parents = [_load(conn, p) for p in rev.parents]
-                    if parents[0] is not None and parents[1] is not None:
-                        report.conflicts += _merge_heads(conn, parents[0], parents[1])[1]
+            merges = [r for r in revs if r.author == MERGE_AUTHOR]
+            if merges:
+                # A merge made elsewhere is no one's word: recompute it from its parents, refuse it
+                # if it differs; its conflicts are derived here too, so every vault shows the same.
+                report.conflicts += _recompute_merges(conn, merges, now_ms)
             inner_parents = {p for r in revs for p in r.parents}
             heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
             row = local.get(record)
@@ -268,16 +355,16 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> Merge
             current = _load(conn, start) if start else heads[0]
             assert current is not None
             creator = row[1] if row else _creator(conn, record) if held else None
+            lineage: _Lineage | None = None
             for head in heads:
-                if head.id == current.id or head.id in _ancestors(conn, current.id):
-                    continue  # already contained
-                if current.id in _ancestors(conn, head.id):
-                    current = head  # fast-forward
+                if head.id == current.id:
                     continue
-                merged, conflicts = _merge_heads(conn, current, head)
-                _insert_revision(conn, merged)
-                report.conflicts += conflicts
-                current = merged
+                lineage = lineage or _Lineage(conn, current)
+                outcome, merged, conflicts = lineage.join(conn, head, now_ms)
+                if outcome == "merged" and merged is not None:
+                    _insert_revision(conn, merged)
+                    report.conflicts += conflicts
+                current = lineage.tip
             if current.author == MERGE_AUTHOR:  # two histories met: name the creator as every vault does
                 creator = _creator(conn, record)
             if row is None:

@@ -13,10 +13,13 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError, VaultError
-from kzdesk.core.exchange import trust
+from kzdesk.core.exchange import authorship, trust
+from kzdesk.core.exchange.authorship import BAD_MERGE, WAITING, sign_revision
 from kzdesk.core.exchange.bundle import (
+    INT64_MAX,
     MAX_BUNDLE_BYTES,
     BundleRejected,
+    Manifest,
     OpenedBundle,
     Progress,
     build,
@@ -52,7 +55,7 @@ class ImportOutcome:
     signer: str | None = None
     seq: int | None = None
     counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
-                                                            "conflicts": 0})
+                                                            "conflicts": 0, "future": 0})
     missing: list[int] = field(default_factory=list)  # earlier bundles of this signer not merged yet
 
     def to_json(self) -> dict[str, object]:
@@ -107,9 +110,10 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         attachments = {sha: bytes(data) for sha, data in conn.exec_driver_sql(
             f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
             if wanted else {}
+        signatures = _author_signatures(conn, vault, revisions)
         prev, last = _setting(conn, "export_prev"), _setting(conn, "export_seq")
         seq = int(last or 0) + 1
-        data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress)
+        data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, signatures)
         # The sequence number is taken before the file exists: once a bundle may have left, the next
         # one must chain after it, never reuse its number (a coordinator that has it would see a fork
         # and quarantine every later bundle). The reservation is settled below or on the next export.
@@ -135,6 +139,26 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
 
 
 PENDING_EXPORT = "export_pending"
+
+
+def _author_signatures(conn: Connection, vault: Vault, revisions: list[RevisionRow]) -> dict[str, bytes]:
+    """The authors' own signatures of the revisions to send: this vault signs its own on the way
+    out (once, kept), others' travel as they came. A revision of someone else's that arrived
+    without one can be passed on, but the next coordinator will believe it only from its author."""
+    ids = [r.id for r in revisions]
+    found: dict[str, bytes] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        found.update((str(r), bytes(sig)) for r, sig in conn.exec_driver_sql(
+            f"SELECT revision, signature FROM revision_sig WHERE revision IN ({','.join('?' * len(chunk))})",
+            tuple(chunk)))
+    own = [(r.id, sign_revision(vault.identity, r.id)) for r in revisions
+           if r.author == vault.identity.key_id and r.id not in found]
+    if own:
+        conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             own)
+        found.update(own)
+    return found
 
 
 def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: bool = False) -> None:
@@ -180,16 +204,35 @@ def _log(conn: Connection, opened: OpenedBundle, status: str, reason: str | None
          reason, json.dumps(counts)))
 
 
-def _quarantine(conn: Connection, opened: OpenedBundle, reason: str) -> None:
+QUARANTINE_INLINE = 4 * 1024 * 1024  # larger bundles stay in their file; only a reference is kept
+
+
+@dataclass(frozen=True)
+class Received:
+    """Where a bundle came from: its file and the hash of the file's (encrypted) bytes."""
+
+    path: Path
+    sha256: str
+
+
+def _quarantine(conn: Connection, opened: OpenedBundle, reason: str, source: Received | None) -> None:
+    """Set a bundle aside. A small one is kept whole (encrypted with the vault); a large one by
+    reference, so a throwaway key cannot fill the vault: accepting it later reads the file again and
+    checks it is the same bytes."""
     m = opened.manifest
+    inline = source is None or len(opened.payload) <= QUARANTINE_INLINE
     conn.exec_driver_sql(
-        "INSERT INTO quarantine (bundle_id, signer, seq, reason, received, payload) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(bundle_id) DO NOTHING",
-        (m.bundle, m.signer, m.seq, reason, datetime.now(UTC).isoformat(timespec="seconds"), opened.payload))
+        "INSERT INTO quarantine (bundle_id, signer, seq, reason, received, payload, source_path, source_sha256) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(bundle_id) DO NOTHING",
+        (m.bundle, m.signer, m.seq, reason, datetime.now(UTC).isoformat(timespec="seconds"),
+         opened.payload if inline else None, None if inline or source is None else str(source.path.absolute()),
+         None if inline or source is None else source.sha256))
     _log(conn, opened, "quarantined", reason, {})
 
 
 def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
+    """Merge a bundle whose every rule was checked (authorship too); keep its authors' signatures
+    so the revisions can travel on."""
     for digest, data in opened.blobs.items():
         conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              (digest, len(data), data))
@@ -197,11 +240,15 @@ def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
     if opened.revisions:
         conn.exec_driver_sql("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) "
                              "ON CONFLICT DO NOTHING", [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
+    if opened.signatures:
+        conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             list(opened.signatures.items()))
     return merge_revisions(conn, opened.revisions)
 
 
 def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
-    """Fork (two bundles with one sequence number) or a broken hash chain; None when consistent."""
+    """Fork (two bundles with one sequence number) or a broken hash chain on either side — a gap
+    filled late must fit the bundle before it and the one after it; None when consistent."""
     m = opened.manifest
     same_seq = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ?",
                                     (m.signer, m.seq)).fetchall()
@@ -211,6 +258,32 @@ def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
                                   "AND status = 'merged'", (m.signer, m.seq - 1)).first()
     if before is not None and m.prev != before[0]:
         return N_("fork")
+    if _next_prev(conn, m.signer, m.seq) not in (None, m.hash):
+        return N_("fork")
+    return None
+
+
+def _next_prev(conn: Connection, signer: str, seq: int) -> str | None:
+    """What the signer's merged bundle numbered seq + 1 says came before it (None: not here)."""
+    if seq >= INT64_MAX:
+        return None  # no bundle can follow the highest number SQLite stores
+    row = conn.exec_driver_sql("SELECT prev_hash FROM bundle_log WHERE signer = ? AND seq = ? AND status = 'merged'",
+                               (signer, seq + 1)).first()
+    return None if row is None else str(row[0])
+
+
+REVOKED = N_("signer revoked")
+UNVOUCHED = N_("signer revoked, and no later bundle shows this one was made before")
+
+
+def _revocation_problem(conn: Connection, m: Manifest, revoked_after: int | None) -> str | None:
+    """What a revoked key signs is judged by the chain, not by the number it claims: a bundle
+    numbered within the allowed range is merged only if the signer's next bundle, merged before,
+    names its hash (so it existed then); anyone holding the key could number a new one 4."""
+    if revoked_after is None:
+        return None
+    if m.seq > revoked_after or _next_prev(conn, m.signer, m.seq) is None:
+        return REVOKED if m.seq > revoked_after else UNVOUCHED
     return None
 
 
@@ -230,10 +303,54 @@ def missing_bundles(conn: Connection) -> dict[str, list[int]]:
             if (gaps := list(itertools.islice((n for n in range(1, max(seqs)) if n not in seqs), MAX_GAPS)))}
 
 
+def _merge_proven(vault: Vault, conn: Connection, opened: OpenedBundle,
+                  signer_role: str | None = None) -> tuple[str | None, MergeReport | None]:
+    """Merge after proving every author and what they may change; on a broken rule nothing of the
+    bundle stays (its own savepoint) and the reason is returned instead."""
+    authors = authorship.known_authors(conn, vault.identity, vault.profile.role)
+    m = opened.manifest
+    if signer_role is not None and m.signer not in authors:
+        # A bundle the coordinator chose to accept from a key not in the trust store: its signer is
+        # its author, with no more rights than a volunteer.
+        authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
+    conn.exec_driver_sql("SAVEPOINT proven")
+    try:
+        authorship.check(conn, list(opened.revisions), opened.signatures, m.signer, authors)
+        report = _merge(conn, opened)
+    except authorship.Refused as refused:
+        conn.exec_driver_sql("ROLLBACK TO proven")
+        conn.exec_driver_sql("RELEASE proven")
+        return refused.reason, None
+    conn.exec_driver_sql("RELEASE proven")
+    return None, report
+
+
+def _retry_waiting(vault: Vault, conn: Connection) -> list[str]:
+    """Bundles quarantined only because they change records whose creation had not arrived: try
+    them again now that more has (each one all or nothing). Returns the bundles merged."""
+    merged: list[str] = []
+    progress = True
+    while progress:
+        progress = False
+        for bundle, in conn.exec_driver_sql("SELECT bundle_id FROM quarantine WHERE reason = ? ORDER BY seq",
+                                            (WAITING,)).fetchall():
+            opened = _quarantined_bundle(conn, str(bundle))
+            if opened is None:
+                continue
+            reason, report = _merge_proven(vault, conn, opened)
+            if reason is None and report is not None:
+                conn.exec_driver_sql("DELETE FROM quarantine WHERE bundle_id = ?", (bundle,))
+                conn.exec_driver_sql("UPDATE bundle_log SET status = 'merged', reason = NULL, report = ? "
+                                     "WHERE bundle_id = ?", (json.dumps(report.to_json()), bundle))
+                merged.append(str(bundle))
+                progress = True
+    return merged
+
+
 GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
 
 
-def _verify(vault: Vault, path: Path) -> tuple[ImportOutcome, OpenedBundle | None]:
+def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
     """Every check that needs no write: size, decryption, archive, manifest, signature, recipients."""
     outcome = ImportOutcome(str(path), "rejected")
     try:
@@ -242,11 +359,12 @@ def _verify(vault: Vault, path: Path) -> tuple[ImportOutcome, OpenedBundle | Non
         data = path.read_bytes()
     except OSError as exc:
         outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
-        return outcome, None
+        return outcome, None, None
+    received = Received(path, sha256_hex(data))
     try:
-        with vault.engine.connect() as conn:
-            secret = age_identity(conn, create=False)
-        opened = open_bundle(decrypt(data, secret))
+        payload = decrypt(data, secret)
+        del data  # one copy of a large bundle at a time
+        opened = open_bundle(payload)
         if not verify_signature(opened):
             raise BundleRejected("The bundle's signature does not match its contents.")
         assert secret is not None
@@ -254,14 +372,16 @@ def _verify(vault: Vault, path: Path) -> tuple[ImportOutcome, OpenedBundle | Non
             raise BundleRejected("The bundle was not made for this coordinator (re-encrypted by someone else).")
     except BundleRejected as exc:
         outcome.reason = exc.message()
-        return outcome, None
+        return outcome, None, None
     m = opened.manifest
     outcome.bundle, outcome.signer, outcome.seq = m.bundle, m.signer, m.seq
-    return outcome, opened
+    return outcome, opened, received
 
 
-def _apply(conn: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> None:
-    """Replay, trust, fork and chain checks against the vault, then merge or quarantine."""
+def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: ImportOutcome,
+           source: Received | None) -> None:
+    """Replay, trust, fork and chain checks, the authors and what they may change, then merge or
+    quarantine (with the reason; nothing of a quarantined bundle is merged)."""
     m = opened.manifest
     seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
     if seen is not None:
@@ -273,15 +393,15 @@ def _apply(conn: Connection, opened: OpenedBundle, outcome: ImportOutcome) -> No
     reason = None
     if signer is None:
         reason = N_("unknown signer")
-    elif signer.revoked_after_seq is not None and m.seq > signer.revoked_after_seq:
-        reason = N_("signer revoked")
     else:
-        reason = _chain_problem(conn, opened)
-    if reason is not None:
-        _quarantine(conn, opened, reason)
+        reason = _revocation_problem(conn, m, signer.revoked_after_seq) or _chain_problem(conn, opened)
+    report = None
+    if reason is None:
+        reason, report = _merge_proven(vault, conn, opened)
+    if reason is not None or report is None:
+        _quarantine(conn, opened, reason or BAD_MERGE, source)
         outcome.status, outcome.reason = "quarantined", reason
         return
-    report = _merge(conn, opened)
     _log(conn, opened, "merged", None, report.to_json())
     outcome.status, outcome.counts = "merged", report.to_json()
     outcome.missing = missing_bundles(conn).get(m.signer, [])
@@ -293,24 +413,32 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
     """Verify and merge bundles. Each bundle is all or nothing (its own savepoint); bundles are
     committed in groups, so a slow disk's flush is paid once per group rather than per bundle."""
     outcomes: list[ImportOutcome] = []
+    with vault.engine.connect() as conn:
+        secret = age_identity(conn, create=False)
     for start in range(0, len(paths), GROUP):
-        checked = [_verify(vault, path) for path in paths[start:start + GROUP]]
         with vault.transaction() as conn:
             # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
             # its RELEASE would commit (and flush the disk) after every bundle.
             conn.exec_driver_sql("BEGIN")
-            for outcome, opened in checked:
+            for path in paths[start:start + GROUP]:
+                # One bundle in memory at a time: read, decrypt, check and apply, then let it go.
+                outcome, opened, source = _verify(path, secret)
+                outcomes.append(outcome)
                 if opened is None:
                     continue
                 conn.exec_driver_sql("SAVEPOINT bundle")
                 try:
-                    _apply(conn, opened, outcome)
+                    _apply(vault, conn, opened, outcome, source)
                 except Exception:
                     conn.exec_driver_sql("ROLLBACK TO bundle")
                     conn.exec_driver_sql("RELEASE bundle")
                     raise
                 conn.exec_driver_sql("RELEASE bundle")
-        outcomes.extend(outcome for outcome, _ in checked)
+                del opened
+            retried = set(_retry_waiting(vault, conn))
+        for outcome in outcomes:
+            if outcome.bundle in retried:
+                outcome.status, outcome.reason = "merged", None
     # Statuses and counts only: file names, signers and reasons can point at people.
     log.debug("bundles imported: %s", dict(Counter(o.status for o in outcomes)))
     return outcomes
@@ -343,17 +471,43 @@ def quarantined(conn: Connection) -> list[dict[str, object]]:
 def accept_quarantined(vault: Vault, bundle: str) -> MergeReport:
     """The coordinator decided to take a quarantined bundle in after all (signature re-checked)."""
     with vault.transaction() as conn:
-        row = conn.exec_driver_sql("SELECT payload FROM quarantine WHERE bundle_id = ?", (bundle,)).first()
-        if row is None:
+        if conn.exec_driver_sql("SELECT 1 FROM quarantine WHERE bundle_id = ?", (bundle,)).first() is None:
             raise InputError("No bundle {bundle} in quarantine.", bundle=bundle)
-        opened = open_bundle(bytes(row[0]))
-        if not verify_signature(opened):
+        opened = _quarantined_bundle(conn, bundle, vault)
+        if opened is None or not verify_signature(opened):
             raise BundleRejected("The bundle's signature does not match its contents.")
-        report = _merge(conn, opened)
+        # Accepting vouches for the signer, not for what it claims others wrote or may change.
+        reason, report = _merge_proven(vault, conn, opened, signer_role="volunteer")
+        if reason is not None or report is None:
+            raise BundleRejected("The bundle cannot be merged: {reason}.", reason=tr(reason or BAD_MERGE))
         conn.exec_driver_sql("DELETE FROM quarantine WHERE bundle_id = ?", (bundle,))
         conn.exec_driver_sql("UPDATE bundle_log SET status = 'merged', reason = 'accepted from quarantine', "
                              "report = ? WHERE bundle_id = ?", (json.dumps(report.to_json()), bundle))
     return report
+
+
+def _quarantined_bundle(conn: Connection, bundle: str, vault: Vault | None = None) -> OpenedBundle | None:
+    """A quarantined bundle, opened again: from the vault, or from its file when it was kept by
+    reference (the file must still be there with the very same bytes). None if it cannot be had."""
+    row = conn.exec_driver_sql("SELECT payload, source_path, source_sha256 FROM quarantine WHERE bundle_id = ?",
+                               (bundle,)).first()
+    if row is None:
+        return None
+    if row[0] is not None:
+        return open_bundle(bytes(row[0]))
+    path = Path(str(row[1]))
+    try:
+        data = path.read_bytes()
+    except OSError:
+        if vault is None:
+            return None
+        raise InputError("The quarantined bundle's file {path} is no longer there; put it back to accept it.",
+                         path=str(path)) from None
+    if sha256_hex(data) != row[2]:
+        if vault is None:
+            return None
+        raise BundleRejected("The quarantined bundle's file {path} has changed since it arrived.", path=str(path))
+    return open_bundle(decrypt(data, age_identity(conn, create=False)))
 
 
 def drop_quarantined(vault: Vault, bundle: str) -> None:
@@ -366,7 +520,13 @@ def drop_quarantined(vault: Vault, bundle: str) -> None:
 def open_conflicts(conn: Connection) -> list[dict[str, object]]:
     rows = conn.exec_driver_sql("SELECT id, kind, record, field, candidates FROM conflict WHERE status = 'open' "
                                 "ORDER BY kind, record, field").fetchall()
-    return [{"id": i, "kind": k, "record": r, "field": f, "candidates": json.loads(c)} for i, k, r, f, c in rows]
+    out = [{"id": i, "kind": k, "record": r, "field": f, "candidates": json.loads(c)} for i, k, r, f, c in rows]
+    # Only proven authors are shown (None: a bundle merely claimed one).
+    proven = authorship.proven_authors(conn, [c["revision"] for o in out for c in o["candidates"]])
+    for conflict in out:
+        for candidate in conflict["candidates"]:
+            candidate["author"] = proven.get(candidate["revision"])
+    return out
 
 
 def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:

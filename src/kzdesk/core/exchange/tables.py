@@ -46,7 +46,12 @@ class Quarantine(SQLModel, table=True):
     seq: int
     reason: str
     received: str
-    payload: bytes  # the decrypted bundle (inside the encrypted database)
+    # The decrypted bundle (inside the encrypted database) when it is small; a large one stays where
+    # it was and is found again by its path and checked by its hash, so a stranger's 150 MB bundle
+    # neither fills the vault nor its memory.
+    payload: bytes | None = None
+    source_path: str | None = None
+    source_sha256: str | None = Field(default=None, max_length=64)
 
 
 class ExportMark(SQLModel, table=True):
@@ -89,3 +94,15 @@ class RevisionOrigin(SQLModel, table=True):
 
     revision: str = Field(primary_key=True, max_length=64)
     bundle_id: str = Field(max_length=32)
+
+
+class RevisionSig(SQLModel, table=True):
+    """A revision's own signature by its author (Ed25519 over a domain prefix and the revision id).
+
+    A bundle's signature proves only who sent it; this proves who wrote each revision, so a
+    coordinator can pass on a volunteer's revisions and the next coordinator still knows the author."""
+
+    __tablename__ = "revision_sig"
+
+    revision: str = Field(primary_key=True, max_length=64)
+    signature: bytes

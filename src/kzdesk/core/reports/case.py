@@ -23,6 +23,7 @@ from reportlab.platypus import Spacer
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
+from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
 from kzdesk.core.exchange.identity import fingerprint
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import same_person
@@ -53,14 +54,17 @@ def _provenance(conn: Connection, records: list[tuple[str, str]]) -> list[dict[s
     out = []
     for kind, record in records:
         revs = conn.exec_driver_sql(
-            "SELECT r.hlc, r.author, o.bundle_id FROM revision r LEFT JOIN revision_origin o ON o.revision = r.id "
-            "WHERE r.record = ? ORDER BY r.hlc, r.id", (record,)).fetchall()
+            "SELECT r.hlc, r.author, o.bundle_id, r.id FROM revision r LEFT JOIN revision_origin o "
+            "ON o.revision = r.id WHERE r.record = ? ORDER BY r.hlc, r.id", (record,)).fetchall()
         if not revs:
             continue
-        author = next((a for _, a, _ in revs if a != "merge"), revs[0][1])
+        # Only a proven author is printed: one a bundle merely claimed is shown as not proven.
+        proven = proven_authors(conn, [r[3] for r in revs])
+        first = next((r for r in revs if r[1] != MERGE_AUTHOR), revs[0])
+        author = proven.get(first[3]) or UNPROVEN
         out.append({"kind": kind, "record": record, "author": author, "fingerprint": keys.get(author),
                     "name": names.get(author), "created": revs[0][0], "changed": revs[-1][0],
-                    "bundles": sorted({b for _, _, b in revs if b})})
+                    "bundles": sorted({r[2] for r in revs if r[2]})})
     return out
 
 
@@ -203,7 +207,8 @@ def _appendix(w: Writer, content: dict[str, Any], lang: str) -> None:
     w.grid([tr(h, lang) for h in (N_("Record"), N_("Recorded by (fingerprint)"), N_("Recorded"),
                                   N_("Last change"), N_("Bundles"))],
            [[f"{tr(wording.KIND[p['kind']], lang)} {p['record'][:8]}",
-             " ".join(x for x in (p["name"], p["fingerprint"] or p["author"]) if x),
+             tr(UNPROVEN, lang) if p["author"] == UNPROVEN
+             else " ".join(x for x in (p["name"], p["fingerprint"] or p["author"]) if x),
              _wall(p["created"], lang), _wall(p["changed"], lang), ", ".join(b[:8] for b in p["bundles"])]
             for p in content["provenance"]], [24, 62, 30, 30, 28])
 
