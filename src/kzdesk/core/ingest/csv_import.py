@@ -60,6 +60,7 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
 MAX_PROBLEMS_KEPT = 1000  # a file bad on every row is refused with a count, not millions of messages
 MAX_LINE_CHARS = 4 * 1024 * 1024  # a physical line; csv refuses any field over 131,072 characters anyway
+MEMO_TEXT, MEMO_ENTRIES = 80, 20_000  # cell values parsed once per import: short ones, a bounded number
 CHUNK_ROWS = 2000  # rows written per Changeset.write: big enough for executemany, small in memory
 EVENT_FIELDS = ("date", "date_precision", "date_start", "date_end", "city", "city_text", "region", "region_text",
                 "place", "occasion")
@@ -118,6 +119,9 @@ class ParsedRow:
     source_url: str | None
     date: FuzzyDate
     event_last: int = 0  # the last row of this row's event, once known (0: not known, keep it open)
+
+
+_UNPARSED = object()
 
 
 class FileChanged(InputError):
@@ -520,6 +524,7 @@ class _RowParser:
     def __init__(self, vocab: Vocabulary, problems: list[RowProblem]) -> None:
         self.vocab = vocab
         self.problems = problems
+        self._parsed: dict[tuple[str, str], Any] = {}
         self._act_types: dict[str, str] = {code: code for code in vocab.act_types}
         for code, act in vocab.act_types.items():
             for name in act.labels.values():
@@ -528,11 +533,35 @@ class _RowParser:
     def cell(self, row: int, column: str, parse: Callable[[str], Any], text: str) -> Any:
         if not text and column not in REQUIRED:
             return None  # most cells are empty: every optional parser maps "" to None
+        # Dates, cities, types, articles and URLs recur on many rows (and every row is parsed twice):
+        # short values are parsed once. The parsers are pure and their results immutable.
+        key = (column, text)
+        value = self._parsed.get(key, _UNPARSED)
+        if value is not _UNPARSED:
+            return value
         try:
-            return parse(text)
+            value = parse(text)
         except Problem as problem:
             self.problems.append(RowProblem(row, column, problem.msgid, problem.params))
             return None
+        if len(text) <= MEMO_TEXT:
+            if len(self._parsed) >= MEMO_ENTRIES:
+                self._parsed.clear()
+            self._parsed[key] = value
+        return value
+
+    def place(self, text: str) -> tuple[str | None, str | None]:
+        """A city or region cell: the gazetteer id if the vocabulary knows it, else the text as written."""
+        text = parse_text(text[:1000]) or ""
+        return (self.vocab.city(text), text) if text else (None, None)
+
+    def region_cell(self, text: str) -> tuple[str | None, str | None]:
+        text = parse_text(text[:1000]) or ""
+        return (self.vocab.region(text), text) if text else (None, None)
+
+    @staticmethod
+    def arrest_days(text: str) -> int | None:
+        return parse_count(text, 365)
 
     def act_type(self, text: str) -> str:
         key = identity_key(text).replace(" ", "_").replace("-", "_")
@@ -569,10 +598,8 @@ class _RowParser:
         c = self.cell
         vocab = self.vocab
         when = c(row, "date", parse_date, cells.get("date", "")) or parse_date("")
-        city_text = parse_text(cells.get("city", "")[:1000])
-        region_text = parse_text(cells.get("region", "")[:1000])
-        city = vocab.city(city_text) if city_text else None
-        region = vocab.region(region_text) if region_text else None
+        city, city_text = c(row, "city", self.place, cells.get("city", "")) or (None, None)
+        region, region_text = c(row, "region", self.region_cell, cells.get("region", "")) or (None, None)
         if city and not region:
             region = vocab.cities[city].region
         article = c(row, "article", parse_article, cells.get("article", ""))
@@ -605,7 +632,7 @@ class _RowParser:
         act = {
             "act_type": c(row, "event_type", self.act_type, cells.get("event_type", "")),
             "legal_code": legal_code, "article": article, "part": part,
-            "arrest_days": c(row, "arrest_days", lambda t: parse_count(t, 365), cells.get("arrest_days", "")),
+            "arrest_days": c(row, "arrest_days", self.arrest_days, cells.get("arrest_days", "")),
             "fine_amount": decimal_text(amount) if amount is not None else None,
             "fine_unit": unit if amount is not None else None, "fine_kzt": fine_kzt,
             "authority": text["authority"], "court": text["court"], "judge": text["judge"],
