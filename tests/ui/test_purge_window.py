@@ -40,7 +40,7 @@ def test_the_purge_dialog_says_what_stays_and_why(qtbot, context, tmp_path: Path
     receipts.check(tmp_path / "r.kzr")
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "purge_confirmation") is not None, timeout=10_000)
     box = window.findChild(QMessageBox, "purge_confirmation")
-    assert "2" in box.text()  # the first event and its act
+    assert "записей: 2." in box.text()  # the first event and its act
     details = box.informativeText()
     assert "Записей оставлено на этом компьютере: 3" in details
     assert "ещё не отправлено" in details and "ещё нужно записи, которая остаётся: лицо: 1" in details
