@@ -270,6 +270,12 @@ def test_a_stamp_from_the_future_does_not_win_while_the_conflict_waits(tmp_path:
     assert shown == "журналист"
     flagged = {c["value"]: c.get("future", False) for c in conflict["candidates"]}
     assert flagged == {"журналист": False, "FROM THE FUTURE": True}
+    # The conflicts view names each value's proven author and flags the stamp from the future.
+    from kzdesk.core.i18n import tr
+    from kzdesk.ui.exchange_models import ConflictsModel
+
+    shown_values = sorted(ConflictsModel.candidate(c) for c in conflict["candidates"])
+    assert shown_values == sorted(['"журналист" (C1)', f'"FROM THE FUTURE" (C2, {tr(authorship.FUTURE_MARK)})'])
     for vault in (c1, c2, v):
         vault.close()
 
@@ -285,5 +291,6 @@ def test_a_bad_value_from_a_trusted_volunteer_is_refused_and_exports_keep_workin
     assert snapshot_rows(c) == before
     c.close()
     for profile in ("full", "lawyer", "public"):
-        result = kz("export-csv", "--profile", profile, "--out", str(tmp_path / f"{profile}.csv"), vault=c.path, passphrase="pass phrase")
+        result = kz("export-csv", "--profile", profile, "--out", str(tmp_path / f"{profile}.csv"), vault=c.path,
+                    passphrase="pass phrase")
         assert result.code == 0, result.err

@@ -50,7 +50,19 @@ class ConflictsModel(_ListModel):
             return f"{QCoreApplication.translate('Kinds', row['kind'])} {row['record'][:8]}"
         if index.column() == 1:
             return row["field"]
-        return "  |  ".join(json.dumps(c["value"], ensure_ascii=False) for c in row["candidates"])
+        return "  |  ".join(self.candidate(c) for c in row["candidates"])
+
+    @staticmethod
+    def candidate(candidate: dict[str, Any]) -> str:
+        """A value with who proposed it (only a proven author) and a flag on a stamp from the future."""
+        from kzdesk.core.exchange.authorship import FUTURE_MARK, MERGE_AUTHOR, UNPROVEN
+        from kzdesk.core.i18n import tr
+
+        author = candidate.get("author_name")
+        who = tr(UNPROVEN) if candidate.get("author") is None else None if author == MERGE_AUTHOR else author
+        notes = [n for n in (who, tr(FUTURE_MARK) if candidate.get("future") else None) if n]
+        value = json.dumps(candidate["value"], ensure_ascii=False)
+        return f"{value} ({', '.join(notes)})" if notes else value
 
 
 class DuplicatesModel(_ListModel):

@@ -45,6 +45,7 @@ FOREIGN_PARENT = N_("a revision descends from another record's history")
 BAD_MERGE = N_("a merge revision does not follow from its parents")
 WAITING = N_("it changes records whose creation has not arrived yet")
 UNPROVEN = N_("author not proven")  # shown instead of a name a bundle merely claimed
+FUTURE_MARK = N_("stamped in the future")  # a conflict's side whose clock stamp is beyond ours
 
 
 class Refused(Exception):

@@ -27,6 +27,7 @@ from kzdesk.core.exchange.bundle import (
     open_bundle,
     verify_signature,
 )
+from kzdesk.core.exchange.identity import key_id
 from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
@@ -110,7 +111,7 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         attachments = {sha: bytes(data) for sha, data in conn.exec_driver_sql(
             f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
             if wanted else {}
-        signatures = _author_signatures(conn, vault, revisions)
+        signatures, signed_now = _author_signatures(conn, vault, revisions)
         prev, last = _setting(conn, "export_prev"), _setting(conn, "export_seq")
         seq = int(last or 0) + 1
         data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, signatures)
@@ -135,16 +136,21 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
                              "DO UPDATE SET bundle_id = export_mark.bundle_id || ' ' || excluded.bundle_id",
                              [(r.id, manifest.bundle) for r in revisions])
         conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
+        if signed_now:
+            conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) "
+                                 "ON CONFLICT DO NOTHING", signed_now)
     return ExportReport(len(revisions), len(attachments), seq)
 
 
 PENDING_EXPORT = "export_pending"
 
 
-def _author_signatures(conn: Connection, vault: Vault, revisions: list[RevisionRow]) -> dict[str, bytes]:
-    """The authors' own signatures of the revisions to send: this vault signs its own on the way
-    out (once, kept), others' travel as they came. A revision of someone else's that arrived
-    without one can be passed on, but the next coordinator will believe it only from its author."""
+def _author_signatures(conn: Connection, vault: Vault,
+                       revisions: list[RevisionRow]) -> tuple[dict[str, bytes], list[tuple[str, bytes]]]:
+    """The authors' own signatures of the revisions to send, and those this vault makes now for its
+    own (kept once the bundle is written, like the export marks: a failed export changes nothing).
+    A revision of someone else's that arrived without one can be passed on, but the next
+    coordinator will believe it only from its author."""
     ids = [r.id for r in revisions]
     found: dict[str, bytes] = {}
     for start in range(0, len(ids), 500):
@@ -154,11 +160,8 @@ def _author_signatures(conn: Connection, vault: Vault, revisions: list[RevisionR
             tuple(chunk)))
     own = [(r.id, sign_revision(vault.identity, r.id)) for r in revisions
            if r.author == vault.identity.key_id and r.id not in found]
-    if own:
-        conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                             own)
-        found.update(own)
-    return found
+    found.update(own)
+    return found, own
 
 
 def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: bool = False) -> None:
@@ -250,9 +253,12 @@ def _chain_problem(conn: Connection, opened: OpenedBundle) -> str | None:
     """Fork (two bundles with one sequence number) or a broken hash chain on either side — a gap
     filled late must fit the bundle before it and the one after it; None when consistent."""
     m = opened.manifest
-    same_seq = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ?",
+    # The next bundle names this one's hash: it is the genuine one of its number, whatever else
+    # claimed that number before (a forgery sent first must not shut the real bundle out).
+    vouched = _next_prev(conn, m.signer, m.seq) == m.hash
+    same_seq = conn.exec_driver_sql("SELECT manifest_hash, status FROM bundle_log WHERE signer = ? AND seq = ?",
                                     (m.signer, m.seq)).fetchall()
-    if any(h != m.hash for (h,) in same_seq):
+    if any(h != m.hash and (status == "merged" or not vouched) for h, status in same_seq):
         return N_("fork")
     before = conn.exec_driver_sql("SELECT manifest_hash FROM bundle_log WHERE signer = ? AND seq = ? "
                                   "AND status = 'merged'", (m.signer, m.seq - 1)).first()
@@ -521,11 +527,18 @@ def open_conflicts(conn: Connection) -> list[dict[str, object]]:
     rows = conn.exec_driver_sql("SELECT id, kind, record, field, candidates FROM conflict WHERE status = 'open' "
                                 "ORDER BY kind, record, field").fetchall()
     out = [{"id": i, "kind": k, "record": r, "field": f, "candidates": json.loads(c)} for i, k, r, f, c in rows]
-    # Only proven authors are shown (None: a bundle merely claimed one).
+    # Only proven authors are shown (None: a bundle merely claimed one), by the name this vault
+    # trusts them under ("author_name"), so the coordinator knows whose value is whose.
     proven = authorship.proven_authors(conn, [c["revision"] for o in out for c in o["candidates"]])
+    names = dict(conn.exec_driver_sql("SELECT key_id, display_name FROM trusted_key").fetchall())
+    own = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'display_name'").scalar()
+    for key, in conn.exec_driver_sql("SELECT public_key FROM identity"):
+        names[key_id(bytes(key))] = own or ""
     for conflict in out:
         for candidate in conflict["candidates"]:
-            candidate["author"] = proven.get(candidate["revision"])
+            author = proven.get(candidate["revision"])
+            candidate["author"] = author
+            candidate["author_name"] = None if author is None else names.get(author) or author[:12]
     return out
 
 

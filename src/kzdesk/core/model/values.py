@@ -162,7 +162,7 @@ def stored_problems(kind: str, body: dict[str, Any]) -> list[ValueProblem]:
         if url is not None and (re.search(r"\s", url) or not re.match(r"https?://[^/\s]", url, re.IGNORECASE)):
             bad("url", N_("not a web address"))
     elif kind in ("citation", "attachment"):
-        if body.get("target_kind") not in ("person", "event", "act"):
+        if body.get("target_kind") not in ("person", "event", "act", "source"):
             bad("target_kind", N_("not one of the values this field takes"))
         if not UUID.fullmatch(body.get("target") or ""):
             bad("target", N_("not a record id"))
