@@ -72,8 +72,19 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with _open(args) as vault:
-        vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
-    print(tr("Passphrase changed."))
+        secret = passphrase.obtain_new(args.new_passphrase_file)
+        if args.new_key:
+            vault.change_data_key(secret)
+        else:
+            vault.change_passphrase(secret)
+    if not args.new_key:
+        print(tr("Passphrase changed."))
+        return 0
+    print(tr("Passphrase and data key changed: the database and its copies in the vault folder are now "
+             "encrypted under a new key. An old copy of vault.json with the old passphrase opens nothing here."))
+    print(tr("Recovery shares made before no longer open this vault: make new ones now with "
+             "'kzdesk recovery-shares' and destroy the old ones. Backup files made before still open with "
+             "the old passphrase: delete them, or keep them as safe as that passphrase."))
     return 0
 
 
@@ -230,9 +241,26 @@ def cmd_erase(args: argparse.Namespace) -> int:
         if answer.strip().upper() not in ("ERASE", "СТЕРЕТЬ", "ӨШІРУ"):
             print(tr("Nothing was erased."))
             return 1
-    erase(path)
+    erase(path, _erase_progress())
     print(tr("The vault at {path} can no longer be opened by anyone.", path=str(path)))
     return 0
+
+
+def _erase_progress() -> Callable[[int, int], None]:
+    """How far the overwriting is, on standard error: in place on a terminal, every 10% elsewhere."""
+    terminal = sys.stderr.isatty()
+    shown = [-1]
+
+    def show(done: int, total: int) -> None:
+        percent = 100 if total == 0 else done * 100 // total
+        if percent == shown[0] or (not terminal and percent % 10 and percent != 100):
+            return
+        shown[0] = percent
+        text = tr("The key is destroyed; overwriting every copy of the data: {percent}%", percent=percent)
+        print(f"\r{text}" if terminal else text, end="\n" if not terminal or percent == 100 else "",
+              file=sys.stderr, flush=True)
+
+    return show
 
 
 def cmd_erase_after(args: argparse.Namespace) -> int:
@@ -402,6 +430,9 @@ def build_parser() -> argparse.ArgumentParser:
                               help=tr("also remember the key in the system keyring (off by default)"))
     subs["passwd"].add_argument("--new-passphrase-file", metavar="FILE",
                                 help=tr("read the new passphrase from FILE (or set KZDESK_NEW_PASSPHRASE)"))
+    subs["passwd"].add_argument("--new-key", action="store_true",
+                                help=tr("also change the data key and re-encrypt the vault (after being made "
+                                        "to reveal the passphrase); old recovery shares stop working"))
     subs["import-csv"].add_argument("file", metavar="FILE")
     subs["search"].add_argument("text", metavar="TEXT")
     subs["search"].add_argument("--limit", type=int, default=100)

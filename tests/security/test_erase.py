@@ -24,15 +24,15 @@ def test_erase_makes_vault_and_backups_unreadable(kz, vault_path: Path, tmp_path
         write_backup(vault, tmp_path / "stick.kzbackup")
     assert memory.items
     overwritten: list[str] = []
-    real = erase_module._overwrite
-    monkeypatch.setattr(erase_module, "_overwrite", lambda path, length=None: (
-        overwritten.append(path.name), real(path, length)))
+    real = erase_module.scratch.shred
+    monkeypatch.setattr(erase_module.scratch, "shred", lambda path, progress=None: (
+        overwritten.append(path.name), real(path, progress)))
     refused = kz("erase", vault=vault_path)  # no terminal: it never erases without --yes
     assert refused.code == 1 and (vault_path / "vault.json").exists()
     result = kz("erase", "--yes", vault=vault_path, passphrase=None)  # no passphrase needed
     assert result.code == 0
     assert not memory.items
-    # Every file was overwritten before it went (the key slots whole, the databases' first MiB),
+    # Every file was overwritten whole before it went (the key slots, every page of the databases),
     # and the folder is empty: nothing there can be opened, even with recovery shares.
     assert {"vault.json", "kzdesk.db", inside.name} <= set(overwritten)
     assert not any(p.is_file() for p in vault_path.rglob("*"))

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kzdesk.core.errors import InputError, VaultDamaged, VaultError
 from kzdesk.core.files import write_output
+from kzdesk.core.vault import scratch
 from kzdesk.core.vault.atomic import fsync_dir, write_atomic
 from kzdesk.core.vault.vault import BACKUP_DIR, DATABASE_FILE, HEADER_FILE, Vault
 
@@ -39,12 +40,12 @@ def write_backup(vault: Vault, out: Path) -> int:
     if integrity_problems(vault):
         raise VaultError("The vault failed its integrity check; no backup was written. Restore an earlier "
                          "backup instead of copying a damaged one.")
-    # The encrypted copy is made inside the vault folder (never in a shared temp folder), read, removed.
-    copy = vault.backup(f"export-{os.urandom(4).hex()}", directory=vault.path)
-    try:
+    # The encrypted copy is made in the vault's partial/ folder (never in a shared temp folder), mode
+    # 0600, read, then overwritten and removed; one a kill or a full disk leaves is removed next time.
+    scratch.sweep(vault.path)
+    with scratch.new_copy(vault.path, "export") as copy:
+        vault.export_copy(copy)
         database = copy.read_bytes()
-    finally:
-        copy.unlink(missing_ok=True)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         archive.writestr(zipfile.ZipInfo(HEADER_FILE, (1980, 1, 1, 0, 0, 0)),
@@ -79,12 +80,20 @@ def restore(data: bytes, target: Path) -> None:
         raise InputError("This is not a kzdesk backup, or it is damaged.")  # never restore plaintext
     target.mkdir(mode=0o700, parents=True, exist_ok=True)
     try:
-        for name in (DATABASE_FILE, HEADER_FILE):  # the key slots last: a half restore never looks like a vault
-            write_atomic(target / name, members[name], mode=0o600)
+        # The database through partial/ (a kill leaves it where the next open or an erase finds it),
+        # the key slots last: a half restore never looks like a vault.
+        with scratch.new_copy(target, "restore") as staged:
+            with staged.open("r+b") as fh:
+                fh.write(members[DATABASE_FILE])
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(staged, target / DATABASE_FILE)
+        write_atomic(target / HEADER_FILE, members[HEADER_FILE], mode=0o600)
         fsync_dir(target)
     except OSError as exc:
         for name in MEMBERS:
             (target / name).unlink(missing_ok=True)
+        shutil.rmtree(scratch.folder(target), ignore_errors=True)
         raise InputError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or "") from None
 
 
@@ -112,6 +121,7 @@ def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str]) -> V
         for name in (*MEMBERS, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm", f"{DATABASE_FILE}-journal"):
             (target / name).unlink(missing_ok=True)
         shutil.rmtree(target / BACKUP_DIR, ignore_errors=True)  # a migration's copy, if one was taken
+        shutil.rmtree(scratch.folder(target), ignore_errors=True)
         raise
     assert vault is not None
     return vault

@@ -84,6 +84,14 @@ def _open(kek: bytes, slot: Slot, vault_id: str) -> bytes:
     return AESGCM(kek).decrypt(slot.nonce, slot.wrapped, slot.associated_data(vault_id))
 
 
+def key_check(dek: bytes) -> str:
+    """A value that tells which data key a header's pending slot holds; one-way, so it gives away
+    nothing of a full-entropy key."""
+    import hashlib
+
+    return hashlib.sha256(b"kzdesk/key-check/v1\n" + dek).hexdigest()[:32]
+
+
 def check_passphrase(passphrase: str) -> bytes:
     """Refuse an empty or absurdly long passphrase; return its bytes."""
     data = encode_passphrase(passphrase)
@@ -104,6 +112,11 @@ class VaultHeader:
     # count lives here, outside the encrypted database, because it must be kept before unlocking.
     erase_after: int | None = None
     failures: int = 0
+    # A change of the data key under way (see Vault.change_data_key): the new passphrase's slot for
+    # the new key, and a check value telling which key a database opened with. The old slots stay
+    # until the database copy made under the new key is in place.
+    pending: list[Slot] = field(default_factory=list)
+    pending_check: str | None = None
 
     @classmethod
     def new(cls) -> VaultHeader:
@@ -138,13 +151,38 @@ class VaultHeader:
         self.slots = [s for s in self.slots if s.kind != "keyring"]
 
     def unlock(self, passphrase: str) -> bytes:
-        """Return the DEK, or raise PassphraseError for a wrong passphrase."""
-        slot = self.passphrase_slot()
-        assert slot.kdf is not None
-        try:
-            return _open(derive(check_passphrase(passphrase), slot.kdf), slot, self.vault_id)
-        except InvalidTag:
-            raise PassphraseError("Wrong passphrase.") from None
+        """Return the DEK, or raise PassphraseError for a wrong passphrase.
+
+        While a change of the data key is pending, the new passphrase gives the new key."""
+        for slot in [self.passphrase_slot(), *(s for s in self.pending if s.kind == "passphrase")]:
+            assert slot.kdf is not None
+            try:
+                return _open(derive(check_passphrase(passphrase), slot.kdf), slot, self.vault_id)
+            except InvalidTag:
+                continue
+        raise PassphraseError("Wrong passphrase.")
+
+    def begin_key_change(self, new_dek: bytes, passphrase: str, params: KdfParams) -> None:
+        """Add the new passphrase's slot for the new key beside the current slots (nothing else changes
+        until finish_key_change). The keyring slot is dropped: it wraps the old key, and while the change
+        is pending the passphrase is asked."""
+        staged = VaultHeader(self.vault_id)
+        staged.set_passphrase(new_dek, passphrase, params)
+        self.pending, self.pending_check = staged.slots, key_check(new_dek)
+        self.drop_keyring_slot()
+
+    def finish_key_change(self) -> None:
+        """The new key's slots become the only slots."""
+        if not self.pending:
+            raise VaultError("The vault header has no passphrase slot; the vault is damaged.")
+        self.slots, self.pending, self.pending_check = self.pending, [], None
+        self.failures = 0
+
+    def cancel_key_change(self) -> None:
+        self.pending, self.pending_check = [], None
+
+    def is_pending_key(self, dek: bytes) -> bool:
+        return self.pending_check is not None and key_check(dek) == self.pending_check
 
     def unlock_with_keyring_key(self, wrapping_key: bytes) -> bytes | None:
         slot = self.keyring_slot()
@@ -163,13 +201,16 @@ class VaultHeader:
             "vault": self.vault_id,
             "slots": [s.to_json() for s in self.slots],
         }
+        if self.pending:
+            doc["rekey"] = {"slots": [s.to_json() for s in self.pending], "check": self.pending_check}
         if self.erase_after is not None:  # absent when off: such a header never changes on a wrong guess
             doc["guard"] = {"erase_after": self.erase_after, "failures": self.failures}
         return json.dumps(doc, indent=2, sort_keys=True).encode() + b"\n"
 
     def copy(self) -> VaultHeader:
         """A header to change and save; the open vault keeps its own until the save succeeded."""
-        return VaultHeader(self.vault_id, list(self.slots), self.erase_after, self.failures)
+        return VaultHeader(self.vault_id, list(self.slots), self.erase_after, self.failures, list(self.pending),
+                           self.pending_check)
 
     def save(self, path: Path) -> None:
         """Replace vault.json whole, or leave the old one and raise a VaultError (disk full, I/O error)."""
@@ -203,6 +244,11 @@ class VaultHeader:
                 header.erase_after, header.failures = int(guard["erase_after"]), int(guard["failures"])
                 if not (ERASE_AFTER_MIN <= header.erase_after <= ERASE_AFTER_MAX and header.failures >= 0):
                     raise ValueError("guard out of range")
+            if "rekey" in doc:
+                header.pending = [Slot.from_json(s) for s in doc["rekey"]["slots"]]
+                header.pending_check = str(doc["rekey"]["check"])
+                if not header.pending or len(header.pending_check) != 32:
+                    raise ValueError("rekey without slots")
             header.passphrase_slot()
             return header
         except VaultError:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -68,28 +68,41 @@ def upgrade(engine: Engine, backup_dir: Path | None, dek: bytes, location: Path 
 def backup_encrypted(engine: Engine, backup_dir: Path, dek: bytes, label: str) -> Path:
     """Copy the whole database into a new file encrypted with the same key (sqlcipher_export).
 
-    The copy is made under a `.partial` name and renamed when complete, so a crash while copying never
-    leaves an empty or half copy that looks like a backup; such leftovers are removed the next time.
+    The copy is made in the vault's partial/ folder (mode 0600 from the start) and moved into
+    backups/ when complete, so a crash or a full disk never leaves an empty or half copy that looks
+    like a backup; what it leaves is overwritten and removed by the next open, backup or erase.
     """
+    from kzdesk.core.vault import scratch
+
+    vault_path = backup_dir.parent
     backup_dir.mkdir(mode=0o700, exist_ok=True)
-    for stale in backup_dir.glob("kzdesk-*.db.partial*"):
-        stale.unlink(missing_ok=True)
+    scratch.sweep(vault_path)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = backup_dir / f"kzdesk-{stamp}-{label}.db"
-    partial = target.with_name(target.name + ".partial")
-    raw = engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute("ATTACH DATABASE ? AS backup KEY ?", (str(partial), f"x'{dek.hex()}'"))
+    with scratch.new_copy(vault_path, "backup") as partial:
+        raw = engine.raw_connection()
         try:
-            cur.execute("SELECT sqlcipher_export('backup')")
+            export_into(raw, partial, dek)
         finally:
-            cur.execute("DETACH DATABASE backup")
-        raw.commit()
-    finally:
-        raw.close()
-    with contextlib.suppress(OSError):  # FAT/exFAT sticks have no Unix permissions to set
-        partial.chmod(0o600)
-    os.replace(partial, target)
+            raw.close()
+        os.replace(partial, target)
     fsync_dir(backup_dir)
     return target
+
+
+def export_into(raw: Any, target: Path, dek: bytes) -> None:
+    """sqlcipher_export of the database open on the DB-API connection `raw` into `target` (an empty
+    file), encrypted with the raw key `dek`; flushed to the disk before returning."""
+    from urllib.parse import quote
+
+    cur = raw.cursor()
+    # A URI, so that the copy opens read-write even when `raw` opened its own database read-only.
+    uri = f"file:{quote(target.resolve().as_posix())}?mode=rw"
+    cur.execute("ATTACH DATABASE ? AS backup KEY ?", (uri, f"x'{dek.hex()}'"))
+    try:
+        cur.execute("SELECT sqlcipher_export('backup')")
+        raw.commit()
+    finally:
+        cur.execute("DETACH DATABASE backup")
+    with target.open("rb+") as fh:
+        os.fsync(fh.fileno())

@@ -174,7 +174,9 @@ def _put_back(vault_path: Path, dek: bytes, backup_file: bytes | None) -> Repair
         os.replace(staged, vault_path / DATABASE_FILE)
         fsync_dir(vault_path)
     finally:
-        staged.unlink(missing_ok=True)
+        from kzdesk.core.vault import scratch
+
+        scratch.remove(staged)  # a copy that did not go into place (e.g. a damaged backup)
     log.debug("damaged database replaced by a backup copy")
     return Repaired(when, kept)
 
@@ -239,14 +241,18 @@ def _stage_copy(vault_path: Path, source: Path) -> Path:
 
 
 def _staged(vault_path: Path, fill: Callable[[BinaryIO], object]) -> Path:
-    """A new private file in the vault folder, filled and flushed to the disk (removed on failure)."""
-    staged = vault_path / f".restore-{os.urandom(4).hex()}.db"
+    """A new private file (mode 0600) in the vault's partial/ folder, filled and flushed to the disk;
+    on failure overwritten and removed, and one a kill leaves is removed by the next open or erase."""
+    from kzdesk.core.vault import scratch
+
+    staged = scratch.folder(vault_path) / f"restore-{os.urandom(6).hex()}.db"
+    staged.parent.mkdir(mode=0o700, exist_ok=True)
     try:
         with open(os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
             fill(fh)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
-        staged.unlink(missing_ok=True)
+        scratch.remove(staged)
         raise
     return staged

@@ -2,11 +2,13 @@
 
     vault.json       format version, vault id, key slots (no case data)
     kzdesk.db        SQLCipher 4 database, keyed with the random DEK
-    backups/         encrypted copies taken before schema migrations
+    backups/         encrypted copies (before schema migrations, `kzdesk backup`, daily)
+    partial/         copies being made (see scratch.py): what a crash leaves there is removed
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import time
@@ -15,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
@@ -23,8 +26,8 @@ from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultE
 from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
-from kzdesk.core.vault import migrate
-from kzdesk.core.vault.atomic import leftover_temps
+from kzdesk.core.vault import migrate, scratch
+from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.engine import load_driver, open_engine
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import VaultHeader, check_passphrase
@@ -123,12 +126,20 @@ class Vault:
                 damaged = bool(repair.page_problems(engine))  # also the first, keying connection
             except VaultDamaged:
                 damaged = True
+            if damaged and header.pending:
+                # Most likely the key does not fit rather than a damaged file: a change of the data
+                # key was cut short, and the database is under the other passphrase's key.
+                raise PassphraseError("A change of the data key was cut short. Open the vault with the "
+                                      "other passphrase: the new one if you typed the old, the old one if "
+                                      "you typed the new. Nothing was changed.")
             if damaged:
                 raise repair.damaged_error(path)
             log.debug("vault pages checked in %.0f ms", (time.perf_counter() - started) * 1000)
             if migrate.current(engine) is None:
                 raise VaultError("The vault database {path} has no kzdesk schema; it is damaged or foreign. "
                                  "Nothing was changed.", path=str(path / DATABASE_FILE))
+            header = _settle_key_change(path, header, dek)
+            scratch.sweep(path)  # copies a killed backup, restore or key change left behind
             migrate.upgrade(engine, path / BACKUP_DIR, dek)
             return cls(path, header, engine, dek)
         except BaseException:
@@ -243,9 +254,95 @@ class Vault:
 
         return make_shares(self._dek)
 
-    def backup(self, label: str = "manual", directory: Path | None = None) -> Path:
-        """An encrypted copy of the database (same key) in `directory`, by default the vault's backups/."""
-        return migrate.backup_encrypted(self.engine, directory or self.path / BACKUP_DIR, self._dek, label)
+    def backup(self, label: str = "manual") -> Path:
+        """An encrypted copy of the database (same key) in the vault's backups/."""
+        return migrate.backup_encrypted(self.engine, self.path / BACKUP_DIR, self._dek, label)
+
+    def export_copy(self, target: Path) -> None:
+        """An encrypted copy of the database (same key) into `target`, an empty file in partial/."""
+        raw = self.engine.raw_connection()
+        try:
+            migrate.export_into(raw, target, self._dek)
+        finally:
+            raw.close()
+
+    def change_data_key(self, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        """Re-encrypt the database and its copies in backups/ under a new random data key, with a new
+        passphrase (after coercion: an old copy of vault.json with the old passphrase, or old recovery
+        shares, then open nothing here). Copies in damaged/ cannot be re-encrypted and are erased.
+
+        Crash-safe: the new database and copies are made in partial/ first; vault.json then gets the
+        new passphrase's slot beside the old ones (pending); the database is swapped in with one
+        rename; the old files are overwritten; and only then do the new slots replace the old ones.
+        After a kill at any point the old or the new passphrase opens the vault, and opening it
+        finishes or undoes the change (see _settle_key_change).
+        """
+        from kzdesk.core.vault import remember
+        from kzdesk.core.vault.repair import DAMAGED_DIR
+
+        staged = self.header.copy()
+        new_dek = os.urandom(32)
+        staged.begin_key_change(new_dek, new_passphrase, kdf or calibrate())  # Argon2id before any lock
+        remembered = self.header.keyring_slot() is not None
+        database = self.path / DATABASE_FILE
+        copies = sorted((self.path / BACKUP_DIR).glob("*.db"))
+        damaged = sorted(p for p in (self.path / DAMAGED_DIR).glob("*") if p.is_file())
+        scratch.sweep(self.path)
+        self.engine.dispose()
+        try:
+            conn = _exclusive(database, self._dek)
+        except BaseException:
+            self.engine = open_engine(database, self._dek, hooks=(register_functions,))
+            raise
+        swapped = False
+        try:
+            with scratch.new_copies(self.path, "rekey", 1 + len(copies)) as fresh:
+                migrate.export_into(conn, fresh[0], new_dek)
+                redone = [_reencrypt(copy, self._dek, into, new_dek) for copy, into in zip(copies, fresh[1:],
+                                                                                             strict=True)]
+                staged.save(self.path / HEADER_FILE)
+                with database.open("r+b") as old:
+                    if os.name == "nt":  # Windows cannot rename over a file that is open
+                        conn.close()
+                    os.replace(fresh[0], database)  # the one step from the old key to the new
+                    fsync_dir(self.path)
+                    swapped = True
+                    conn.close()
+                    scratch.overwrite(old)
+                for copy, into, done in zip(copies, fresh[1:], redone, strict=True):
+                    if done:
+                        with copy.open("r+b") as old:
+                            os.replace(into, copy)
+                            scratch.overwrite(old)
+                    else:
+                        scratch.remove(copy)  # damaged or foreign: it cannot move to the new key
+                fsync_dir(self.path / BACKUP_DIR)
+                for item in damaged:
+                    scratch.remove(item)
+                scratch.remove(self.path / f"{DATABASE_FILE}-journal")
+            final = staged.copy()
+            final.finish_key_change()
+            if remembered and remember.available():
+                with remember.remembering(final, new_dek):  # a new keyring key as well
+                    final.save(self.path / HEADER_FILE)
+            else:
+                final.save(self.path / HEADER_FILE)
+        except BaseException as exc:
+            with contextlib.suppress(Exception):
+                conn.close()
+            if not swapped:
+                with contextlib.suppress(VaultError):  # the header as it was; if that fails, opening undoes it
+                    self.header.save(self.path / HEADER_FILE)
+                self.engine = open_engine(database, self._dek, hooks=(register_functions,))
+                raise
+            self._dek = b""
+            if isinstance(exc, Exception):
+                raise VaultError("The vault is under its new key, but the change did not finish: open it "
+                                 "with the new passphrase to finish it.") from None
+            raise
+        self._dek, self.header = new_dek, final
+        self.engine = open_engine(database, new_dek, hooks=(register_functions,))
+        self._drop_leftover_headers()
 
     # --- writing ---------------------------------------------------------------------------
     def changeset(self) -> Changeset:
@@ -269,3 +366,80 @@ class Vault:
     def session(self) -> Session:
         """An ORM session for reading with the SQLModel classes."""
         return Session(self.engine)
+
+
+def _settle_key_change(path: Path, header: VaultHeader, dek: bytes) -> VaultHeader:
+    """Finish or undo a change of the data key that was cut short, now that `dek` opened the database.
+
+    Under the new key: the new slots become the slots, and copies still under the old key (which no
+    slot opens any more, but an old header copy would) are overwritten and removed. Under the old key:
+    the pending slots go. Either way the keyring entry goes (the pending header had no keyring slot)."""
+    if not header.pending:
+        return header
+    from kzdesk.core.vault import remember, repair
+
+    settled = header.copy()
+    if settled.is_pending_key(dek):
+        settled.finish_key_change()
+        for copy in sorted((path / BACKUP_DIR).glob("*.db")):
+            if not repair.is_intact(copy, dek):
+                scratch.remove(copy)
+        for item in sorted(p for p in (path / repair.DAMAGED_DIR).glob("*") if p.is_file()):
+            scratch.remove(item)
+        scratch.remove(path / f"{DATABASE_FILE}-journal")
+    else:
+        settled.cancel_key_change()
+    remember.forget(settled)
+    settled.save(path / HEADER_FILE)
+    return settled
+
+
+def _exclusive(database: Path, dek: bytes) -> Any:
+    """A connection that alone may write the database (rollback journal, exclusive locking), or an
+    InputError when another kzdesk window or command has the vault open."""
+    from urllib.parse import quote
+
+    driver = load_driver()
+    conn = driver.connect(f"file:{quote(database.resolve().as_posix())}?mode=rw", uri=True,
+                          isolation_level=None, check_same_thread=False, timeout=0.5)
+    try:
+        cur = conn.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")
+        cur.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+        cur.execute("PRAGMA cipher_compatibility = 4")
+        cur.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            # Leaving WAL needs every other connection gone; then the exclusive lock stays ours.
+            mode = cur.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        except driver.OperationalError:
+            mode = "busy"
+        if str(mode).lower() != "delete":
+            raise InputError("The vault is open in another kzdesk window or command. Close it, then try "
+                             "again. Nothing was changed.")
+        cur.execute("BEGIN EXCLUSIVE")
+        cur.execute("COMMIT")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _reencrypt(copy: Path, dek: bytes, into: Path, new_dek: bytes) -> bool:
+    """A copy in backups/ exported under the new key into `into`; False when it is not an intact copy
+    of this vault (it is erased instead)."""
+    from urllib.parse import quote
+
+    from kzdesk.core.vault import repair
+
+    if not repair.is_intact(copy, dek):
+        return False
+    driver = load_driver()
+    conn = driver.connect(f"file:{quote(copy.resolve().as_posix())}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        migrate.export_into(conn, into, new_dek)
+    finally:
+        conn.close()
+    return True
