@@ -4,8 +4,9 @@ For a volunteer who forgets the passphrase. The split is SLIP-39 (Shamir's secre
 word list and a checksum per share, the reference implementation `shamir-mnemonic` by the
 Trezor/SatoshiLabs authors), so each share is 33 words that can be written on paper, read aloud
 and checked for typos. One share alone says nothing about the key. The shares hold the data key,
-not the passphrase: changing the passphrase keeps them valid; an emergency erase destroys the
-slots but a database copy plus two shares would still open — keep shares with different people.
+not the passphrase: changing the passphrase keeps them valid, a change of the data key
+(`passwd --new-key`) makes them useless, and an emergency erase overwrites every copy in the vault,
+but a copy of the database made elsewhere plus two shares would still open — keep shares apart.
 """
 
 from __future__ import annotations
