@@ -7,7 +7,7 @@ For each size a CSV with the columns of tests/data/monitoring_2021_12.csv is gen
 cited many times), then `python -m kzdesk import-csv FILE` runs on a fresh vault (passphrase in
 KZDESK_PASSPHRASE, floor KDF parameters). The peak is the child's own ru_maxrss (os.wait4), so
 the generator and this script do not count. Printed per size: peak RSS, its ratio to the peak of
-a bare vault open (`kzdesk stats` on a fresh vault, measured in the same run), wall time, rows/s.
+a bare vault open (`kzdesk stats` on a fresh vault, measured in the same run), wall and CPU time, rows/s.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def new_vault(path: Path) -> Path:
     return path
 
 
-def run_child(*args: str) -> tuple[float, float]:
-    """Run `python -m kzdesk ARGS`; return (peak RSS in MiB, wall seconds)."""
+def run_child(*args: str) -> tuple[float, float, float]:
+    """Run `python -m kzdesk ARGS`; return (peak RSS in MiB, wall seconds, CPU seconds)."""
     env = {**os.environ, "KZDESK_PASSPHRASE": PASSPHRASE, "KZDESK_LANG": "en"}
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "kzdesk", *args], env=env,
@@ -46,7 +46,8 @@ def run_child(*args: str) -> tuple[float, float]:
     err = child.stderr.read().decode() if child.stderr else ""
     if child.returncode != 0:
         raise SystemExit(f"kzdesk {' '.join(args)} failed ({child.returncode}): {err}")
-    return usage.ru_maxrss / 1024, wall  # ru_maxrss is in KiB on Linux
+    # ru_maxrss is in KiB on Linux; CPU time (user + system) is the steadier figure on a shared machine.
+    return usage.ru_maxrss / 1024, wall, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -65,14 +66,11 @@ def main() -> None:
         for n in sizes:
             csv_path = write_csv(base / f"rows{n}.csv", n)
             size_mib = csv_path.stat().st_size / 2**20
-            peaks, walls = [], []
-            for i in range(runs):
-                peak, wall = run_child("--vault", str(new_vault(base / f"v{n}-{i}")), "import-csv", str(csv_path))
-                peaks.append(peak)
-                walls.append(wall)
-            peak, wall = statistics.median(peaks), statistics.median(walls)
+            results = [run_child("--vault", str(new_vault(base / f"v{n}-{i}")), "import-csv", str(csv_path))
+                       for i in range(runs)]
+            peak, wall, cpu = (statistics.median(r[k] for r in results) for k in range(3))
             print(f"rows {n:>9,} ({size_mib:6.1f} MiB file): peak {peak:8.1f} MiB  x{peak / baseline:5.2f} bare  "
-                  f"wall {wall:7.1f} s  {n / wall:>8,.0f} rows/s", flush=True)
+                  f"wall {wall:7.1f} s  cpu {cpu:7.1f} s  {n / wall:>8,.0f} rows/s", flush=True)
             csv_path.unlink()
 
 
