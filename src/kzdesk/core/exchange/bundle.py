@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from kzdesk.core.errors import InputError
@@ -68,8 +69,8 @@ class OpenedBundle:
     manifest: Manifest
     signature: bytes
     revisions: tuple[RevisionRow, ...]
-    blobs: dict[str, bytes]  # attachment bytes by sha256
-    payload: bytes  # the decrypted ZIP, for the quarantine
+    blobs: dict[str, bytes | memoryview]  # attachment bytes by sha256 (views into the payload, not copies)
+    payload: bytes | memoryview  # the decrypted ZIP, for the quarantine
     # Each revision's own signature by its author, where it carries one (see authorship.py).
     signatures: dict[str, bytes] = field(default_factory=dict)
 
@@ -151,10 +152,60 @@ def decrypt(data: bytes, age_secret: str | None) -> bytes:
         raise BundleRejected("The bundle is damaged or was not encrypted for this coordinator.") from None
 
 
-def _check_zip(payload: bytes) -> zipfile.ZipFile:
+def decrypt_file(path: Path, age_secret: str | None) -> memoryview:
+    """Decrypt a bundle file straight from the disk: the encrypted bytes are never held in memory
+    beside the decrypted ones, so a bundle costs about its own size once."""
+    from pyrage import DecryptError, decrypt_io, x25519
+
+    if path.stat().st_size > MAX_BUNDLE_BYTES:
+        raise BundleRejected("The bundle is larger than the limit; it was not read.")
+    if age_secret is None:
+        raise BundleRejected("This vault cannot read bundles: only a coordinator's vault can.")
+    out = io.BytesIO()
+    try:
+        with path.open("rb") as source:
+            decrypt_io(source, out, [x25519.Identity.from_str(age_secret)])
+    except (DecryptError, ValueError, TypeError):
+        raise BundleRejected("The bundle is damaged or was not encrypted for this coordinator.") from None
+    return out.getbuffer()
+
+
+class _View(io.RawIOBase):
+    """A read-only file over bytes already in memory, without copying them (io.BytesIO would copy a
+    memoryview), for zipfile."""
+
+    def __init__(self, data: bytes | memoryview) -> None:
+        super().__init__()
+        self.view = memoryview(data)
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self.pos, io.SEEK_END: len(self.view)}[whence]
+        if base + offset < 0:
+            raise ValueError("negative seek position")
+        self.pos = base + offset
+        return self.pos
+
+    def tell(self) -> int:
+        return self.pos
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.view[self.pos:self.pos + len(buffer)]
+        buffer[:len(chunk)] = chunk
+        self.pos += len(chunk)
+        return len(chunk)
+
+
+def _check_zip(payload: bytes | memoryview) -> zipfile.ZipFile:
     """Structure checks before any member is trusted: names, methods, sizes, overlaps, duplicates."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(payload))
+        archive = zipfile.ZipFile(_View(payload))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, struct.error, OSError, NotImplementedError):
         raise BundleRejected("The bundle's contents are damaged (not a valid archive).") from None
@@ -167,7 +218,9 @@ def _check_zip(payload: bytes) -> zipfile.ZipFile:
             raise BundleRejected("The bundle holds an unexpected file name.")
         if info.compress_type != zipfile.ZIP_STORED or info.compress_size != info.file_size:
             raise BundleRejected("The bundle holds a compressed member; only stored members are allowed.")
-        if info.flag_bits & 0x1 or info.external_attr >> 16 & 0o170000 == 0o120000:
+        # Only the UTF-8 name flag is ours to write; encryption (0x1), a trailing data descriptor
+        # (0x8), patched data (0x20) or strong encryption (0x40) are refused.
+        if info.flag_bits & ~0x800 or info.external_attr >> 16 & 0o170000 == 0o120000:
             raise BundleRejected("The bundle holds an encrypted or linked member.")
         if info.file_size > MAX_BLOB_BYTES and info.filename != "manifest.json":
             raise BundleRejected("A file in the bundle is larger than the limit.")
@@ -342,10 +395,32 @@ def _parse_revision(data: bytes, expected_id: str) -> tuple[RevisionRow, bytes |
         raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
 
 
-def open_bundle(payload: bytes) -> OpenedBundle:
+def _member(view: memoryview, info: zipfile.ZipInfo) -> memoryview:
+    """A stored member's bytes as a view into the payload (no copy). Its local header must agree
+    with the central directory (name and extra length), so the bytes are exactly the span checked
+    for overlaps; their hash is checked by the caller."""
+    start = info.header_offset
+    header = bytes(view[start:start + 30])
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise BundleRejected("The bundle's contents are damaged.")
+    name_length, extra_length = struct.unpack("<HH", header[26:30])
+    name = bytes(view[start + 30:start + 30 + name_length])
+    flags = struct.unpack("<H", header[6:8])[0]
+    if name != info.filename.encode() or extra_length != len(info.extra) or flags != info.flag_bits:
+        raise BundleRejected("The bundle's contents are damaged.")
+    begin = start + 30 + name_length + extra_length
+    data = view[begin:begin + info.file_size]
+    if len(data) != info.file_size:
+        raise BundleRejected("The bundle is truncated.")
+    return data
+
+
+def open_bundle(payload: bytes | memoryview) -> OpenedBundle:
     """Check the archive, the manifest and every blob (hash, size, schema). The signature is
     verified by the caller against the trust store."""
     archive = _check_zip(payload)
+    view = memoryview(payload)
+    infos = {i.filename: i for i in archive.infolist()}
     try:
         raw = archive.read("manifest.json")
         signature = archive.read("manifest.sig")
@@ -356,16 +431,15 @@ def open_bundle(payload: bytes) -> OpenedBundle:
     present = {i.filename.removeprefix("blobs/") for i in archive.infolist() if i.filename.startswith("blobs/")}
     if listed != present:
         raise BundleRejected("The bundle's files do not match its manifest.")
-    revisions, blobs, signatures = [], {}, {}
+    revisions: list[RevisionRow] = []
+    blobs: dict[str, bytes | memoryview] = {}
+    signatures: dict[str, bytes] = {}
     for entry in manifest.entries:
-        try:
-            data = archive.read(f"blobs/{entry['sha256']}")
-        except READ_ERRORS:
-            raise BundleRejected("The bundle's contents are damaged.") from None
+        data = _member(view, infos[f"blobs/{entry['sha256']}"])
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
         if entry["type"] == "revision":
-            rev, rev_signature = _parse_revision(data, str(entry.get("id")))
+            rev, rev_signature = _parse_revision(bytes(data), str(entry.get("id")))
             revisions.append(rev)
             if rev_signature is not None:
                 signatures[rev.id] = rev_signature

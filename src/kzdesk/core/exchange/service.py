@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import logging
@@ -24,6 +25,7 @@ from kzdesk.core.exchange.bundle import (
     Progress,
     build,
     decrypt,
+    decrypt_file,
     open_bundle,
     verify_signature,
 )
@@ -362,20 +364,27 @@ def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
             raise BundleRejected("The bundle is larger than the limit; it was not read.")
-        data = path.read_bytes()
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:  # in pieces: the file is read again while it is decrypted
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
     except OSError as exc:
         outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
         return outcome, None, None
-    received = Received(path, sha256_hex(data))
+    except BundleRejected as exc:
+        outcome.reason = exc.message()
+        return outcome, None, None
+    received = Received(path, digest.hexdigest())
     try:
-        payload = decrypt(data, secret)
-        del data  # one copy of a large bundle at a time
-        opened = open_bundle(payload)
+        opened = open_bundle(decrypt_file(path, secret))
         if not verify_signature(opened):
             raise BundleRejected("The bundle's signature does not match its contents.")
         assert secret is not None
         if age_recipient(secret) not in opened.manifest.recipients:
             raise BundleRejected("The bundle was not made for this coordinator (re-encrypted by someone else).")
+    except OSError as exc:
+        outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
+        return outcome, None, None
     except BundleRejected as exc:
         outcome.reason = exc.message()
         return outcome, None, None
