@@ -71,15 +71,13 @@ def edited(rev: RevisionRow, author: str, hlc: str, deleted: bool = False, paren
     return make_revision(rev.kind, rev.record, body, (rev.id,) if parents is None else parents, hlc, author, deleted)
 
 
-def send(attacker: Vault, revisions: list[RevisionRow], path: Path,
-         signatures: dict[str, bytes] | None = None) -> Path:
+def send(attacker: Vault, revisions: list[RevisionRow], path: Path) -> Path:
     """A bundle as the attacker's own kzdesk would build it: their key, their next number, their chain."""
     with attacker.transaction() as conn:
         settings = dict(conn.exec_driver_sql("SELECT key, value FROM setting").fetchall())
         recipients = trust.coordinator_recipients(conn)
         seq = int(settings.get("export_seq", 0)) + 1
-        data, manifest = build(attacker.identity, seq, settings.get("export_prev"), recipients, revisions, {},
-                               signatures=signatures)
+        data, manifest = build(attacker.identity, seq, settings.get("export_prev"), recipients, revisions, {})
         conn.exec_driver_sql("UPDATE setting SET value = ? WHERE key = 'export_seq'", (str(seq),))
         conn.exec_driver_sql("UPDATE setting SET value = ? WHERE key = 'export_prev'", (manifest.hash,))
     path.write_bytes(data)
@@ -226,7 +224,7 @@ def test_relayed_revisions_keep_their_proven_author(tmp_path: Path) -> None:
     outcome = import_bundle(c2, tmp_path / "relay.kzb")
     assert (outcome.status, outcome.reason) == ("quarantined", authorship.UNKNOWN_AUTHOR)
     introduce(c2, v)
-    # Without V's signatures, C1's word alone is not enough either.
+    # Without V's signed manifest, C1's word alone is not enough either.
     victim = head(c1, "person", case["person"])
     forged = edited(victim, v.identity.key_id, stamp(c1), name="FORGED BY C1")
     refused_without_a_trace(c2, send(c1, [forged], tmp_path / "forged.kzb"), authorship.UNSIGNED_AUTHOR)
@@ -238,7 +236,17 @@ def test_relayed_revisions_keep_their_proven_author(tmp_path: Path) -> None:
     with c2.engine.connect() as conn:
         rows = conn.exec_driver_sql("SELECT id, author FROM revision WHERE record = ?", (case["person"],)).fetchall()
         assert authorship.proven_authors(conn, [r[0] for r in rows]) == {r[0]: v.identity.key_id for r in rows}
-    for vault in (c1, c2, v):
+    # And one hop further: C2 passes on the proof it was given.
+    c3 = make_vault(tmp_path / "c3", "coordinator", "C3")
+    for x, y in ((c2, c3), (c3, c2), (c3, v)):
+        introduce(x, y)
+    export_bundle(c2, tmp_path / "relay2.kzb", everything=True)
+    outcome = import_bundle(c3, tmp_path / "relay2.kzb")
+    assert outcome.status == "merged", outcome.reason
+    with c3.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM person WHERE uuid = ?", (case["person"],)).scalar() == \
+            "Ким Виктор"
+    for vault in (c1, c2, c3, v):
         vault.close()
 
 

@@ -170,7 +170,7 @@ def test_a_new_act_for_a_sent_person_keeps_the_person_and_erases_the_rest(pair: 
     send(volunteer, coordinator, tmp_path / "2.kzb")
     result = purge(volunteer, receipt_for(volunteer, coordinator))
     assert result.erased == {"person": 1, "event": 1, "act": 1} and result.kept == {}
-    assert count(volunteer, "person") == count(volunteer, "revision") == count(volunteer, "revision_sig") == 0
+    assert count(volunteer, "person") == count(volunteer, "revision") == count(volunteer, "revision_proof") == 0
     assert not readable(volunteer.path, "KEPTNAME")
 
 
@@ -226,4 +226,4 @@ def test_a_resend_with_all_can_be_purged(pair: tuple[Vault, Vault], tmp_path: Pa
     result = purge(volunteer, receipt_for(volunteer, coordinator))  # today: nothing, ever, for the re-send
 
     assert result.erased == {"person": 1, "event": 1, "act": 1} and result.kept == {}
-    assert count(volunteer, "revision") == count(volunteer, "export_mark") == count(volunteer, "revision_sig") == 0
+    assert count(volunteer, "revision") == count(volunteer, "export_mark") == count(volunteer, "revision_proof") == 0

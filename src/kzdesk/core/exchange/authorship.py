@@ -4,8 +4,10 @@ A bundle's signature proves only who sent it. A trusted volunteer can put any ke
 revision's `author` field, so the author is believed only when it is proven:
 
 - a revision sent by signer S names S as its author, or
-- it carries its author's own signature (Ed25519 over a domain prefix and the revision id, which
-  hashes the author, parents, stamp and content) that verifies against a key this vault knows;
+- the bundle carries a proof: the signed manifest of the bundle in which the author first sent it,
+  which lists the revision's blob hash (and so its id: author, parents, stamp and content) and
+  verifies against the author's key in this vault's trust store. One signature check per original
+  bundle, however many revisions it proves;
 - a merge revision (author "merge") is no one's word: merge.py recomputes it from its parents and
   refuses it if it differs.
 
@@ -24,15 +26,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.bundle import Proof, parse_manifest
 from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.i18n import N_
 from kzdesk.core.model.revisions import RevisionRow
 
-REVISION_SIG_DOMAIN = b"kzdesk/revision-author/v1\n"
 MERGE_AUTHOR = "merge"
 COORDINATOR = "coordinator"
 
@@ -63,18 +63,6 @@ class Author:
     role: str
 
 
-def sign_revision(identity: SigningIdentity, rev_id: str) -> bytes:
-    return identity.sign(REVISION_SIG_DOMAIN + rev_id.encode())
-
-
-def signature_holds(public_key: bytes, rev_id: str, signature: bytes) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(public_key).verify(signature, REVISION_SIG_DOMAIN + rev_id.encode())
-    except (InvalidSignature, ValueError):
-        return False
-    return True
-
-
 def known_authors(conn: Connection, own: SigningIdentity, own_role: str) -> dict[str, Author]:
     """Every key whose revisions this vault can attribute: the trusted keys (revoked ones too: what
     they wrote before the revocation stays theirs) and the vault's own."""
@@ -99,32 +87,51 @@ def fresh(conn: Connection, revisions: Iterable[RevisionRow]) -> list[RevisionRo
     return [r for r in revs if r.id not in known]
 
 
-def check(conn: Connection, revisions: list[RevisionRow], signatures: dict[str, bytes], signer: str,
-          authors: dict[str, Author]) -> None:
-    """Raise Refused unless every new revision has a proven author who may make it."""
+def check(conn: Connection, revisions: list[RevisionRow], proofs: tuple[Proof, ...], blob_hashes: dict[str, str],
+          signer: str, authors: dict[str, Author]) -> dict[str, str]:
+    """Raise Refused unless every new revision has a proven author who may make it. Returns, for
+    each new revision proven by a carried proof, that proof's hash (kept so it can travel on)."""
     new = fresh(conn, revisions)
     by_id = {r.id: r for r in new}
     local_parents = _local_records(conn, sorted({p for r in new for p in r.parents if p not in by_id}))
+    relayed = [r for r in new if r.author not in (signer, MERGE_AUTHOR)]
+    listed = _proven_blobs(proofs, authors) if relayed else {}
+    proven_by: dict[str, str] = {}
     for rev in new:
         for parent in rev.parents:
             record = by_id[parent].record if parent in by_id else local_parents.get(parent)
             if record is not None and record != rev.record:
                 raise Refused(FOREIGN_PARENT)
         if rev.author == MERGE_AUTHOR:
-            if len(rev.parents) != 2 or rev.id in signatures:
+            if len(rev.parents) != 2:
                 raise Refused(BAD_MERGE)
             continue  # recomputed from its parents while merging
-        author = authors.get(rev.author)
-        if author is None:
+        if rev.author not in authors:
             raise Refused(UNKNOWN_AUTHOR)
-        signature = signatures.get(rev.id)
-        if signature is not None and not signature_holds(author.public_key, rev.id, signature):
-            raise Refused(UNSIGNED_AUTHOR)
-        if rev.author != signer and signature is None:
-            raise Refused(UNSIGNED_AUTHOR)
+        if rev.author != signer:
+            proof = listed.get((rev.author, blob_hashes.get(rev.id, "")))
+            if proof is None:
+                raise Refused(UNSIGNED_AUTHOR)
+            proven_by[rev.id] = proof
     volunteers = [r for r in new if r.author != MERGE_AUTHOR and authors[r.author].role != COORDINATOR]
     if volunteers:
         _check_volunteers(conn, new, volunteers)
+    return proven_by
+
+
+def _proven_blobs(proofs: tuple[Proof, ...], authors: dict[str, Author]) -> dict[tuple[str, str], str]:
+    """(author, revision blob hash) → proof hash, for every carried manifest whose signature holds
+    under the key this vault trusts for its signer. A proof that does not hold proves nothing."""
+    out: dict[tuple[str, str], str] = {}
+    for proof in proofs:
+        m = proof.manifest
+        author = authors.get(m.signer)
+        if author is None or author.public_key != m.signing_key or not proof.holds():
+            continue
+        for entry in m.entries:
+            if entry["type"] == "revision":
+                out[(m.signer, entry["sha256"])] = m.hash
+    return out
 
 
 def _local_records(conn: Connection, rev_ids: list[str]) -> dict[str, str]:
@@ -175,8 +182,8 @@ def _check_volunteers(conn: Connection, new: list[RevisionRow], volunteers: list
 
 def proven_authors(conn: Connection, rev_ids: Iterable[str]) -> dict[str, str | None]:
     """For display (history, case summaries, conflicts): each revision's author where this vault can
-    prove it, else None. Proven: written here (no bundle brought it), sent by its author, carrying
-    its author's verified signature, or a merge (recomputed on arrival). Revisions merged by an
+    prove it, else None. Proven: written here (no bundle brought it), sent by its author, relayed
+    with its author's signed manifest, or a merge (recomputed on arrival). Revisions merged by an
     older kzdesk, before authors were checked, may fail this; they are shown as unproven."""
     ids = sorted(set(rev_ids))
     out: dict[str, str | None] = {}
@@ -186,7 +193,29 @@ def proven_authors(conn: Connection, rev_ids: Iterable[str]) -> dict[str, str | 
                 f"SELECT r.id, r.author, o.bundle_id, b.signer, s.revision IS NOT NULL FROM revision r "
                 f"LEFT JOIN revision_origin o ON o.revision = r.id "
                 f"LEFT JOIN bundle_log b ON b.bundle_id = o.bundle_id "
-                f"LEFT JOIN revision_sig s ON s.revision = r.id WHERE r.id IN ({marks})", tuple(chunk)):
+                f"LEFT JOIN revision_proof s ON s.revision = r.id WHERE r.id IN ({marks})", tuple(chunk)):
             proven = author == MERGE_AUTHOR or bool(signed) or origin is None or signer == author
             out[str(rev_id)] = str(author) if proven else None
     return out
+
+
+def proofs_to_send(conn: Connection, revisions: list[RevisionRow], own: str) -> list[Proof]:
+    """The signed manifests that prove who wrote the revisions about to be sent: for each revision
+    someone else wrote, the bundle in which its author sent it here, or the proof it was relayed
+    with. A revision this vault cannot prove (merged by an older kzdesk) travels without one, and
+    the next coordinator will believe it only from its author."""
+    others = [r.id for r in revisions if r.author not in (own, MERGE_AUTHOR)]
+    hashes: set[str] = set()
+    for chunk in _chunks(others):
+        marks = ",".join("?" * len(chunk))
+        hashes.update(str(h) for (h,) in conn.exec_driver_sql(
+            f"SELECT b.manifest_hash FROM revision r JOIN revision_origin o ON o.revision = r.id "
+            f"JOIN bundle_log b ON b.bundle_id = o.bundle_id WHERE r.id IN ({marks}) AND b.signer = r.author "
+            f"UNION SELECT proof FROM revision_proof WHERE revision IN ({marks})", (*chunk, *chunk)))
+    proofs = []
+    for chunk in _chunks(sorted(hashes)):
+        for raw, signature in conn.exec_driver_sql(
+                f"SELECT manifest, signature FROM proof WHERE hash IN ({','.join('?' * len(chunk))}) ORDER BY hash",
+                tuple(chunk)):
+            proofs.append(Proof(parse_manifest(bytes(raw)), bytes(signature)))
+    return proofs

@@ -71,22 +71,32 @@ class OpenedBundle:
     revisions: tuple[RevisionRow, ...]
     blobs: dict[str, bytes | memoryview]  # attachment bytes by sha256 (views into the payload, not copies)
     payload: bytes | memoryview  # the decrypted ZIP, for the quarantine
-    # Each revision's own signature by its author, where it carries one (see authorship.py).
-    signatures: dict[str, bytes] = field(default_factory=dict)
+    # Signed manifests of the bundles its revisions first came in, for revisions written by someone
+    # other than this bundle's signer (see authorship.py), and each revision's blob hash.
+    proofs: tuple[Proof, ...] = ()
+    revision_blobs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Proof:
+    """Another bundle's signed manifest, carried to prove who wrote the revisions it lists."""
+
+    manifest: Manifest
+    signature: bytes
+
+    def holds(self) -> bool:
+        return _signature_holds(self.manifest, self.signature)
+
+    def blob(self) -> bytes:
+        return canonical_json({"manifest": self.manifest.raw.decode("utf-8"),
+                               "signature": self.signature.hex()}).encode()
 
 
 # --- writing ----------------------------------------------------------------------------------
-REVISION_FIELDS = frozenset({"id", "kind", "record", "parents", "hlc", "author", "content_hash", "deleted", "body"})
-
-
-def revision_blob(rev: RevisionRow, signature: bytes | None = None) -> bytes:
-    """A revision as canonical JSON; with its author's own signature ("sig", hex) when it has one."""
-    doc: dict[str, Any] = {"id": rev.id, "kind": rev.kind, "record": rev.record, "parents": list(rev.parents),
+def revision_blob(rev: RevisionRow) -> bytes:
+    return canonical_json({"id": rev.id, "kind": rev.kind, "record": rev.record, "parents": list(rev.parents),
                            "hlc": rev.hlc, "author": rev.author, "content_hash": rev.content_hash,
-                           "deleted": rev.deleted, "body": json.loads(rev.body)}
-    if signature is not None:
-        doc["sig"] = signature.hex()
-    return canonical_json(doc).encode()
+                           "deleted": rev.deleted, "body": json.loads(rev.body)}).encode()
 
 
 Progress = Callable[[int, int], None]  # (items done, items in all)
@@ -94,11 +104,11 @@ Progress = Callable[[int, int], None]  # (items done, items in all)
 
 def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: list[str],
           revisions: list[RevisionRow], attachments: dict[str, bytes],
-          progress: Progress | None = None, signatures: dict[str, bytes] | None = None) -> tuple[bytes, Manifest]:
+          progress: Progress | None = None, proofs: list[Proof] | None = None) -> tuple[bytes, Manifest]:
     """The encrypted bundle bytes and its manifest; progress hears about every record packed.
 
-    signatures: the authors' own signatures of revisions (by revision id), carried along so that a
-    revision passed on by a coordinator still proves who wrote it."""
+    proofs: signed manifests of earlier bundles, carried along so that revisions passed on by a
+    coordinator still prove who wrote them."""
     from pyrage import encrypt, x25519
 
     if not recipients:
@@ -108,7 +118,7 @@ def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: lis
     total = len(revisions) + len(attachments) + 1  # the last step is the encryption
     step = max(1, total // 200)  # a few hundred reports at most, whatever the size
     for done, rev in enumerate(revisions, 1):
-        data = revision_blob(rev, (signatures or {}).get(rev.id))
+        data = revision_blob(rev)
         digest = hashlib.sha256(data).hexdigest()
         blobs[digest] = data
         entries.append({"type": "revision", "id": rev.id, "sha256": digest, "size": len(data)})
@@ -117,6 +127,12 @@ def build(identity: SigningIdentity, seq: int, prev: str | None, recipients: lis
     for digest, data in sorted(attachments.items()):
         blobs[digest] = data
         entries.append({"type": "attachment", "sha256": digest, "size": len(data)})
+    for proof in proofs or ():
+        data = proof.blob()
+        digest = hashlib.sha256(data).hexdigest()
+        if digest not in blobs:
+            blobs[digest] = data
+            entries.append({"type": "proof", "sha256": digest, "size": len(data)})
     doc = {"format": FORMAT, "version": VERSION, "bundle": new_uuid(),
            "created": datetime.now(UTC).strftime("%Y-%m-%d"), "signer": identity.key_id,
            "signing_key": identity.public_key.hex(), "seq": seq, "prev": prev, "recipients": sorted(recipients),
@@ -294,7 +310,7 @@ def parse_manifest(raw: bytes) -> Manifest:
         entries = tuple(doc["entries"])
         for entry in entries:
             if not isinstance(entry, dict) or set(entry) - {"type", "id", "sha256", "size"} \
-                    or entry["type"] not in ("revision", "attachment") \
+                    or entry["type"] not in ("revision", "attachment", "proof") \
                     or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int) \
                     or isinstance(entry["size"], bool) or entry["size"] < 0:
                 raise ValueError("bad entry")
@@ -343,19 +359,15 @@ def _check_domains(kind: str, body: dict[str, Any]) -> None:
             raise ValueError("other spellings must be a list of objects with a text")
 
 
-def _parse_revision(data: bytes, expected_id: str) -> tuple[RevisionRow, bytes | None]:
+def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
     """Strict schema: a known kind, exactly its fields with plain JSON values in the forms the editor
-    writes, and an id that re-hashes; with the author's signature when the revision carries one."""
+    writes, and an id that re-hashes."""
     try:
         doc = _strict_json(data)
         kind = doc["kind"]
-        if kind not in RECORD_TABLES or set(doc) not in (REVISION_FIELDS, REVISION_FIELDS | {"sig"}):
+        if kind not in RECORD_TABLES or set(doc) != {"id", "kind", "record", "parents", "hlc", "author",
+                                                     "content_hash", "deleted", "body"}:
             raise ValueError("unknown kind or fields")
-        signature = None
-        if "sig" in doc:
-            if not isinstance(doc["sig"], str) or not re.fullmatch(r"[0-9a-f]{128}", doc["sig"]):
-                raise ValueError("bad signature")
-            signature = bytes.fromhex(doc["sig"])
         body = doc["body"]
         if set(body) != set(field_names(RECORD_TABLES[kind])):
             raise ValueError("fields do not match the kind")
@@ -390,7 +402,7 @@ def _parse_revision(data: bytes, expected_id: str) -> tuple[RevisionRow, bytes |
         rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
         if rev.id != doc["id"] or rev.id != expected_id or rev.content_hash != doc["content_hash"]:
             raise ValueError("revision does not hash to its id")
-        return rev, signature
+        return rev
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
         raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
 
@@ -433,28 +445,47 @@ def open_bundle(payload: bytes | memoryview) -> OpenedBundle:
         raise BundleRejected("The bundle's files do not match its manifest.")
     revisions: list[RevisionRow] = []
     blobs: dict[str, bytes | memoryview] = {}
-    signatures: dict[str, bytes] = {}
+    proofs: list[Proof] = []
+    revision_blobs: dict[str, str] = {}
     for entry in manifest.entries:
         data = _member(view, infos[f"blobs/{entry['sha256']}"])
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
         if entry["type"] == "revision":
-            rev, rev_signature = _parse_revision(bytes(data), str(entry.get("id")))
+            rev = _parse_revision(bytes(data), str(entry.get("id")))
             revisions.append(rev)
-            if rev_signature is not None:
-                signatures[rev.id] = rev_signature
+            revision_blobs[rev.id] = entry["sha256"]
+        elif entry["type"] == "proof":
+            proofs.append(_parse_proof(bytes(data)))
         else:
             blobs[entry["sha256"]] = data
-    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload, signatures)
+    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload, tuple(proofs), revision_blobs)
 
 
-def verify_signature(opened: OpenedBundle) -> bool:
+def _parse_proof(data: bytes) -> Proof:
+    """A carried manifest: strict JSON of the manifest text and its signature (checked later against
+    the trust store, only when a revision needs it)."""
+    try:
+        doc = _strict_json(data)
+        if set(doc) != {"manifest", "signature"} or not isinstance(doc["manifest"], str) \
+                or not isinstance(doc["signature"], str) or not re.fullmatch(r"[0-9a-f]{128}", doc["signature"]):
+            raise ValueError("bad proof")
+        raw = doc["manifest"].encode("utf-8")
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
+        raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
+    return Proof(parse_manifest(raw), bytes.fromhex(doc["signature"]))
+
+
+def _signature_holds(manifest: Manifest, signature: bytes) -> bool:
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        Ed25519PublicKey.from_public_bytes(opened.manifest.signing_key).verify(
-            opened.signature, SIGNATURE_DOMAIN + opened.manifest.raw)
+        Ed25519PublicKey.from_public_bytes(manifest.signing_key).verify(signature, SIGNATURE_DOMAIN + manifest.raw)
     except InvalidSignature:
         return False
     return True
+
+
+def verify_signature(opened: OpenedBundle) -> bool:
+    return _signature_holds(opened.manifest, opened.signature)

@@ -241,7 +241,7 @@ def purge(vault: Vault, receipt: Receipt) -> PurgeResult:
         _delete(conn, "DELETE FROM export_mark WHERE revision IN ({marks})", revisions)
         _delete(conn, "DELETE FROM revision_origin WHERE revision IN ({marks})", revisions)
         # Signatures name revision ids: left behind, they would show which revisions this laptop had.
-        _delete(conn, "DELETE FROM revision_sig WHERE revision IN ({marks})", revisions)
+        _delete(conn, "DELETE FROM revision_proof WHERE revision IN ({marks})", revisions)
         for kind in ("person", "event", "act"):
             # Merge the full-text segments so deleted words are dropped from the index itself.
             conn.exec_driver_sql(f"INSERT INTO {kind}_fts({kind}_fts) VALUES ('optimize')")

@@ -15,7 +15,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError, VaultError
 from kzdesk.core.exchange import authorship, trust
-from kzdesk.core.exchange.authorship import BAD_MERGE, WAITING, sign_revision
+from kzdesk.core.exchange.authorship import BAD_MERGE, WAITING
 from kzdesk.core.exchange.bundle import (
     INT64_MAX,
     MAX_BUNDLE_BYTES,
@@ -113,10 +113,10 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         attachments = {sha: bytes(data) for sha, data in conn.exec_driver_sql(
             f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
             if wanted else {}
-        signatures, signed_now = _author_signatures(conn, vault, revisions)
+        proofs = authorship.proofs_to_send(conn, revisions, vault.identity.key_id)
         prev, last = _setting(conn, "export_prev"), _setting(conn, "export_seq")
         seq = int(last or 0) + 1
-        data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, signatures)
+        data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, proofs)
         # The sequence number is taken before the file exists: once a bundle may have left, the next
         # one must chain after it, never reuse its number (a coordinator that has it would see a fork
         # and quarantine every later bundle). The reservation is settled below or on the next export.
@@ -138,32 +138,10 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
                              "DO UPDATE SET bundle_id = export_mark.bundle_id || ' ' || excluded.bundle_id",
                              [(r.id, manifest.bundle) for r in revisions])
         conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
-        if signed_now:
-            conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) "
-                                 "ON CONFLICT DO NOTHING", signed_now)
     return ExportReport(len(revisions), len(attachments), seq)
 
 
 PENDING_EXPORT = "export_pending"
-
-
-def _author_signatures(conn: Connection, vault: Vault,
-                       revisions: list[RevisionRow]) -> tuple[dict[str, bytes], list[tuple[str, bytes]]]:
-    """The authors' own signatures of the revisions to send, and those this vault makes now for its
-    own (kept once the bundle is written, like the export marks: a failed export changes nothing).
-    A revision of someone else's that arrived without one can be passed on, but the next
-    coordinator will believe it only from its author."""
-    ids = [r.id for r in revisions]
-    found: dict[str, bytes] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        found.update((str(r), bytes(sig)) for r, sig in conn.exec_driver_sql(
-            f"SELECT revision, signature FROM revision_sig WHERE revision IN ({','.join('?' * len(chunk))})",
-            tuple(chunk)))
-    own = [(r.id, sign_revision(vault.identity, r.id)) for r in revisions
-           if r.author == vault.identity.key_id and r.id not in found]
-    found.update(own)
-    return found, own
 
 
 def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: bool = False) -> None:
@@ -235,9 +213,9 @@ def _quarantine(conn: Connection, opened: OpenedBundle, reason: str, source: Rec
     _log(conn, opened, "quarantined", reason, {})
 
 
-def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
-    """Merge a bundle whose every rule was checked (authorship too); keep its authors' signatures
-    so the revisions can travel on."""
+def _merge(conn: Connection, opened: OpenedBundle, proven_by: dict[str, str]) -> MergeReport:
+    """Merge a bundle whose every rule was checked (authorship too); keep its signed manifest, and
+    the proofs its relayed revisions came with, so the revisions can travel on with their proof."""
     for digest, data in opened.blobs.items():
         conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              (digest, len(data), data))
@@ -245,9 +223,16 @@ def _merge(conn: Connection, opened: OpenedBundle) -> MergeReport:
     if opened.revisions:
         conn.exec_driver_sql("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) "
                              "ON CONFLICT DO NOTHING", [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
-    if opened.signatures:
-        conn.exec_driver_sql("INSERT INTO revision_sig (revision, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                             list(opened.signatures.items()))
+    m = opened.manifest
+    kept = [(m.hash, m.signer, m.raw, opened.signature)]
+    used = set(proven_by.values())
+    kept += [(p.manifest.hash, p.manifest.signer, p.manifest.raw, p.signature) for p in opened.proofs
+             if p.manifest.hash in used]
+    conn.exec_driver_sql("INSERT INTO proof (hash, signer, manifest, signature) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT DO NOTHING", kept)
+    if proven_by:
+        conn.exec_driver_sql("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             list(proven_by.items()))
     return merge_revisions(conn, opened.revisions)
 
 
@@ -323,8 +308,9 @@ def _merge_proven(vault: Vault, conn: Connection, opened: OpenedBundle,
         authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
     conn.exec_driver_sql("SAVEPOINT proven")
     try:
-        authorship.check(conn, list(opened.revisions), opened.signatures, m.signer, authors)
-        report = _merge(conn, opened)
+        proven_by = authorship.check(conn, list(opened.revisions), opened.proofs, opened.revision_blobs, m.signer,
+                                     authors)
+        report = _merge(conn, opened, proven_by)
     except authorship.Refused as refused:
         conn.exec_driver_sql("ROLLBACK TO proven")
         conn.exec_driver_sql("RELEASE proven")

@@ -96,13 +96,24 @@ class RevisionOrigin(SQLModel, table=True):
     bundle_id: str = Field(max_length=32)
 
 
-class RevisionSig(SQLModel, table=True):
-    """A revision's own signature by its author (Ed25519 over a domain prefix and the revision id).
+class Proof(SQLModel, table=True):
+    """A merged bundle's signed manifest, kept as the proof of who wrote the revisions it lists.
 
-    A bundle's signature proves only who sent it; this proves who wrote each revision, so a
-    coordinator can pass on a volunteer's revisions and the next coordinator still knows the author."""
+    A bundle's signature proves its signer wrote every revision it names with that signer as
+    author; keeping the manifest and signature lets this vault pass those revisions on with their
+    proof, so the next coordinator checks them against the author's own key, one signature per
+    original bundle (not one per revision)."""
 
-    __tablename__ = "revision_sig"
+    hash: str = Field(primary_key=True, max_length=64)  # sha256 of the manifest: bundle_log.manifest_hash
+    signer: str = Field(max_length=32)
+    manifest: bytes
+    signature: bytes
+
+
+class RevisionProof(SQLModel, table=True):
+    """A revision that arrived relayed (its author is not the bundle's signer): the proof it came with."""
+
+    __tablename__ = "revision_proof"
 
     revision: str = Field(primary_key=True, max_length=64)
-    signature: bytes
+    proof: str = Field(max_length=64)

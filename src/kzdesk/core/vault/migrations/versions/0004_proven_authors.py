@@ -1,6 +1,7 @@
-"""Proven authors and bounded quarantine: each revision's own signature by its author (so a
-coordinator can relay it and the next coordinator can check who wrote it), and a quarantined
-bundle kept by reference to its file instead of a full copy when it is large.
+"""Proven authors and bounded quarantine: the signed manifests of merged bundles, kept as proofs
+of who wrote which revision (so a coordinator can relay a volunteer's revisions and the next
+coordinator can check who wrote them), and a quarantined bundle kept by reference to its file
+instead of a full copy when it is large.
 
 Revision ID: 0004
 Revises: 0003
@@ -19,9 +20,16 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('revision_sig',
-    sa.Column('revision', sa.String(length=64), nullable=False),
+    op.create_table('proof',
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.Column('signer', sa.String(length=32), nullable=False),
+    sa.Column('manifest', sa.LargeBinary(), nullable=False),
     sa.Column('signature', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('hash')
+    )
+    op.create_table('revision_proof',
+    sa.Column('revision', sa.String(length=64), nullable=False),
+    sa.Column('proof', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('revision')
     )
     with op.batch_alter_table('quarantine', schema=None) as batch_op:
@@ -35,4 +43,5 @@ def downgrade() -> None:
         batch_op.drop_column('source_sha256')
         batch_op.drop_column('source_path')
         batch_op.alter_column('payload', existing_type=sa.LargeBinary(), nullable=False)
-    op.drop_table('revision_sig')
+    op.drop_table('revision_proof')
+    op.drop_table('proof')
