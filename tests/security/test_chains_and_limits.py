@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.exchange import trust
+from kzdesk.core.exchange import authorship, trust
 from kzdesk.core.exchange.bundle import build
 from kzdesk.core.exchange.merge import merge_revisions
 from kzdesk.core.exchange.service import (
@@ -174,3 +174,32 @@ def test_thousands_of_concurrent_versions_merge_in_one_pass(pair, monkeypatch: p
     with c.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT occupation FROM person WHERE uuid = ?", (base.record,)).scalar() == \
             f"v{n - 1}"  # the latest stamp is shown while the conflicts wait
+
+
+def test_an_edit_arriving_before_its_record_waits_and_merges_when_the_record_comes(pair, tmp_path: Path) -> None:
+    c, v = pair
+    case = record(v, "Ким Виктор")
+    export_bundle(v, tmp_path / "1.kzb")
+    with v.transaction() as conn:
+        changes = v.changeset()
+        changes.update(conn, "person", case["person"], {"occupation": "журналист"})
+        v.commit(changes, conn)
+    export_bundle(v, tmp_path / "2.kzb")
+    early = import_bundle(c, tmp_path / "2.kzb")  # the edit, before the record it edits
+    assert (early.status, early.reason) == ("quarantined", authorship.WAITING)
+    with c.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+    assert import_bundle(c, tmp_path / "1.kzb").status == "merged"
+    with c.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT occupation FROM person").scalar() == "журналист"
+        assert quarantined(conn) == []
+        statuses = dict(conn.exec_driver_sql("SELECT seq, status FROM bundle_log").fetchall())
+    assert statuses == {1: "merged", 2: "merged"}
+    assert missing_bundles_of(c) == {}
+
+
+def missing_bundles_of(c: Vault) -> dict[str, list[int]]:
+    from kzdesk.core.exchange.service import missing_bundles
+
+    with c.engine.connect() as conn:
+        return missing_bundles(conn)

@@ -331,7 +331,16 @@ def _retry_waiting(vault: Vault, conn: Connection) -> list[str]:
             opened = _quarantined_bundle(conn, str(bundle))
             if opened is None:
                 continue
-            reason, report = _merge_proven(vault, conn, opened)
+            # Every check again, not only authorship: the chain may have grown around it meanwhile.
+            signer = trust.get(conn, opened.manifest.signer)
+            reason = N_("unknown signer") if signer is None else \
+                _revocation_problem(conn, opened.manifest, signer.revoked_after_seq) or _chain_problem(conn, opened)
+            report = None
+            if reason is None:
+                reason, report = _merge_proven(vault, conn, opened)
+            if reason is not None and reason != WAITING:
+                conn.exec_driver_sql("UPDATE quarantine SET reason = ? WHERE bundle_id = ?", (reason, bundle))
+                conn.exec_driver_sql("UPDATE bundle_log SET reason = ? WHERE bundle_id = ?", (reason, bundle))
             if reason is None and report is not None:
                 conn.exec_driver_sql("DELETE FROM quarantine WHERE bundle_id = ?", (bundle,))
                 conn.exec_driver_sql("UPDATE bundle_log SET status = 'merged', reason = NULL, report = ? "
