@@ -68,7 +68,7 @@ def dismiss(window: MainWindow) -> None:
 def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monkeypatch) -> None:
     """Create, import, edit, search, preview a case summary, merge duplicates, export a bundle, lock,
     quit: afterwards the canary is only in the spreadsheet the user brought."""
-    from PySide6.QtWidgets import QFileDialog, QWizard
+    from PySide6.QtWidgets import QWizard
 
     from kzdesk.core.vault.kdf import floor_params
 
@@ -86,7 +86,7 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
     coordinator.close()
 
     brought = canary_csv(tmp_path / "inputs" / "canary.csv", canary)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(brought), "")))
+    monkeypatch.setattr("kzdesk.ui.file_dialogs.open_file", lambda *a, **k: str(brought))
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()

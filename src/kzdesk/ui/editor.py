@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QListWidgetItem,
     QMessageBox,
     QWidget,
@@ -36,6 +35,7 @@ from kzdesk.core.model.editing import (
     validate,
 )
 from kzdesk.core.model.persons import PersonMatch, suggest_persons
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.act_form import ActForm, _select
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label
@@ -317,9 +317,7 @@ class EventEditor(QDialog):
         self.dirty = True
 
     def add_attachment(self) -> None:
-        # Qt's own dialog: native ones may put the file into the desktop's recent-files list.
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), "",
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.open_file(self, self.tr("Attach a file"))
         if path:
             self.attach_file(Path(path))
 

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -33,6 +32,7 @@ from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.core.model.listing import RecordFilter
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
@@ -525,9 +525,7 @@ class MainWindow(QMainWindow):
         vault = self.context.vault
         if vault is None:
             return
-        # Qt's own dialog: the native ones may add the file to the desktop's recent-files list.
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import spreadsheet"), "", self.tr("CSV files (*.csv)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.open_file(self, self.tr("Import spreadsheet"), self.tr("CSV files (*.csv)"))
         if not path:
             return
         from pathlib import Path
@@ -555,9 +553,7 @@ class MainWindow(QMainWindow):
 
     # --- bundles and review queues ---------------------------------------------------------
     def _export_bundle(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export a bundle"), "bundle.kzb",
-                                              self.tr("Bundles (*.kzb)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.save_file(self, self.tr("Export a bundle"), "bundle.kzb", self.tr("Bundles (*.kzb)"))
         if path:
             self.export_to(path)
 
@@ -593,14 +589,12 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(lambda: export_bundle(vault, Path(path), progress=report_progress), done, failed)
 
     def _import_bundles(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import bundles"), "", self.tr("Bundles (*.kzb)"),
-                                                options=QFileDialog.Option.DontUseNativeDialog)
+        paths = file_dialogs.open_files(self, self.tr("Import bundles"), self.tr("Bundles (*.kzb)"))
         if paths:
             self.import_files(paths)
 
     def _import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import every bundle in a folder"), "",
-                                                  QFileDialog.Option.DontUseNativeDialog)
+        folder = file_dialogs.existing_folder(self, self.tr("Import every bundle in a folder"))
         if folder:
             self.import_folder(folder)
 

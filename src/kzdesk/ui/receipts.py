@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMessageBox
 
 from kzdesk.core.files import read_input
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
 
@@ -49,14 +50,13 @@ class ReceiptActions(MenuActions):
         if not volunteers:
             self._say(self.tr("No volunteer is trusted in this vault yet."), True)
             return
-        labels = [f"{v.display_name} — {v.fingerprint()}" for v in volunteers]
+        labels = [f"{v.display_name} — {v.fingerprint}" for v in volunteers]
         choice, ok = QInputDialog.getItem(self.window, "kzdesk", self.tr("Receipt for which volunteer?"), labels,
                                           0, False)
         if not ok:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save the receipt"), "receipt.kzr",
-                                              self.tr("Receipts (*.kzr)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.save_file(self.window, self.tr("Save the receipt"), "receipt.kzr",
+                                      self.tr("Receipts (*.kzr)"))
         if path:
             self.write_for(volunteers[labels.index(choice)].key_id, Path(path))
 
@@ -77,9 +77,8 @@ class ReceiptActions(MenuActions):
 
     # --- volunteer ---------------------------------------------------------------------------
     def _ask_receipt(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open the coordinator's receipt"), "",
-                                              self.tr("Receipts (*.kzr);;All files (*)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.open_file(self.window, self.tr("Open the coordinator's receipt"),
+                                      self.tr("Receipts (*.kzr);;All files (*)"))
         if path:
             self.check(Path(path))
 

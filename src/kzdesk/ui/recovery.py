@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.widgets import named
 from kzdesk.ui.wizard import PassphrasePage
@@ -216,9 +216,8 @@ class SharesDialog(QDialog):
     # --- saving ----------------------------------------------------------------------------------
     def _ask_pdf(self) -> None:
         number = self.index
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save share {n} as PDF").format(n=number),
-                                              f"share-{number}.pdf", self.tr("PDF files (*.pdf)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.save_file(self, self.tr("Save share {n} as PDF").format(n=number),
+                                      f"share-{number}.pdf", self.tr("PDF files (*.pdf)"))
         if path:
             self.save_pdf(number, path)
 
@@ -338,9 +337,8 @@ class RecoverDialog(QDialog):
 
     # --- the shares ------------------------------------------------------------------------------
     def _ask_file(self, edit: QPlainTextEdit) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load a recovery share"), "",
-                                              self.tr("Text files (*.txt);;All files (*)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.open_file(self, self.tr("Load a recovery share"),
+                                      self.tr("Text files (*.txt);;All files (*)"))
         if path:
             self.load_file(edit, Path(path))
 
@@ -507,9 +505,8 @@ class RestoreDialog(QDialog):
         self.ok.setText(self.tr("&Restore"))
 
     def _ask_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"), "",
-                                              self.tr("kzdesk backups (*.kzbackup *.zip);;All files (*)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.open_file(self, self.tr("Restore from a backup file"),
+                                      self.tr("kzdesk backups (*.kzbackup *.zip);;All files (*)"))
         if path:
             self.file.setText(path)
 

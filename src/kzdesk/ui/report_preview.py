@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.errors import KzdeskError
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.widgets import named
 
@@ -73,9 +73,7 @@ class ReportPreview(QDialog):
         self.resize(760, 900)
 
     def _ask_path(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), self.file_name,
-                                              self.tr("PDF files (*.pdf)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.save_file(self, self.tr("Save the report"), self.file_name, self.tr("PDF files (*.pdf)"))
         if path:
             self.save(path)
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
 
@@ -50,9 +51,8 @@ class SafetyActions(MenuActions):
 
     # --- backups -------------------------------------------------------------------------------
     def _ask_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the vault"), "vault.kzbackup",
-                                              self.tr("kzdesk backups (*.kzbackup)"),
-                                              options=QFileDialog.Option.DontUseNativeDialog)
+        path = file_dialogs.save_file(self.window, self.tr("Back up the vault"), "vault.kzbackup",
+                                      self.tr("kzdesk backups (*.kzbackup)"))
         if path:
             self.backup_to(Path(path))
 

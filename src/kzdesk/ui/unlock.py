@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from kzdesk.core.errors import KzdeskError, PassphraseError, VaultDamaged
+from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.forms.ui_unlock import Ui_UnlockDialog
 
@@ -103,7 +104,7 @@ class UnlockDialog(QDialog):
         assert self._damaged is not None
         source: Path | None = None
         if not self._damaged.params.get("copies"):
-            name, _ = QFileDialog.getOpenFileName(self, self.tr("Backup file of this vault"))
+            name = file_dialogs.open_file(self, self.tr("Backup file of this vault"))
             if not name:
                 return
             source = Path(name)
