@@ -250,3 +250,11 @@ def test_another_programs_dialog_state_is_kept_and_not_shown(qtbot, qt_places, w
     assert conf.read_bytes() == before
     assert user.started_in == [QDir(str(home)).absolutePath()] * 2
     assert not any(str(elsewhere) in h for history in user.histories for h in history)
+
+
+def test_file_dialogs_are_opened_in_one_place_only() -> None:
+    """A QFileDialog opened anywhere else would write its folders to QtProject.conf again."""
+    package = Path(__file__).resolve().parents[2] / "src" / "kzdesk"
+    elsewhere = [p.name for p in sorted(package.rglob("*.py"))
+                 if p.name != "file_dialogs.py" and "QFileDialog" in p.read_text(encoding="utf-8")]
+    assert elsewhere == []
