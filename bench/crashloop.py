@@ -112,7 +112,8 @@ for n in range(1_000_000):
         for i in range(rnd.randint(1, 4)):
             person = {"name": f"Тұлға {key}.{i}", "name_key": f"тұлға {key}.{i}", "occupation": "activist",
                       "notes": f"жазба {key}.{i}"}
-            event = {"date": "2021-12-16", "date_precision": "day", "city_text": f"Орал {key}.{i}",
+            event = {"date": "2021-12-16", "date_precision": "day", "date_start": "2021-12-16",
+                     "date_end": "2021-12-16", "city_text": f"Орал {key}.{i}",
                      "description": f"оқиға {key}.{i}"}
             p, e = changes.create("person", person), changes.create("event", event)
             act = {"event": e, "person": p, "act_type": "fine", "fine_amount": "50", "fine_unit": "MCI",
@@ -825,7 +826,8 @@ def make_bundles(base: Path, count: int, rnd: random.Random) -> ImportSetup:
             for i in range(rnd.randint(30, 90)):
                 name = f"Тұлға {n}-{i}"
                 p = changes.create("person", {"name": name, "name_key": name.casefold()})
-                e = changes.create("event", {"date": "2021-12-16", "date_precision": "day", "city": "oral"})
+                e = changes.create("event", {"date": "2021-12-16", "date_precision": "day", "date_start": "2021-12-16",
+                                             "date_end": "2021-12-16", "city": "oral"})
                 changes.create("act", {"event": e, "person": p, "act_type": "fine", "fine_amount": "50",
                                        "fine_unit": "MCI", "description": f"айыппұл {n}-{i}"})
             volunteer.commit(changes, conn)
