@@ -29,7 +29,8 @@ def _unwrap(args: argparse.Namespace) -> tuple[Path, bytes]:
     """The vault folder and its data key: from the keyring slot if remembered, else the passphrase."""
     from kzdesk.core.vault import remember
     from kzdesk.core.vault.keyslots import VaultHeader
-    from kzdesk.core.vault.vault import HEADER_FILE, Vault
+    from kzdesk.core.vault.layout import HEADER_FILE
+    from kzdesk.core.vault.vault import Vault
 
     path = vault_dir(args.vault)
     secret = passphrase.given(args.passphrase_file)
@@ -316,7 +317,7 @@ def _share_pdf(share: str, number: int) -> bytes:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Open the vault with two recovery shares and set a new passphrase."""
-    from kzdesk.core.vault.recovery import open_with_shares
+    from kzdesk.core.vault.vault import open_with_shares
 
     shares = []
     for given in args.shares:

@@ -24,8 +24,8 @@ from kzdesk.core.vault import remember, repair, scratch
 from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import KdfParams, floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.recovery import open_with_shares, recover_dek
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
+from kzdesk.core.vault.recovery import recover_dek
+from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault, open_with_shares
 
 from ..conftest import DATA, PASSPHRASE, MemoryKeyring
 from .test_wipe_pages import decrypted_pages

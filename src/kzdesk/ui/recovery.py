@@ -360,7 +360,7 @@ class RecoverDialog(QDialog):
             self._set_passphrase()
 
     def _check(self) -> None:
-        from kzdesk.core.vault.recovery import open_with_shares
+        from kzdesk.core.vault.vault import open_with_shares
 
         shares = [edit.toPlainText() for edit in self.share_edits]
         path, tasks = self.context.vault_path, self.context.tasks

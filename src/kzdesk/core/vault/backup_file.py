@@ -21,9 +21,9 @@ from kzdesk.core.errors import InputError, VaultDamaged, VaultError
 from kzdesk.core.files import write_output
 from kzdesk.core.vault import scratch
 from kzdesk.core.vault.atomic import fsync_dir, write_atomic
-from kzdesk.core.vault.vault import BACKUP_DIR, DATABASE_FILE, HEADER_FILE, Vault
+from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.vault import Vault
 
-MEMBERS = (HEADER_FILE, DATABASE_FILE)
 MAX_HEADER = 64 * 1024
 
 
@@ -60,7 +60,7 @@ def _members(data: bytes) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-            if sorted(i.filename for i in infos) != sorted(MEMBERS) or any(
+            if sorted(i.filename for i in infos) != sorted(BACKUP_MEMBERS) or any(
                     i.compress_type != zipfile.ZIP_STORED or i.flag_bits & 0x1 for i in infos):
                 raise ValueError("unexpected members")
             header = next(i for i in infos if i.filename == HEADER_FILE)
@@ -91,7 +91,7 @@ def restore(data: bytes, target: Path) -> None:
         write_atomic(target / HEADER_FILE, members[HEADER_FILE], mode=0o600)
         fsync_dir(target)
     except OSError as exc:
-        for name in MEMBERS:
+        for name in BACKUP_MEMBERS:
             (target / name).unlink(missing_ok=True)
         shutil.rmtree(scratch.folder(target), ignore_errors=True)
         raise InputError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or "") from None
@@ -118,7 +118,7 @@ def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str]) -> V
         if vault is not None:
             vault.close()
         # The folder was empty before restore() wrote into it: these are all ours.
-        for name in (*MEMBERS, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm", f"{DATABASE_FILE}-journal"):
+        for name in (*BACKUP_MEMBERS, f"{DATABASE_FILE}-wal", f"{DATABASE_FILE}-shm", f"{DATABASE_FILE}-journal"):
             (target / name).unlink(missing_ok=True)
         shutil.rmtree(target / BACKUP_DIR, ignore_errors=True)  # a migration's copy, if one was taken
         shutil.rmtree(scratch.folder(target), ignore_errors=True)

@@ -23,21 +23,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kzdesk.core.errors import VaultError
-from kzdesk.core.vault import scratch
+from kzdesk.core.vault import remember, scratch
 from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.repair import DAMAGED_DIR
-from kzdesk.core.vault.vault import BACKUP_DIR, DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE, SCRATCH_DIR, SIDECARS
 
 Progress = Callable[[int, int], None]  # bytes overwritten so far, bytes to overwrite in all
 
-SUBFOLDERS = (BACKUP_DIR, DAMAGED_DIR, scratch.SCRATCH_DIR)
+SUBFOLDERS = (BACKUP_DIR, DAMAGED_DIR, SCRATCH_DIR)
 
 
 def copies(vault_path: Path) -> list[Path]:
     """Every file that holds (or may hold) pages of the database: the database and SQLite's files
     beside it, everything in backups/, damaged/ and partial/, and copies older versions left."""
-    found = [vault_path / f"{DATABASE_FILE}{suffix}" for suffix in ("", *scratch.SIDECARS)]
+    found = [vault_path / f"{DATABASE_FILE}{suffix}" for suffix in ("", *SIDECARS)]
     for sub in SUBFOLDERS:
         if (vault_path / sub).is_dir():
             found += sorted(p for p in (vault_path / sub).rglob("*") if p.is_file())
@@ -59,8 +58,6 @@ def erase(vault_path: Path, progress: Progress | None = None) -> None:
         raise VaultError("There is no vault at {path}.", path=str(vault_path))
     # 1. The key: from here on, nothing in the folder opens with the passphrase or the keyring.
     with contextlib.suppress(Exception):  # a damaged header must not stop the erase
-        from kzdesk.core.vault import remember
-
         remember.forget(VaultHeader.load(header_file))
     scratch.shred(header_file)
     for stale in leftover_temps(vault_path):  # copies of the slots left by header writes that were killed

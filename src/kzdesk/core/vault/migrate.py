@@ -14,6 +14,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from kzdesk.core.errors import VaultError
+from kzdesk.core.vault import scratch
 from kzdesk.core.vault.atomic import fsync_dir
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -72,8 +73,6 @@ def backup_encrypted(engine: Engine, backup_dir: Path, dek: bytes, label: str) -
     backups/ when complete, so a crash or a full disk never leaves an empty or half copy that looks
     like a backup; what it leaves is overwritten and removed by the next open, backup or erase.
     """
-    from kzdesk.core.vault import scratch
-
     vault_path = backup_dir.parent
     backup_dir.mkdir(mode=0o700, exist_ok=True)
     scratch.sweep(vault_path)

@@ -11,17 +11,13 @@ but a copy of the database made elsewhere plus two shares would still open — k
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from kzdesk.core.vault.vault import Vault
+from kzdesk.core.errors import InputError
 
 THRESHOLD, COUNT = 2, 3
 
 
 def make_shares(dek: bytes) -> list[str]:
-    import shamir_mnemonic
+    import shamir_mnemonic  # only when shares are made or read: not on every start
 
     groups = shamir_mnemonic.generate_mnemonics(1, [(THRESHOLD, COUNT)], dek)
     return list(groups[0])
@@ -30,8 +26,6 @@ def make_shares(dek: bytes) -> list[str]:
 def recover_dek(shares: list[str]) -> bytes:
     """The data key from two (or three) shares; a clear message for a typo or a mixed-up set."""
     import shamir_mnemonic
-
-    from kzdesk.core.errors import InputError
 
     given = [" ".join(share.lower().split()) for share in shares]
     words = list(dict.fromkeys(w for w in given if w))  # blank boxes and a share typed twice count once
@@ -44,19 +38,3 @@ def recover_dek(shares: list[str]) -> bytes:
     except shamir_mnemonic.MnemonicError:
         raise InputError("These recovery shares do not fit together: check every word, and that both "
                          "come from the same vault.") from None
-
-
-def open_with_shares(path: Path, shares: list[str]) -> Vault:
-    """The vault at `path` opened with the key the shares give (then set a new passphrase on it).
-
-    Nothing is written when the shares do not fit or belong to another vault."""
-    from kzdesk.core.errors import InputError, VaultError
-    from kzdesk.core.vault.keyslots import VaultHeader
-    from kzdesk.core.vault.vault import HEADER_FILE, Vault
-
-    dek = recover_dek(shares)
-    VaultHeader.load(path / HEADER_FILE)  # a missing or damaged header says so in its own words
-    try:
-        return Vault.open(path, dek=dek)
-    except VaultError:
-        raise InputError("These recovery shares do not open the vault at {path}.", path=str(path)) from None

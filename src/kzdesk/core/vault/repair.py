@@ -27,12 +27,13 @@ from typing import BinaryIO
 from sqlalchemy import Engine
 
 from kzdesk.core.errors import InputError, VaultDamaged
+from kzdesk.core.vault import scratch
 from kzdesk.core.vault.atomic import fsync_dir
-from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, load_driver
+from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, load_driver, open_engine
+from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DAMAGED_DIR, DATABASE_FILE
 
 log = logging.getLogger(__name__)
 
-DAMAGED_DIR = "damaged"
 DAILY_LABEL = "daily"
 DAILY_KEEP = 3
 _STAMP = re.compile(r"^kzdesk-(\d{8}T\d{6})\d*Z-.*\.db$")
@@ -52,7 +53,6 @@ def page_problems(engine: Engine) -> list[str]:
 
 def copies(vault_path: Path) -> list[Path]:
     """The database copies in backups/, newest first (their names start with a UTC stamp)."""
-    from kzdesk.core.vault.vault import BACKUP_DIR
 
     found = [p for p in (vault_path / BACKUP_DIR).glob("kzdesk-*.db") if _STAMP.match(p.name)]
     return sorted(found, key=lambda p: p.name, reverse=True)
@@ -120,8 +120,6 @@ def is_damaged(vault_path: Path, dek: bytes) -> bool:
     (read-write, as WAL needs), but nothing is written: only the checks run."""
     from sqlalchemy.exc import DBAPIError
 
-    from kzdesk.core.vault.engine import open_engine
-    from kzdesk.core.vault.vault import DATABASE_FILE
 
     try:
         engine = open_engine(vault_path / DATABASE_FILE, dek)
@@ -155,7 +153,6 @@ def repair(vault_path: Path, dek: bytes, backup_file: bytes | None = None) -> Re
 
 
 def _put_back(vault_path: Path, dek: bytes, backup_file: bytes | None) -> Repaired:
-    from kzdesk.core.vault.vault import DATABASE_FILE
 
     if backup_file is not None:
         staged = _stage(vault_path, backup_file)
@@ -174,7 +171,6 @@ def _put_back(vault_path: Path, dek: bytes, backup_file: bytes | None) -> Repair
         os.replace(staged, vault_path / DATABASE_FILE)
         fsync_dir(vault_path)
     finally:
-        from kzdesk.core.vault import scratch
 
         scratch.remove(staged)  # a copy that did not go into place (e.g. a damaged backup)
     log.debug("damaged database replaced by a backup copy")
@@ -202,12 +198,10 @@ def _stage(vault_path: Path, data: bytes) -> Path:
     a shared temp folder is never used)."""
     import io
 
-    from kzdesk.core.vault.backup_file import MEMBERS
-    from kzdesk.core.vault.vault import DATABASE_FILE
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sorted(i.filename for i in archive.infolist()) != sorted(MEMBERS):
+            if sorted(i.filename for i in archive.infolist()) != sorted(BACKUP_MEMBERS):
                 raise ValueError("unexpected members")
             database = archive.read(DATABASE_FILE)
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, EOFError):
@@ -217,7 +211,6 @@ def _stage(vault_path: Path, data: bytes) -> Path:
 
 def _set_aside(vault_path: Path) -> Path:
     """Move the damaged database and its WAL into damaged/ (the shared-memory index is dropped)."""
-    from kzdesk.core.vault.vault import DATABASE_FILE
 
     folder = vault_path / DAMAGED_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
@@ -243,7 +236,6 @@ def _stage_copy(vault_path: Path, source: Path) -> Path:
 def _staged(vault_path: Path, fill: Callable[[BinaryIO], object]) -> Path:
     """A new private file (mode 0600) in the vault's partial/ folder, filled and flushed to the disk;
     on failure overwritten and removed, and one a kill leaves is removed by the next open or erase."""
-    from kzdesk.core.vault import scratch
 
     staged = scratch.folder(vault_path) / f"restore-{os.urandom(6).hex()}.db"
     staged.parent.mkdir(mode=0o700, exist_ok=True)

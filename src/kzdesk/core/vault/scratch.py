@@ -22,12 +22,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kzdesk.core.vault.atomic import fsync_dir
+from kzdesk.core.vault.layout import BACKUP_DIR, LOCK_FILE, SCRATCH_DIR, SIDECARS
 
-SCRATCH_DIR = "partial"
-LOCK_FILE = "lock"
 CHUNK = 1024 * 1024
 # SQLite's files beside a database it writes (an attached copy keeps a rollback journal).
-SIDECARS = ("-journal", "-wal", "-shm")
 
 Progress = Callable[[int], None]  # bytes overwritten since the last call
 
@@ -134,8 +132,6 @@ def leftovers(vault_path: Path) -> list[Path]:
     """Copies a killed or failed run may have left: everything in partial/ but the lock, and what
     earlier versions of kzdesk made elsewhere (export copies in the vault folder, restore staging,
     unfinished copies in backups/)."""
-    from kzdesk.core.vault.vault import BACKUP_DIR
-
     found: list[Path] = []
     where = folder(vault_path)
     if where.is_dir():

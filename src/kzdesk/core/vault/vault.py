@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
@@ -26,15 +27,15 @@ from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultE
 from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
-from kzdesk.core.vault import migrate, scratch
+from kzdesk.core.vault import erase as erasing
+from kzdesk.core.vault import migrate, remember, repair, scratch
 from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.engine import load_driver, open_engine
 from kzdesk.core.vault.kdf import KdfParams, calibrate
-from kzdesk.core.vault.keyslots import VaultHeader, check_passphrase
+from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN, VaultHeader, check_passphrase
+from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.recovery import make_shares, recover_dek
 
-HEADER_FILE = "vault.json"
-DATABASE_FILE = "kzdesk.db"
-BACKUP_DIR = "backups"
 ROLES = ("volunteer", "coordinator")
 
 log = logging.getLogger(__name__)
@@ -112,8 +113,6 @@ class Vault:
                 raise VaultError("No passphrase given.")
             dek = cls.unwrap(path, passphrase)
         header = VaultHeader.load(path / HEADER_FILE)
-        from kzdesk.core.vault import repair
-
         started = time.perf_counter()
         try:
             engine = open_engine(path / DATABASE_FILE, dek, hooks=(register_functions,))
@@ -163,9 +162,7 @@ class Vault:
             counted = header.copy()
             counted.failures += 1
             if counted.failures >= header.erase_after:
-                from kzdesk.core.vault.erase import erase
-
-                erase(path)
+                erasing.erase(path)
                 raise VaultError("Too many wrong passphrases in a row: this vault has been erased, as it was "
                                  "set to be. Its data cannot be opened any more.") from None
             counted.save(path / HEADER_FILE)
@@ -179,8 +176,6 @@ class Vault:
 
     def set_erase_after(self, attempts: int | None) -> None:
         """Turn erase-after-N-wrong-passphrases on (3–99) or off (None)."""
-        from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN
-
         if attempts is not None and not ERASE_AFTER_MIN <= attempts <= ERASE_AFTER_MAX:
             raise InputError("Choose between {low} and {high} attempts, or off.", low=ERASE_AFTER_MIN,
                              high=ERASE_AFTER_MAX)
@@ -228,8 +223,6 @@ class Vault:
         If vault.json cannot be written, the header on disk, this open vault and the keyring entry
         stay as they were, so the key is remembered exactly as before.
         """
-        from kzdesk.core.vault import remember
-
         header = self.header.copy()
         if enable:
             with remember.remembering(header, self._dek):
@@ -250,8 +243,6 @@ class Vault:
 
     def recovery_shares(self) -> list[str]:
         """Three shares of the data key, any two of which recover it (see recovery.py)."""
-        from kzdesk.core.vault.recovery import make_shares
-
         return make_shares(self._dek)
 
     def backup(self, label: str = "manual") -> Path:
@@ -277,9 +268,6 @@ class Vault:
         After a kill at any point the old or the new passphrase opens the vault, and opening it
         finishes or undoes the change (see _settle_key_change).
         """
-        from kzdesk.core.vault import remember
-        from kzdesk.core.vault.repair import DAMAGED_DIR
-
         staged = self.header.copy()
         new_dek = os.urandom(32)
         staged.begin_key_change(new_dek, new_passphrase, kdf or calibrate())  # Argon2id before any lock
@@ -376,15 +364,13 @@ def _settle_key_change(path: Path, header: VaultHeader, dek: bytes) -> VaultHead
     the pending slots go. Either way the keyring entry goes (the pending header had no keyring slot)."""
     if not header.pending:
         return header
-    from kzdesk.core.vault import remember, repair
-
     settled = header.copy()
     if settled.is_pending_key(dek):
         settled.finish_key_change()
         for copy in sorted((path / BACKUP_DIR).glob("*.db")):
             if not repair.is_intact(copy, dek):
                 scratch.remove(copy)
-        for item in sorted(p for p in (path / repair.DAMAGED_DIR).glob("*") if p.is_file()):
+        for item in sorted(p for p in (path / DAMAGED_DIR).glob("*") if p.is_file()):
             scratch.remove(item)
         scratch.remove(path / f"{DATABASE_FILE}-journal")
     else:
@@ -397,7 +383,6 @@ def _settle_key_change(path: Path, header: VaultHeader, dek: bytes) -> VaultHead
 def _exclusive(database: Path, dek: bytes) -> Any:
     """A connection that alone may write the database (rollback journal, exclusive locking), or an
     InputError when another kzdesk window or command has the vault open."""
-    from urllib.parse import quote
 
     driver = load_driver()
     conn = driver.connect(f"file:{quote(database.resolve().as_posix())}?mode=rw", uri=True,
@@ -427,10 +412,6 @@ def _exclusive(database: Path, dek: bytes) -> Any:
 def _reencrypt(copy: Path, dek: bytes, into: Path, new_dek: bytes) -> bool:
     """A copy in backups/ exported under the new key into `into`; False when it is not an intact copy
     of this vault (it is erased instead)."""
-    from urllib.parse import quote
-
-    from kzdesk.core.vault import repair
-
     if not repair.is_intact(copy, dek):
         return False
     driver = load_driver()
@@ -443,3 +424,15 @@ def _reencrypt(copy: Path, dek: bytes, into: Path, new_dek: bytes) -> bool:
     finally:
         conn.close()
     return True
+
+
+def open_with_shares(path: Path, shares: list[str]) -> Vault:
+    """The vault at `path` opened with the key two recovery shares give (then set a new passphrase).
+
+    Nothing is written when the shares do not fit or belong to another vault."""
+    dek = recover_dek(shares)
+    VaultHeader.load(path / HEADER_FILE)  # a missing or damaged header says so in its own words
+    try:
+        return Vault.open(path, dek=dek)
+    except VaultError:
+        raise InputError("These recovery shares do not open the vault at {path}.", path=str(path)) from None
