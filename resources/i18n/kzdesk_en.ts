@@ -869,6 +869,56 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>PassphraseChangeActions</name>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Backup files and recovery shares made before still work: backup files with the old passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase and the data key were changed: the vault and its copies in the vault folder are now encrypted under a new key. Recovery shares made before no longer open this vault: make new ones now and destroy the old ones. Backup files made before still open with the old passphrase: delete them, or keep them as safe as that passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make new recovery shares</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseChangeDialog</name>
+    <message>
+        <source>Type the new passphrase twice. From then on only the new passphrase opens this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also change the data key and re-encrypt the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended if you were made to reveal the passphrase: old copies of vault.json and old recovery shares then open nothing, but backup files made before still open with the old passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault under a new key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed ({kind}): the old passphrase still opens the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -1221,6 +1271,10 @@ You can also make them later: File → Recovery shares…</source>
     </message>
     <message>
         <source>Erase for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing the vault: overwriting every copy…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -870,6 +870,56 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>PassphraseChangeActions</name>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>Құпия &amp;фразаны ауыстыру…</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Backup files and recovery shares made before still work: backup files with the old passphrase.</source>
+        <translation>Құпия фраза өзгертілді. Бұрын жасалған резервтік көшірме файлдары мен қалпына келтіру үлестері әлі де жарамды: резервтік көшірме файлдары — ескі құпия фразамен.</translation>
+    </message>
+    <message>
+        <source>The passphrase and the data key were changed: the vault and its copies in the vault folder are now encrypted under a new key. Recovery shares made before no longer open this vault: make new ones now and destroy the old ones. Backup files made before still open with the old passphrase: delete them, or keep them as safe as that passphrase.</source>
+        <translation>Құпия фраза мен деректер кілті өзгертілді: қойма мен оның қойма қалтасындағы көшірмелері енді жаңа кілтпен шифрланған. Бұрын жасалған қалпына келтіру үлестері бұл қойманы енді ашпайды: қазір жаңаларын жасап, ескілерін жойыңыз. Бұрын жасалған резервтік көшірме файлдары әлі де ескі құпия фразамен ашылады: оларды өшіріңіз немесе сол фраза сияқты мұқият сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>Make new recovery shares</source>
+        <translation>Жаңа қалпына келтіру үлестерін жасау</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Кейінірек</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseChangeDialog</name>
+    <message>
+        <source>Type the new passphrase twice. From then on only the new passphrase opens this vault.</source>
+        <translation>Жаңа құпия фразаны екі рет енгізіңіз. Осыдан кейін бұл қойманы тек жаңа фраза ашады.</translation>
+    </message>
+    <message>
+        <source>Also change the data key and re-encrypt the vault</source>
+        <translation>Деректер кілтін де ауыстырып, қойманы қайта шифрлау</translation>
+    </message>
+    <message>
+        <source>Recommended if you were made to reveal the passphrase: old copies of vault.json and old recovery shares then open nothing, but backup files made before still open with the old passphrase.</source>
+        <translation>Құпия фразаны айтуға мәжбүрленсеңіз, ұсынылады: сонда vault.json-ның ескі көшірмелері мен ескі қалпына келтіру үлестері ештеңе ашпайды, бірақ бұрын жасалған резервтік көшірме файлдары әлі де ескі фразамен ашылады.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault under a new key…</source>
+        <translation>Қойма жаңа кілтпен қайта шифрлануда…</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Жаңа құпия фраза орнатылуда…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed ({kind}): the old passphrase still opens the vault.</source>
+        <translation>Ештеңе өзгертілген жоқ ({kind}): қойма әлі де ескі құпия фразамен ашылады.</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -1225,6 +1275,10 @@ You can also make them later: File → Recovery shares…</source>
     <message>
         <source>Erase for good</source>
         <translation>Біржола өшіру</translation>
+    </message>
+    <message>
+        <source>Erasing the vault: overwriting every copy…</source>
+        <translation>Қойма өшірілуде: барлық көшірмелер қайта жазылуда…</translation>
     </message>
 </context>
 <context>

@@ -871,6 +871,56 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>PassphraseChangeActions</name>
+    <message>
+        <source>&amp;Change passphrase…</source>
+        <translation>Сменить парольную &amp;фразу…</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Backup files and recovery shares made before still work: backup files with the old passphrase.</source>
+        <translation>Парольная фраза изменена. Файлы резервных копий и доли восстановления, сделанные раньше, по-прежнему действуют: файлы резервных копий — со старой парольной фразой.</translation>
+    </message>
+    <message>
+        <source>The passphrase and the data key were changed: the vault and its copies in the vault folder are now encrypted under a new key. Recovery shares made before no longer open this vault: make new ones now and destroy the old ones. Backup files made before still open with the old passphrase: delete them, or keep them as safe as that passphrase.</source>
+        <translation>Парольная фраза и ключ данных изменены: хранилище и его копии в папке хранилища теперь зашифрованы новым ключом. Доли восстановления, сделанные раньше, больше не открывают это хранилище: сделайте новые сейчас, а старые уничтожьте. Файлы резервных копий, сделанные раньше, по-прежнему открываются старой парольной фразой: удалите их или храните так же надёжно, как эту фразу.</translation>
+    </message>
+    <message>
+        <source>Make new recovery shares</source>
+        <translation>Сделать новые доли восстановления</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseChangeDialog</name>
+    <message>
+        <source>Type the new passphrase twice. From then on only the new passphrase opens this vault.</source>
+        <translation>Введите новую парольную фразу дважды. После этого хранилище будет открывать только новая фраза.</translation>
+    </message>
+    <message>
+        <source>Also change the data key and re-encrypt the vault</source>
+        <translation>Также сменить ключ данных и перешифровать хранилище</translation>
+    </message>
+    <message>
+        <source>Recommended if you were made to reveal the passphrase: old copies of vault.json and old recovery shares then open nothing, but backup files made before still open with the old passphrase.</source>
+        <translation>Рекомендуется, если вас вынудили назвать парольную фразу: старые копии vault.json и старые доли восстановления тогда ничего не откроют, но файлы резервных копий, сделанные раньше, по-прежнему открываются старой фразой.</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault under a new key…</source>
+        <translation>Хранилище перешифровывается новым ключом…</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Установка новой парольной фразы…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed ({kind}): the old passphrase still opens the vault.</source>
+        <translation>Ничего не изменено ({kind}): хранилище по-прежнему открывается старой парольной фразой.</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
         <source>Passphrase</source>
@@ -1226,6 +1276,10 @@ You can also make them later: File → Recovery shares…</source>
     <message>
         <source>Erase for good</source>
         <translation>Стереть навсегда</translation>
+    </message>
+    <message>
+        <source>Erasing the vault: overwriting every copy…</source>
+        <translation>Хранилище стирается: перезаписываются все копии…</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from kzdesk.ui.erase_after import EraseAfterActions
 from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.help_menu import GuideActions
 from kzdesk.ui.lock import IdleLock
+from kzdesk.ui.passphrase_change import PassphraseChangeActions
 from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
 from kzdesk.ui.recovery import SharesDialog
@@ -225,6 +226,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.safety.backup_action)
         self.file_menu.addAction(self.safety.shares_action)
+        self.passphrase_change = PassphraseChangeActions(self, self.context, self._notice)
+        self.passphrase_change.shares_wanted.connect(self.safety.show_shares)
+        self.passphrase_change.lock_wanted.connect(self.lock)
+        self.file_menu.addAction(self.passphrase_change.change_action)
         self.file_menu.addAction(self.safety.erase_action)
         self.erase_after = EraseAfterActions(self, self.context, self._notice)
         self.file_menu.addAction(self.erase_after.erase_after_action)
@@ -325,6 +330,7 @@ class MainWindow(QMainWindow):
         self.receipts.retranslate()
         self.safety.retranslate()
         self.erase_after.retranslate()
+        self.passphrase_change.retranslate()
         self.guide.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
@@ -462,6 +468,7 @@ class MainWindow(QMainWindow):
             dialog.close()  # a report on screen is case data too (the dashboard's ones as well)
         for shares in self.findChildren(SharesDialog):
             shares.close()  # and recovery shares are the key itself
+        self.passphrase_change.close_dialog()  # a new passphrase half typed is not left on screen
         self.case_action.setEnabled(False)
         self.selected_person = None
         vault, self.context.vault = self.context.vault, None

@@ -5,7 +5,9 @@
 - After unlocking, a reminder appears when the last backup is older than REMIND_DAYS.
 - "Recovery shares…" shows the three shares of the data key (ui/recovery.py), made on the worker.
 - "Emergency erase…" asks once, with Cancel as the default, then closes the vault and destroys
-  its key; the window closes because there is nothing left to show.
+  its key; overwriting every page of every copy follows under a progress bar without Cancel (the
+  key is gone by then: stopping would only leave pages unoverwritten); the window closes because
+  there is nothing left to show.
 """
 
 from __future__ import annotations
@@ -15,16 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
+from kzdesk.ui.tasks import Progress
 
 if TYPE_CHECKING:
     from kzdesk.core.vault.vault import Vault
 
 REMIND_DAYS = 14
+ERASE_STEPS = 1000  # the bar counts thousandths: bytes would not fit Qt's int on a vault over 2 GiB
 LAST_BACKUP = "last_backup"  # a key of the vault's encrypted setting table
 
 
@@ -131,10 +135,36 @@ class SafetyActions(MenuActions):
 
         vault, path = self.context.vault, self.context.vault_path
         self.context.vault = None
+        bar = self.erase_progress = QProgressDialog(self.tr("Erasing the vault: overwriting every copy…"), "", 0,
+                                                    ERASE_STEPS, self.window)
+        bar.setObjectName("erase_progress")
+        bar.setCancelButton(None)  # the key is destroyed first: there is nothing left to cancel
+        bar.setWindowModality(Qt.WindowModality.WindowModal)
+        bar.setAutoClose(False)
+        bar.setAutoReset(False)
+        bar.setValue(0)
+        bar.show()  # at once, not after QProgressDialog's delay: the user must see that it is under way
+        progress = Progress(bar)  # a child of the dialog: gone with it
+        progress.changed.connect(lambda done, _total: bar.setValue(done))
+        shown = [-1]
+
+        def advance(done: int, total: int) -> None:
+            step = ERASE_STEPS if total <= 0 else done * ERASE_STEPS // total
+            if step != shown[0]:  # one signal per thousandth, not one per MiB written
+                shown[0] = step
+                progress.report(step, ERASE_STEPS)
 
         def work() -> None:
             if vault is not None:
                 vault.close()
-            erase(path)
+            erase(path, advance)
 
-        self.context.tasks.run(work, lambda _: self.erased.emit(), self._failed, owner=self)
+        def done(_: object) -> None:
+            bar.close()
+            self.erased.emit()
+
+        def failed(error: BaseException) -> None:
+            bar.close()
+            self._failed(error)
+
+        self.context.tasks.run(work, done, failed, owner=self)
