@@ -82,7 +82,6 @@ def load() -> None:
     from kzdesk.core.errors import InputError, KzdeskError
     from kzdesk.core.exchange import bundle, trust
     from kzdesk.core.exchange.card import Card
-    from kzdesk.core.exchange.identity import SigningIdentity
     from kzdesk.core.exchange.own import age_identity, age_recipient, own_card
     from kzdesk.core.exchange.service import export_bundle, import_bundles
     from kzdesk.core.ingest import csv_import
@@ -91,6 +90,7 @@ def load() -> None:
     from kzdesk.core.model.revisions import make_revision
     from kzdesk.core.reports import case
     from kzdesk.core.reports.pdf import FAMILY, register_fonts
+    from kzdesk.core.vault.identity import SigningIdentity
     from kzdesk.core.vault.kdf import floor_params
     from kzdesk.core.vault.vault import DATABASE_FILE, Profile, Vault
 

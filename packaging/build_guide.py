@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kzdesk.core.guide import build_all
+from kzdesk.core.reports.guide import build_all
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -13,7 +13,7 @@ from kzdesk.core.i18n import language, tr
 
 def cmd_guide(args: argparse.Namespace) -> int:
     from kzdesk.core.files import read_input, write_output
-    from kzdesk.core.guide import shipped_guide
+    from kzdesk.core.reports.guide import shipped_guide
 
     # The common --lang option picks the guide's language, like every command's messages.
     source = shipped_guide(language())

@@ -45,7 +45,7 @@ def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def _period(args: argparse.Namespace) -> tuple[str, str]:
-    from kzdesk.core.ingest.fields import Problem, parse_period
+    from kzdesk.core.model.fields import Problem, parse_period
 
     try:
         return parse_period(args.start, args.end)

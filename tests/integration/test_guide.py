@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from kzdesk.core.guide import LANGUAGES, Guide, build_all, parse, read_guide, shipped_guide
+from kzdesk.core.reports.guide import LANGUAGES, Guide, build_all, parse, read_guide, shipped_guide
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "docs" / "guide"

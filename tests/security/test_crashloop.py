@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kzdesk.core.atomic import leftover_temps
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
 from kzdesk.core.vault import migrate
-from kzdesk.core.vault.atomic import leftover_temps
 from kzdesk.core.vault.erase import erase
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader

@@ -3,7 +3,7 @@ a PDF report and the key slots (vault.json). Each time: a clean, translated erro
 file, the vault header, the database and the export marks exactly as before; no temp files left;
 and the same action retried on a healthy disk succeeds.
 
-Every writer ends in kzdesk.core.vault.atomic.write_atomic, so the faults are injected there, at
+Every writer ends in kzdesk.core.atomic.write_atomic, so the faults are injected there, at
 the module level where it looks up `os` and `tempfile`: the n-th step (make the temp file, set its
 mode, write, flush, fsync, close, rename, then open, fsync and close the folder) fails. A real
 small full filesystem (tmpfs) checks the same with the kernel's own ENOSPC where mounting is allowed.
@@ -29,6 +29,7 @@ import pytest
 from pypdf import PdfReader
 
 from kzdesk.cli_reports import write_report
+from kzdesk.core import atomic
 from kzdesk.core.errors import InputError, KzdeskError, PassphraseError, VaultError
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
@@ -37,7 +38,7 @@ from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.i18n import tr
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.reports.case import build_pdf, gather
-from kzdesk.core.vault import atomic, remember
+from kzdesk.core.vault import remember
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import HEADER_FILE, Profile, Vault

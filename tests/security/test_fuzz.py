@@ -31,7 +31,6 @@ from pypdf import PdfReader
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import bundle
 from kzdesk.core.exchange.bundle import BundleRejected, decrypt, open_bundle, parse_manifest, verify_signature
-from kzdesk.core.exchange.identity import SigningIdentity, key_id
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.service import MAX_GAPS, export_bundle, import_bundles
 from kzdesk.core.ingest.csv_import import COLUMNS, EXTRA_COLUMNS, import_csv, plan_import
@@ -40,6 +39,7 @@ from kzdesk.core.model.records import RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.reports.case import _frame, build_pdf, gather
 from kzdesk.core.reports.pdf import FAMILY, register_fonts
+from kzdesk.core.vault.identity import SigningIdentity, key_id
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.vault import Profile, Vault
 

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from kzdesk.core.exchange.bundle import SIGNATURE_DOMAIN, BundleRejected, open_bundle
-from kzdesk.core.exchange.identity import SigningIdentity
+from kzdesk.core.vault.identity import SigningIdentity
 
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from kzdesk.core.guide import shipped_guide
+from kzdesk.core.reports.guide import shipped_guide
 from kzdesk.ui.main_window import MainWindow
 
 from .test_windows import context_idle

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kzdesk.core.reports.consent import Disclosure, pseudonym, stricter
+from kzdesk.core.model.records import stricter
+from kzdesk.core.reports.consent import Disclosure, pseudonym
 
 
 def test_stricter_consent_wins_and_missing_levels_inherit() -> None:

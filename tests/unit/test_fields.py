@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzdesk.core.ingest import fields
-from kzdesk.core.ingest.fields import Problem
+from kzdesk.core.model import fields
+from kzdesk.core.model.fields import Problem
 
 
 @pytest.mark.parametrize(("text", "value", "precision", "start", "end"), [

@@ -9,9 +9,9 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from kzdesk.core.atomic import write_atomic
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
-from kzdesk.core.vault.atomic import write_atomic
 
 # Failures the user can act on (free space, change the disk) are said in their language; for the
 # rest the system's own words are the most precise there are.

@@ -8,8 +8,8 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from kzdesk.core.ingest.fields import Problem, decimal_text, parse_amount
 from kzdesk.core.model.editing import ActDraft, fine_in_kzt
+from kzdesk.core.model.fields import Problem, decimal_text, parse_amount
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.formatting import number

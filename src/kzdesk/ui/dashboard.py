@@ -61,7 +61,7 @@ class Dashboard(QWidget):
 
         def work() -> tuple[Any, bytes, list[PageImage]]:
             from kzdesk.core.errors import InputError
-            from kzdesk.core.ingest.fields import Problem, parse_period
+            from kzdesk.core.model.fields import Problem, parse_period
             from kzdesk.core.reports.period_stats import as_pdf, compute
             from kzdesk.core.reports.preview import page_images
 

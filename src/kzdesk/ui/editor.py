@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.core.i18n import tr as core_tr
-from kzdesk.core.ingest.fields import Problem, parse_date
 from kzdesk.core.model.editing import (
     ActDraft,
     AttachmentDraft,
@@ -34,6 +33,7 @@ from kzdesk.core.model.editing import (
     save_event,
     validate,
 )
+from kzdesk.core.model.fields import Problem, parse_date
 from kzdesk.core.model.persons import PersonMatch, suggest_persons
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.act_form import ActForm, _select

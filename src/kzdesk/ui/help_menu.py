@@ -28,7 +28,7 @@ class GuideActions(MenuActions):
         self.guide_action.setText(self.tr("&User guide (PDF)"))
 
     def open_guide(self) -> None:
-        from kzdesk.core.guide import shipped_guide  # reportlab comes with it: only when asked for
+        from kzdesk.core.reports.guide import shipped_guide  # reportlab comes with it: only when asked for
 
         path = shipped_guide(self.context.translations.language)
         if not path.is_file():

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from kzdesk.core.exchange.bundle import Proof, parse_manifest
-from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.i18n import N_
 from kzdesk.core.model.revisions import RevisionRow
+from kzdesk.core.vault.identity import SigningIdentity
 
 MERGE_AUTHOR = "merge"
 COORDINATOR = "coordinator"

@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.exchange.identity import SigningIdentity, key_id
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
 from kzdesk.core.model.values import stored_problems
+from kzdesk.core.vault.identity import SigningIdentity, key_id
 
 FORMAT = "kzdesk-bundle"
 VERSION = 1

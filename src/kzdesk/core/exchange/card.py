@@ -16,7 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.exchange.identity import SigningIdentity, fingerprint, key_id
+from kzdesk.core.vault.identity import SigningIdentity, fingerprint, key_id
 
 CARD_FORMAT = "kzdesk-card"
 CARD_VERSION = 1

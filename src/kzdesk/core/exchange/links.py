@@ -22,9 +22,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.model.records import Person, field_names
+from kzdesk.core.model.records import Person, field_names, stricter
 from kzdesk.core.model.revisions import Changeset, sha256_hex
-from kzdesk.core.reports.consent import stricter
 from kzdesk.core.vault.vault import Vault
 
 LINK_DOMAIN = b"kzdesk/link/v1\n"

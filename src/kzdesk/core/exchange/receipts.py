@@ -23,9 +23,9 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import trust
-from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import WRITE_ORDER, canonical_json
+from kzdesk.core.vault.identity import SigningIdentity
 from kzdesk.core.vault.vault import Vault
 
 RECEIPT_FORMAT = "kzdesk-receipt"

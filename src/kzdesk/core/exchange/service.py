@@ -29,12 +29,12 @@ from kzdesk.core.exchange.bundle import (
     open_bundle,
     verify_signature,
 )
-from kzdesk.core.exchange.identity import key_id
 from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import RevisionRow, sha256_hex
+from kzdesk.core.vault.identity import key_id
 from kzdesk.core.vault.vault import Vault
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.card import Card
-from kzdesk.core.exchange.identity import fingerprint
+from kzdesk.core.vault.identity import fingerprint
 
 
 @dataclass(frozen=True)

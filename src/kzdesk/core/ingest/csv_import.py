@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
-from kzdesk.core.ingest.fields import (
+from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
     decimal_text,

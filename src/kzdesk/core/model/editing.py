@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.i18n import language
-from kzdesk.core.ingest.fields import (
+from kzdesk.core.model.attachments import attach
+from kzdesk.core.model.fields import (
     Problem,
     decimal_text,
     parse_amount,
@@ -28,7 +29,6 @@ from kzdesk.core.ingest.fields import (
     parse_text,
     parse_url,
 )
-from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import APPEAL_STATES, CONSENT_LEVELS, RELIABILITY, SOURCE_TYPES
 from kzdesk.core.model.revisions import Changeset

@@ -27,6 +27,16 @@ APPEAL_STATES = ("none", "filed", "upheld", "overturned", "changed", "rejected")
 META_COLUMNS = ("uuid", "author", "rev", "hlc", "deleted")
 
 
+def stricter(*levels: str | None) -> str:
+    """The most protective of the given consent levels (unknown or missing counts as confidential
+    only when nothing else is given: an act without its own level inherits)."""
+    known = [level for level in levels if level is not None]
+    if not known:
+        return "confidential"
+    return max(known, key=lambda level: CONSENT_LEVELS.index(level) if level in CONSENT_LEVELS
+               else len(CONSENT_LEVELS))
+
+
 def sensitive(**kwargs: Any) -> Any:
     """A field that reports and exports must leave out unless explicitly asked for."""
     return Field(default=None, sa_column_kwargs={"info": {"sensitive": True}}, **kwargs)

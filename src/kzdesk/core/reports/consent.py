@@ -20,20 +20,10 @@ import hashlib
 from dataclasses import dataclass
 
 from kzdesk.core.i18n import tr
-from kzdesk.core.model.records import CONSENT_LEVELS
+from kzdesk.core.model.records import stricter
 
 PROFILES = ("full", "lawyer", "public")
 PSEUDONYM_DOMAIN = b"kzdesk/pseudonym/v1\n"
-
-
-def stricter(*levels: str | None) -> str:
-    """The most protective of the given consent levels (unknown or missing counts as confidential
-    only when nothing else is given: an act without its own level inherits)."""
-    known = [level for level in levels if level is not None]
-    if not known:
-        return "confidential"
-    return max(known, key=lambda level: CONSENT_LEVELS.index(level) if level in CONSENT_LEVELS
-               else len(CONSENT_LEVELS))
 
 
 def pseudonym_code(uuid: str) -> str:

@@ -26,9 +26,9 @@ from sqlalchemy import Connection
 
 from kzdesk.core.i18n import LANGUAGES, N_, tr
 from kzdesk.core.model.names import sort_key
-from kzdesk.core.model.records import Person
+from kzdesk.core.model.records import Person, stricter
 from kzdesk.core.model.vocab import Labels, Vocabulary, label, vocabulary
-from kzdesk.core.reports.consent import Disclosure, pseudonym, stricter
+from kzdesk.core.reports.consent import Disclosure, pseudonym
 
 Cell = str | int | Decimal | None
 Record = dict[str, Any]

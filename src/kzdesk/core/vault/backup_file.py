@@ -17,10 +17,10 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from kzdesk.core.atomic import fsync_dir, write_atomic
 from kzdesk.core.errors import InputError, VaultDamaged, VaultError
 from kzdesk.core.files import write_output
 from kzdesk.core.vault import scratch
-from kzdesk.core.vault.atomic import fsync_dir, write_atomic
 from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.vault import Vault
 

@@ -22,9 +22,9 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
+from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import VaultError
 from kzdesk.core.vault import remember, scratch
-from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE, SCRATCH_DIR, SIDECARS
 

@@ -17,9 +17,9 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from kzdesk.core.atomic import write_atomic
 from kzdesk.core.errors import PassphraseError, VaultError
 from kzdesk.core.files import os_reason
-from kzdesk.core.vault.atomic import write_atomic
 from kzdesk.core.vault.kdf import MAX_PASSPHRASE_BYTES, KdfParams, derive, encode_passphrase
 
 FORMAT = "kzdesk-vault"

@@ -13,9 +13,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from kzdesk.core.atomic import fsync_dir
 from kzdesk.core.errors import VaultError
 from kzdesk.core.vault import scratch
-from kzdesk.core.vault.atomic import fsync_dir
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

@@ -26,9 +26,9 @@ from typing import BinaryIO
 
 from sqlalchemy import Engine
 
+from kzdesk.core.atomic import fsync_dir
 from kzdesk.core.errors import InputError, VaultDamaged
 from kzdesk.core.vault import scratch
-from kzdesk.core.vault.atomic import fsync_dir
 from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, load_driver, open_engine
 from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DAMAGED_DIR, DATABASE_FILE
 

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from kzdesk.core.vault.atomic import fsync_dir
+from kzdesk.core.atomic import fsync_dir
 from kzdesk.core.vault.layout import BACKUP_DIR, LOCK_FILE, SCRATCH_DIR, SIDECARS
 
 CHUNK = 1024 * 1024

@@ -23,14 +23,14 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Engine
 from sqlmodel import Session
 
+from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
-from kzdesk.core.exchange.identity import SigningIdentity
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
-from kzdesk.core.vault.atomic import fsync_dir, leftover_temps
 from kzdesk.core.vault.engine import load_driver, open_engine
+from kzdesk.core.vault.identity import SigningIdentity
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN, VaultHeader, check_passphrase
 from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE
