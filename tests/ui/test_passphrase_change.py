@@ -182,3 +182,26 @@ def test_emergency_erase_shows_progress_to_the_end_and_empties_the_folder(qtbot,
     assert any(0 < value < bar.maximum() for value in shown)  # fed as it went, not set at the end
     assert not bar.isVisible() and not window.isVisible()
     assert not any(path.iterdir()), sorted(p.name for p in path.iterdir())
+
+
+def test_a_key_change_stopped_after_the_swap_locks_the_window_and_the_new_passphrase_finishes_it(
+        qtbot, month_context, monkeypatch: pytest.MonkeyPatch, fast_kdf) -> None:  # noqa: F811
+    from kzdesk.core.vault import scratch
+
+    path = month_context.vault_path
+    window, dialog = _open_dialog(qtbot, month_context)
+    _type(dialog, NEW, NEW)
+    dialog.new_key.setChecked(True)
+
+    def failing(_fh: object, _progress: object = None) -> None:
+        raise OSError(5, "Input/output error")  # the disk fails while the old file is overwritten
+
+    monkeypatch.setattr(scratch, "overwrite", failing)
+    dialog.save.click()
+    qtbot.waitUntil(lambda: month_context.vault is None and context_idle(window), timeout=30_000)
+    assert "open it with the new passphrase" in window.passphrase_change.last_message
+    assert window.stack.currentWidget() is window.locked  # nothing left open with a key that is gone
+    assert window.findChild(PassphraseChangeDialog) is None or not dialog.isVisible()
+    monkeypatch.undo()
+    assert _opens(path, NEW)  # opening finishes the change
+    assert not _opens(path, PASSPHRASE)
