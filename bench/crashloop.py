@@ -60,11 +60,12 @@ from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
 from kzdesk.core.model.attachments import read_attachment
 from kzdesk.core.model.records import RECORD_TABLES
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault import migrate
 from kzdesk.core.vault.backup_file import integrity_problems
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import HEADER_FILE, Profile, Vault
+from kzdesk.core.vault.layout import HEADER_FILE
 
 PHASES = ("writes", "passwd", "export", "import", "migration")
 PASSPHRASE = "crash loop passphrase"
@@ -88,7 +89,7 @@ WRITER = PRELUDE + """
 import hashlib
 from kzdesk.core.model.editing import (ActDraft, AttachmentDraft, EventDraft, PersonDraft, SourceDraft,
                                        load_event, save_event, validate)
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 rnd = random.Random(args["seed"])
 vault = Vault.open(Path(args["vault"]), args["passphrase"])
@@ -184,7 +185,7 @@ for n in range(1_000_000):
 
 CHANGER = PRELUDE + """
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 vault = Vault.open(Path(args["vault"]), args["passphrase"])
 say("ready")
@@ -196,7 +197,7 @@ for i in range(args["first"], args["first"] + 1_000_000):
 
 EXPORTER = PRELUDE + """
 from kzdesk.core.exchange.service import export_bundle
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 rnd = random.Random(args["seed"])
 vault = Vault.open(Path(args["vault"]), args["passphrase"])
@@ -221,7 +222,7 @@ for n in range(1_000_000):
 IMPORTER = PRELUDE + """
 import time
 from kzdesk.core.exchange.service import import_bundles
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 rnd = random.Random(args["seed"])
 vault = Vault.open(Path(args["vault"]), args["passphrase"])
@@ -240,7 +241,7 @@ say("done")
 
 MIGRATOR = PRELUDE + """
 import time
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 say("ready")
 start = time.perf_counter()

@@ -88,11 +88,12 @@ def load() -> None:
     from kzdesk.core.model.attachments import attach
     from kzdesk.core.model.names import identity_key
     from kzdesk.core.model.revisions import make_revision
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.reports import case
     from kzdesk.core.reports.pdf import FAMILY, register_fonts
     from kzdesk.core.vault.identity import SigningIdentity
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import DATABASE_FILE, Profile, Vault
+    from kzdesk.core.vault.layout import DATABASE_FILE
 
     P.__dict__.update(PdfReader=PdfReader, encrypt=encrypt, x25519=x25519, pdfmetrics=pdfmetrics,
                       InputError=InputError, KzdeskError=KzdeskError, bundle=bundle, trust=trust, Card=Card,

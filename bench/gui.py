@@ -89,7 +89,7 @@ def list_and_search(vault_path: Path, settings: Path, acts: int) -> None:
 
     from generate import write_csv
     from kzdesk.core.ingest.csv_import import read_plan, store
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
     from kzdesk.ui.context import AppContext, open_for_search
     from kzdesk.ui.main_window import MainWindow
     from kzdesk.ui.settings import Settings
@@ -144,8 +144,8 @@ def list_and_search(vault_path: Path, settings: Path, acts: int) -> None:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     acts = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
 
     with tempfile.TemporaryDirectory() as tmp:
         vault = Path(tmp) / "vault"

@@ -32,8 +32,8 @@ from kzdesk.core.exchange.merge import merge_revisions
 from kzdesk.core.exchange.own import own_card
 from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.revisions import RevisionRow, make_revision
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 
 def new_vault(path: Path, role: str) -> Vault:
@@ -91,7 +91,7 @@ CHILD = """
 import sys, time
 from pathlib import Path
 mode, vault_dir, bundle = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.exchange.service import import_bundles
 vault = Vault.open(vault_dir, "bench")
 start = time.perf_counter()

@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import COLUMNS, write_csv
 from kzdesk.core.ingest.csv_import import build_changes, read_plan, store
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.engine import open_engine
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 
 def new_vault(path: Path) -> Vault:

@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import write_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 PASSPHRASE = "bench"
 

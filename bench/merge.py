@@ -19,8 +19,8 @@ from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle, import_bundles
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 NAMES = ["Жақсылықов Ерлан", "Серікбаева Айгүл", "Ким Виктор", "Оспанова Динара", "Өтепов Ғалымжан"]
 

@@ -25,11 +25,11 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write_csv
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports import period_stats
 from kzdesk.core.reports.case import build_pdf, compose, gather
 from kzdesk.core.reports.pdf import esc, styles
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 
 def bare(texts: list[str]) -> bytes:

@@ -15,8 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import calibrate, derive, encode_passphrase
-from kzdesk.core.vault.vault import Profile, Vault
 
 PASSPHRASE = "bench passphrase"
 

@@ -44,8 +44,8 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
 
 def main() -> None:
     from kzdesk.core.ingest.csv_import import import_csv
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
     from kzdesk.ui.context import AppContext
     from kzdesk.ui.editor import EventEditor
     from kzdesk.ui.main_window import MainWindow

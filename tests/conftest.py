@@ -15,8 +15,8 @@ from keyring.backends import fail
 
 from kzdesk.cli import main
 from kzdesk.core.i18n import set_language
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 DATA = Path(__file__).parent / "data"

@@ -27,10 +27,10 @@ def _print_json(data: Any) -> None:
 
 def _unwrap(args: argparse.Namespace) -> tuple[Path, bytes]:
     """The vault folder and its data key: from the keyring slot if remembered, else the passphrase."""
+    from kzdesk.core.model.vault import Vault
     from kzdesk.core.vault import remember
     from kzdesk.core.vault.keyslots import VaultHeader
     from kzdesk.core.vault.layout import HEADER_FILE
-    from kzdesk.core.vault.vault import Vault
 
     path = vault_dir(args.vault)
     secret = passphrase.given(args.passphrase_file)
@@ -44,7 +44,7 @@ def _unwrap(args: argparse.Namespace) -> tuple[Path, bytes]:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     path, dek = _unwrap(args)
     return Vault.open(path, dek=dek)
@@ -52,8 +52,8 @@ def _open(args: argparse.Namespace) -> Any:
 
 # --- commands -------------------------------------------------------------------------------
 def cmd_init(args: argparse.Namespace) -> int:
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault import remember
-    from kzdesk.core.vault.vault import Profile, Vault
 
     path = vault_dir(args.vault)
     if Vault.exists(path):
@@ -317,7 +317,7 @@ def _share_pdf(share: str, number: int) -> bytes:
 
 def cmd_recover(args: argparse.Namespace) -> int:
     """Open the vault with two recovery shares and set a new passphrase."""
-    from kzdesk.core.vault.vault import open_with_shares
+    from kzdesk.core.model.vault import Vault
 
     shares = []
     for given in args.shares:
@@ -326,7 +326,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
             shares.append(path.read_text(encoding="utf-8") if path.is_file() else given)
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError("Cannot read {path}: {reason}", path=given, reason=str(exc)) from None
-    with open_with_shares(vault_dir(args.vault), shares) as vault:
+    with Vault.open_with_shares(vault_dir(args.vault), shares) as vault:
         vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
     print(tr("The vault is open again with the new passphrase. The recovery shares stay valid."))
     return 0
@@ -335,11 +335,12 @@ def cmd_recover(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
     from kzdesk.core.files import read_input
+    from kzdesk.core.model.vault import Vault
     from kzdesk.core.vault.backup_file import restore_vault
 
     data = read_input(Path(args.file))
     target = vault_dir(args.vault)
-    restore_vault(data, target, lambda: passphrase.obtain(args.passphrase_file, confirm=False)).close()
+    restore_vault(data, target, lambda: passphrase.obtain(args.passphrase_file, confirm=False), Vault).close()
     print(tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
              path=str(target)))
     return 0

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA, PASSPHRASE, snapshot
 

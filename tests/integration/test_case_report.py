@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports import case
 from kzdesk.core.reports.case import build_pdf, gather, verify_report
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA, PASSPHRASE
 

@@ -10,9 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.chronology import as_pdf, as_text, gather
 from kzdesk.core.reports.consent import pseudonym
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA
 

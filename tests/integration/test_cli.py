@@ -70,8 +70,8 @@ def test_passwd_changes_the_passphrase(kz, vault_path: Path, monkeypatch) -> Non
 
 
 def test_kazakh_letters_in_paths(kz, tmp_path: Path) -> None:
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
 
     vault = tmp_path / "Қойма әңғөұүһі"
     Vault.create(vault, PASSPHRASE, Profile("volunteer", "", ""), kdf=floor_params()).close()
@@ -110,8 +110,8 @@ def test_remember_without_keyring_refuses_before_creating(kz, tmp_path: Path) ->
 
 
 def test_exchange_through_the_command_line(kz, tmp_path: Path) -> None:
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
 
     volunteer, coordinator = tmp_path / "volunteer", tmp_path / "coordinator"
     Vault.create(volunteer, PASSPHRASE, Profile("volunteer", "Айгүл", "Oral"), kdf=floor_params()).close()

@@ -15,9 +15,9 @@ from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle, import_bundle, missing_bundles, open_conflicts
 from kzdesk.core.i18n import set_language
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 from ..conftest import DATA, snapshot
 

@@ -17,9 +17,9 @@ import pytest
 
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.names import identity_key, sort_key
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.consent import pseudonym
 from kzdesk.core.reports.export import Table, to_xlsx
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA, PASSPHRASE, snapshot
 

@@ -80,7 +80,7 @@ def test_excel_variants_are_accepted(kz, vault_path: Path, tmp_path: Path) -> No
 
 
 def test_mci_fine_is_converted_with_the_mci_of_its_year(vault_path: Path, kz, tmp_path: Path) -> None:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     from ..conftest import PASSPHRASE
 
@@ -174,7 +174,7 @@ def test_bad_row_near_the_end_of_a_large_file_stores_nothing(kz, vault_path: Pat
 
 
 def test_large_file_keeps_persons_events_and_sources_across_chunks(kz, vault_path: Path, tmp_path: Path) -> None:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     from ..conftest import PASSPHRASE
 
@@ -200,7 +200,7 @@ def test_file_changed_after_its_check_stores_nothing(vault_path: Path, tmp_path:
     """The rows are read again from the file when they are stored, after several chunks are written."""
     from kzdesk.core.errors import InputError
     from kzdesk.core.ingest.csv_import import read_plan, store
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     from ..conftest import PASSPHRASE
 

@@ -14,7 +14,7 @@ from kzdesk.core.exchange.links import decide, decisions, link_id
 from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts
 from kzdesk.core.model.persons import chronology, same_person
 from kzdesk.core.model.revisions import audit_trail
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 
 from ..conftest import snapshot
 from .test_exchange import introduce, make_vault

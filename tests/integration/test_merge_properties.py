@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from kzdesk.core.exchange.merge import merge_revisions
 from kzdesk.core.model.revisions import Changeset, Clock, RevisionRow
 from kzdesk.core.model.textindex import register_functions
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.engine import open_engine
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import DATABASE_FILE, Profile, Vault
+from kzdesk.core.vault.layout import DATABASE_FILE
 
 RECORDS = ["a" * 32, "b" * 32]
 FIELDS = ["occupation", "affiliation", "consent"]

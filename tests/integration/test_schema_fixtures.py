@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.model.attachments import read_attachment
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault import migrate
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA
 

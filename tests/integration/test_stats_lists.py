@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from kzdesk.core.exchange.links import decide
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports import period_stats, prisoners
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA
 

@@ -9,11 +9,12 @@ import keyring
 import pytest
 
 from kzdesk.core.errors import PassphraseError, VaultError
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault import migrate
 from kzdesk.core.vault.engine import PLAINTEXT_HEADER
 from kzdesk.core.vault.kdf import MIN_ITERATIONS, MIN_MEMORY_KIB, floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Profile, Vault
+from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
 from ..conftest import PASSPHRASE, MemoryKeyring, snapshot
 

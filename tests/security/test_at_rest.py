@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import String
 
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
 from ..conftest import PASSPHRASE, snapshot
 
@@ -150,7 +150,7 @@ def test_canary_in_every_field_of_every_table(vault_path: Path) -> None:
     """Write a canary into every text field of every record kind and into an attachment."""
     from kzdesk.core.model.attachments import attach
     from kzdesk.core.model.records import RECORD_TABLES, field_names
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     canary = f"KZCANARY-{uuid.uuid4().hex}"
     with Vault.open(vault_path, PASSPHRASE) as vault:

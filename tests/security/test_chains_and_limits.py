@@ -21,7 +21,7 @@ from kzdesk.core.exchange.service import (
 )
 from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.revisions import make_revision
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 
 from ..integration.test_exchange import introduce, make_vault
 from .test_hostile_volunteer import head, record

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import VaultDamaged
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import DATABASE_FILE, Profile, Vault
+from kzdesk.core.vault.layout import DATABASE_FILE
 
 from ..conftest import DATA, PASSPHRASE, snapshot
 

@@ -16,14 +16,14 @@ from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 IMPORTER = """
 import sys
 from pathlib import Path
 from kzdesk.core.exchange.service import import_bundles
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 vault = Vault.open(Path(sys.argv[1]), "pass phrase")
 print("open", flush=True)
 for name in sys.argv[2:]:

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import PassphraseError
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import HEADER_FILE, Vault
+from kzdesk.core.vault.layout import HEADER_FILE
 
 from ..conftest import PASSPHRASE
 
@@ -21,7 +22,7 @@ CHANGER = """
 import sys
 from pathlib import Path
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 path, start, first = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 vault = Vault.open(path, start)
 print("open", flush=True)

@@ -14,11 +14,11 @@ import pytest
 from kzdesk.core.atomic import leftover_temps
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import migrate
 from kzdesk.core.vault.erase import erase
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import Vault
 
 from ..bench import load_bench
 from ..conftest import PASSPHRASE
@@ -74,7 +74,7 @@ def write_output(*args, **kwargs):
         real(*args, **kwargs)
     os.kill(os.getpid(), signal.SIGKILL)
 service.write_output = write_output
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 service.export_bundle(Vault.open(Path(sys.argv[1]), sys.argv[2]), Path(sys.argv[3]))
 """
 
@@ -160,7 +160,7 @@ def create_table(self, table, **kwargs):
     real(self, table, **kwargs)
     os.kill(os.getpid(), signal.SIGKILL)  # right after the first new table
 DefaultImpl.create_table = create_table
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 Vault.open(Path(sys.argv[1]), sys.argv[2])
 """
 
@@ -168,7 +168,7 @@ KILL_IN_BACKUP = """
 import os, signal, sys
 from pathlib import Path
 os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # the copy is made, not yet named
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 Vault.open(Path(sys.argv[1]), sys.argv[2])
 """
 
@@ -206,7 +206,7 @@ KILL_BEFORE_RENAME = """
 import os, signal, sys
 from pathlib import Path
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 vault = Vault.open(Path(sys.argv[1]), sys.argv[2])
 os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # the new slots written, not yet renamed
 vault.change_passphrase(sys.argv[3], kdf=floor_params())

@@ -37,11 +37,12 @@ from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.i18n import tr
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports.case import build_pdf, gather
 from kzdesk.core.vault import remember
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
-from kzdesk.core.vault.vault import HEADER_FILE, Profile, Vault
+from kzdesk.core.vault.layout import HEADER_FILE
 
 from ..conftest import DATA, PASSPHRASE, MemoryKeyring
 

@@ -8,8 +8,8 @@ import keyring
 
 import kzdesk.core.vault.erase as erase_module
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.backup_file import write_backup
-from kzdesk.core.vault.vault import Vault
 
 from ..conftest import DATA, PASSPHRASE, MemoryKeyring
 

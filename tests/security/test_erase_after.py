@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import PassphraseError, VaultError
-from kzdesk.core.vault.vault import HEADER_FILE, Vault
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.layout import HEADER_FILE
 
 from ..conftest import PASSPHRASE, snapshot
 

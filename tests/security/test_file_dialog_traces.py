@@ -18,8 +18,9 @@ import pytest
 from PySide6.QtCore import QDir, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLineEdit
 
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import DATABASE_FILE, Profile, Vault
+from kzdesk.core.vault.layout import DATABASE_FILE
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.settings import Settings
 from kzdesk.ui.tasks import Tasks

@@ -19,7 +19,8 @@ import pytest
 from kzdesk.core.errors import DiskFull, full_disk
 from kzdesk.core.exchange.service import export_bundle
 from kzdesk.core.ingest.csv_import import import_csv
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
 from ..conftest import DATA
 from ..integration.test_exchange import introduce, make_vault

@@ -37,11 +37,11 @@ from kzdesk.core.ingest.csv_import import COLUMNS, EXTRA_COLUMNS, import_csv, pl
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import make_revision
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports.case import _frame, build_pdf, gather
 from kzdesk.core.reports.pdf import FAMILY, register_fonts
 from kzdesk.core.vault.identity import SigningIdentity, key_id
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 from ..bench import load_bench
 from ..conftest import DATA, snapshot

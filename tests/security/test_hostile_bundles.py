@@ -169,8 +169,8 @@ def test_every_byte_of_a_small_bundle_matters(tmp_path) -> None:
     from kzdesk.core.exchange.card import Card
     from kzdesk.core.exchange.own import own_card
     from kzdesk.core.exchange.service import export_bundle, import_bundles
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
 
     coordinator = Vault.create(tmp_path / "c", "pass phrase", Profile("coordinator", "C", ""), kdf=floor_params())
     volunteer = Vault.create(tmp_path / "v", "pass phrase", Profile("volunteer", "V", ""), kdf=floor_params())

@@ -17,8 +17,8 @@ from kzdesk.core.exchange.links import decide
 from kzdesk.core.exchange.merge import merge_revisions
 from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts, quarantined
 from kzdesk.core.model.revisions import Clock, RevisionRow, make_revision
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.case import gather
-from kzdesk.core.vault.vault import Vault
 
 from ..integration.test_exchange import introduce, make_vault
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import SQLAlchemyError
 
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 
 from .workflow import canary_forms, run_day
 

@@ -20,12 +20,13 @@ import pytest
 
 from kzdesk.core.errors import InputError, KzdeskError, PassphraseError
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import remember, repair, scratch
 from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import KdfParams, floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
+from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.recovery import recover_dek
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault, open_with_shares
 
 from ..conftest import DATA, PASSPHRASE, MemoryKeyring
 from .test_wipe_pages import decrypted_pages
@@ -77,7 +78,7 @@ def test_a_new_key_leaves_the_old_header_passphrase_and_shares_opening_nothing(
     # The old shares give the old key: they open nothing now.
     assert recover_dek(old_shares[:2]) == old_dek
     with pytest.raises(InputError):
-        open_with_shares(vault_path, old_shares[:2])
+        Vault.open_with_shares(vault_path, old_shares[:2])
     # New shares work; the keyring slot was kept on, with a new keyring key.
     with Vault.open(vault_path, NEW) as vault:
         new_dek = vault._dek
@@ -119,7 +120,7 @@ CHANGER = """
 import os, signal, sys
 from pathlib import Path
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 path, old, new, at = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 vault = Vault.open(path, old)
 count = [0]

@@ -26,7 +26,8 @@ from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.receipts import NOT_SENT, STILL_NEEDED, Receipt, preview, purge, read_receipt, write_receipt
 from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.model.editing import ActDraft, AttachmentDraft, EventDraft, PersonDraft, save_event
-from kzdesk.core.vault.vault import DATABASE_FILE, Vault
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.layout import DATABASE_FILE
 
 from ..conftest import snapshot
 from ..integration.test_exchange import introduce, make_vault

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import PassphraseError
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
-from kzdesk.core.vault.vault import Profile, Vault
 
 from ..conftest import PASSPHRASE, snapshot
 

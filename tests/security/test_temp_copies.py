@@ -19,11 +19,11 @@ import pytest
 
 from kzdesk.core.errors import KzdeskError
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault import repair
 from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.recovery import recover_dek
-from kzdesk.core.vault.vault import Profile, Vault
 
 from ..conftest import DATA, PASSPHRASE
 from .test_disk_faults import fill, small_disk  # noqa: F401  (a fixture)
@@ -48,7 +48,7 @@ KILL_WHILE_COPYING = """
 import os, signal, sys
 from pathlib import Path
 from sqlalchemy import event
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 path = Path(sys.argv[1])
 before = set(path.rglob("*"))
 def copying():

@@ -21,9 +21,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.erase import erase
+from kzdesk.core.vault.layout import DATABASE_FILE
 from kzdesk.core.vault.recovery import recover_dek
-from kzdesk.core.vault.vault import DATABASE_FILE, Vault
 
 from ..conftest import PASSPHRASE
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from kzdesk.core.ingest.csv_import import import_csv
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.settings import Settings
 from kzdesk.ui.tasks import Tasks

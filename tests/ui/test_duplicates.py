@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import MainWindow
 
 from ..conftest import PASSPHRASE

@@ -15,9 +15,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton
 
 from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.keyslots import VaultHeader
+from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.recovery import recover_dek
-from kzdesk.core.vault.vault import DATABASE_FILE, HEADER_FILE, Vault
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.passphrase_change import PassphraseChangeDialog
 from kzdesk.ui.recovery import SharesDialog

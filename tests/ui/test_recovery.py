@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWizard
 
 from kzdesk.core.errors import PassphraseError
 from kzdesk.core.ingest.csv_import import import_csv
+from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports.pdf import QrCode
 from kzdesk.core.reports.qr import qr_modules
 from kzdesk.core.reports.shares import qr_text
@@ -21,7 +22,6 @@ from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.recovery import recover_dek
-from kzdesk.core.vault.vault import Profile, Vault
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.recovery import RecoverDialog, RestoreDialog, SharesDialog
 from kzdesk.ui.unlock import UnlockDialog

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kzdesk.core.errors import VaultError
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import MainWindow
 
 from ..conftest import PASSPHRASE

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox
 
 from kzdesk.core.ingest.csv_import import import_csv
-from kzdesk.core.vault.vault import DATABASE_FILE, Vault
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.layout import DATABASE_FILE
 
 from ..conftest import DATA, PASSPHRASE, snapshot
 

@@ -236,8 +236,8 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     from kzdesk.core.exchange.card import Card
     from kzdesk.core.exchange.own import own_card
     from kzdesk.core.exchange.service import export_bundle, import_bundles
+    from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
-    from kzdesk.core.vault.vault import Profile, Vault
 
     def vault(name: str, role: str) -> Vault:
         return Vault.create(tmp_path / name, PASSPHRASE, Profile(role, name, ""), kdf=floor_params())

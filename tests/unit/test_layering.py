@@ -57,12 +57,6 @@ def test_first_window_needs_no_heavy_modules() -> None:
 # From the ground up; a floor imports only floors below it and the small modules at the core's
 # root (errors, i18n, files, atomic, resources, install, process), never a floor beside it.
 FLOORS = {"vault": 1, "model": 2, "ingest": 3, "exchange": 3, "reports": 4}
-# The one knot still tied (ARCHITECTURE.md, "The floors"): Vault opens the database ready for
-# records, so vault.py reaches up to the model for the text functions the search triggers call and
-# for the revision writer. To be cut by moving the record-writing Vault up to the model floor.
-KNOT = {("kzdesk.core.vault.vault", "kzdesk.core.model.revisions"),
-        ("kzdesk.core.vault.vault", "kzdesk.core.model.textindex")}
-
 
 def _core_imports() -> dict[str, set[str]]:
     """Every core module and the core modules it imports, at the top or inside a function."""
@@ -92,15 +86,9 @@ def test_core_floors_import_only_downward() -> None:
         for target in targets:
             t_level, t_name = _floor(target)
             upward = t_level > level or (t_level == level and t_name != name) if t_level else False
-            if (upward or (name == "root" and t_name != "root")) and (module, target) not in KNOT:
+            if (upward or (name == "root" and t_name != "root")):
                 wrong.append(f"{module} -> {target}")
     assert sorted(wrong) == []
-
-
-def test_the_knot_is_still_what_the_architecture_says() -> None:
-    """When the knot is cut, this test says so: then KNOT goes, and the floors test holds alone."""
-    edges = _core_imports()
-    assert {(a, b) for a, b in KNOT if b in edges[a]} == KNOT
 
 
 def test_no_import_loop_between_core_files() -> None:

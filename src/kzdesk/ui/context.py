@@ -11,7 +11,7 @@ from kzdesk.ui.tasks import Tasks
 from kzdesk.ui.translations import Translations
 
 if TYPE_CHECKING:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
     from kzdesk.ui.clipboard import ClipboardGuard
 
 
@@ -29,7 +29,7 @@ def open_for_search(path: Path, passphrase: str) -> Vault:
     """Unlock (on the database thread) and prepare the search vocabulary while we are there, so
     the first keystroke in the search box does not pay for it."""
     from kzdesk.core.model.textindex import prepare
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
     vault = Vault.open(path, passphrase)
     prepare()

@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(lambda: open_for_search(path, secret), self._unlocked, self._unlock_failed)
 
     def _unlocked(self, vault: object) -> None:
-        from kzdesk.core.vault.vault import Vault
+        from kzdesk.core.model.vault import Vault
 
         assert isinstance(vault, Vault)
         self.context.vault = vault

@@ -40,7 +40,7 @@ from kzdesk.ui.widgets import named
 from kzdesk.ui.wizard import PassphrasePage
 
 if TYPE_CHECKING:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
 
 def _still_opens(vault: Vault) -> bool:

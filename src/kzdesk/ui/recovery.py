@@ -48,7 +48,7 @@ from kzdesk.ui.widgets import named
 from kzdesk.ui.wizard import PassphrasePage
 
 if TYPE_CHECKING:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
 WORDS = 33
 ROWS = 11
@@ -360,7 +360,7 @@ class RecoverDialog(QDialog):
             self._set_passphrase()
 
     def _check(self) -> None:
-        from kzdesk.core.vault.vault import open_with_shares
+        from kzdesk.core.model.vault import Vault
 
         shares = [edit.toPlainText() for edit in self.share_edits]
         path, tasks = self.context.vault_path, self.context.tasks
@@ -372,7 +372,7 @@ class RecoverDialog(QDialog):
                 return
             self._opened(vault)
 
-        tasks.run(lambda: open_with_shares(path, shares), opened, self._failed, owner=self)
+        tasks.run(lambda: Vault.open_with_shares(path, shares), opened, self._failed, owner=self)
 
     def _opened(self, vault: Vault) -> None:
         self.working = False
@@ -520,12 +520,13 @@ class RestoreDialog(QDialog):
             return
         from kzdesk.core.files import read_input
         from kzdesk.core.model.textindex import prepare
+        from kzdesk.core.model.vault import Vault
         from kzdesk.core.vault.backup_file import restore_vault
 
         target = self.context.vault_path
 
         def work() -> Vault:
-            vault = restore_vault(read_input(Path(source)), target, lambda: secret)
+            vault = restore_vault(read_input(Path(source)), target, lambda: secret, Vault)
             prepare()
             return vault
 

@@ -25,7 +25,7 @@ from kzdesk.ui.menu_actions import MenuActions, Notice
 from kzdesk.ui.tasks import Progress
 
 if TYPE_CHECKING:
-    from kzdesk.core.vault.vault import Vault
+    from kzdesk.core.model.vault import Vault
 
 REMIND_DAYS = 14
 ERASE_STEPS = 1000  # the bar counts thousandths: bytes would not fit Qt's int on a vault over 2 GiB

@@ -53,7 +53,7 @@ class UnlockDialog(QDialog):
         self.context.tasks.run(lambda: open_for_search(path, secret), self._opened, self._failed)
 
     def _opened(self, vault: object) -> None:
-        from kzdesk.core.vault.vault import Vault
+        from kzdesk.core.model.vault import Vault
 
         assert isinstance(vault, Vault)
         self.context.vault = vault
@@ -120,8 +120,8 @@ class UnlockDialog(QDialog):
 
         def work() -> object:
             from kzdesk.core.files import read_input
+            from kzdesk.core.model.vault import Vault
             from kzdesk.core.vault.repair import repair
-            from kzdesk.core.vault.vault import Vault
 
             data = read_input(source) if source is not None else None
             repair(path, Vault.unwrap(path, secret), data)

@@ -176,7 +176,7 @@ class FirstRunWizard(QWizard):
     def accept(self) -> None:
         if self._creating:
             return
-        from kzdesk.core.vault.vault import Profile, Vault
+        from kzdesk.core.model.vault import Profile, Vault
 
         profile = Profile(self.profile_page.role.currentData(), self.profile_page.name.text().strip(),
                           self.profile_page.city.currentText().strip())
@@ -188,7 +188,7 @@ class FirstRunWizard(QWizard):
         self.context.tasks.run(lambda: Vault.create(path, secret, profile), self._created, self._failed)
 
     def _created(self, vault: object) -> None:
-        from kzdesk.core.vault.vault import Vault
+        from kzdesk.core.model.vault import Vault
 
         assert isinstance(vault, Vault)
         self.context.vault = vault

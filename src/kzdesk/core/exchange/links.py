@@ -24,7 +24,7 @@ from sqlalchemy import Connection
 from kzdesk.core.errors import InputError
 from kzdesk.core.model.records import Person, field_names, stricter
 from kzdesk.core.model.revisions import Changeset, sha256_hex
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 
 LINK_DOMAIN = b"kzdesk/link/v1\n"
 ACTIONS = ("link", "merge", "different")

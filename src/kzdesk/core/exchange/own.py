@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from kzdesk.core.exchange.card import Card
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.model.vault import Vault
 
 AGE_SETTING = "age_identity"
 

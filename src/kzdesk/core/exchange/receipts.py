@@ -25,8 +25,8 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import trust
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import WRITE_ORDER, canonical_json
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.identity import SigningIdentity
-from kzdesk.core.vault.vault import Vault
 
 RECEIPT_FORMAT = "kzdesk-receipt"
 RECEIPT_DOMAIN = b"kzdesk/receipt/v1\n"

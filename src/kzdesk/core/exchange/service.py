@@ -34,8 +34,8 @@ from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import RevisionRow, sha256_hex
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.identity import key_id
-from kzdesk.core.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -44,8 +44,8 @@ from kzdesk.core.model.fields import (
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import CONSENT_LEVELS
 from kzdesk.core.model.revisions import Changeset
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
-from kzdesk.core.vault.vault import Vault
 
 log = logging.getLogger(__name__)
 

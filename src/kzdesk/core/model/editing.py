@@ -32,8 +32,8 @@ from kzdesk.core.model.fields import (
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import APPEAL_STATES, CONSENT_LEVELS, RELIABILITY, SOURCE_TYPES
 from kzdesk.core.model.revisions import Changeset
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import vocabulary
-from kzdesk.core.vault.vault import Vault
 
 ACT_TEXT_FIELDS = ("authority", "court", "judge", "case_number", "appeal_outcome", "fine_paid_by", "description")
 

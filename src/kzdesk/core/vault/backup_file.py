@@ -16,18 +16,20 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from kzdesk.core.atomic import fsync_dir, write_atomic
 from kzdesk.core.errors import InputError, VaultDamaged, VaultError
 from kzdesk.core.files import write_output
 from kzdesk.core.vault import scratch
 from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DATABASE_FILE, HEADER_FILE
-from kzdesk.core.vault.vault import Vault
+from kzdesk.core.vault.vault import KeyedVault
 
 MAX_HEADER = 64 * 1024
+V = TypeVar("V", bound=KeyedVault)
 
 
-def integrity_problems(vault: Vault) -> list[str]:
+def integrity_problems(vault: KeyedVault) -> list[str]:
     """What SQLCipher's page check and SQLite's structure check report (empty when all is well)."""
     with vault.engine.connect() as conn:
         cipher = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
@@ -35,7 +37,7 @@ def integrity_problems(vault: Vault) -> list[str]:
     return cipher + [s for s in structure if s != "ok"]
 
 
-def write_backup(vault: Vault, out: Path) -> int:
+def write_backup(vault: KeyedVault, out: Path) -> int:
     """Write the vault to one backup file; returns its size in bytes."""
     if integrity_problems(vault):
         raise VaultError("The vault failed its integrity check; no backup was written. Restore an earlier "
@@ -97,17 +99,18 @@ def restore(data: bytes, target: Path) -> None:
         raise InputError("Cannot write {path}: {reason}", path=str(target), reason=exc.strerror or "") from None
 
 
-def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str]) -> Vault:
-    """Restore into an empty or absent `target`, open the result and check it whole; the vault is
-    returned open. The passphrase is asked only once the file has proved to be a backup. On any
-    failure after unpacking, everything the restore and the opening made is removed again."""
+def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str], kind: type[V]) -> V:
+    """Restore into an empty or absent `target`, open the result (as `kind`, the vault class the
+    caller works with) and check it whole; the vault is returned open. The passphrase is asked only
+    once the file has proved to be a backup. On any failure after unpacking, everything the restore
+    and the opening made is removed again."""
     from sqlalchemy.exc import DatabaseError
 
     restore(data, target)
-    vault: Vault | None = None
+    vault: V | None = None
     try:
         try:
-            vault = Vault.open(target, passphrase())
+            vault = kind.open(target, passphrase())
             whole = not integrity_problems(vault)
         except (DatabaseError, VaultDamaged):  # a damaged page met while opening or checking
             whole = False

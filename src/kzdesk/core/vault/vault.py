@@ -12,12 +12,12 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine
@@ -25,8 +25,6 @@ from sqlmodel import Session
 
 from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
-from kzdesk.core.model.revisions import Changeset, Clock
-from kzdesk.core.model.textindex import register_functions
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
 from kzdesk.core.vault.engine import load_driver, open_engine
@@ -50,8 +48,17 @@ class Profile:
     city: str
 
 
-class Vault:
-    """An open (unlocked) vault."""
+ConnectionHook = Callable[[Any], None]
+
+
+class KeyedVault:
+    """An open (unlocked) vault as the vault floor knows it: its keys, files and keyed database.
+
+    Records are written through kzdesk.core.model.vault.Vault, its subclass on the model floor, which
+    adds the text functions the search triggers call (CONNECTION_HOOKS), the device's clock and the
+    revision writer: the keys never need to know what a record is."""
+
+    CONNECTION_HOOKS: tuple[ConnectionHook, ...] = ()
 
     def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes) -> None:
         self.path = path
@@ -66,11 +73,11 @@ class Vault:
         self.identity = SigningIdentity(row[0], row[1])
         self.profile = Profile(settings.get("role", "volunteer"), settings.get("display_name", ""),
                                settings.get("city", ""))
-        self.clock = Clock(settings["device"], settings.get("hlc"))
+        self.settings_at_open = settings  # what a subclass needs of the setting table (the clock's state)
 
     # --- creating and opening --------------------------------------------------------------
     @classmethod
-    def create(cls, path: Path, passphrase: str, profile: Profile, kdf: KdfParams | None = None) -> Vault:
+    def create(cls, path: Path, passphrase: str, profile: Profile, kdf: KdfParams | None = None) -> Self:
         """Create a new vault in path (which must not hold one)."""
         load_driver()  # refuse before anything is written
         check_passphrase(passphrase)
@@ -85,7 +92,7 @@ class Vault:
         header = VaultHeader.new()
         dek = os.urandom(32)
         header.set_passphrase(dek, passphrase, kdf or calibrate())
-        engine = open_engine(path / DATABASE_FILE, dek, create=True, hooks=(register_functions,))
+        engine = open_engine(path / DATABASE_FILE, dek, create=True, hooks=cls.CONNECTION_HOOKS)
         try:
             migrate.upgrade(engine, None, dek)
             identity = SigningIdentity.generate()
@@ -106,7 +113,7 @@ class Vault:
         return cls(path, header, engine, dek)
 
     @classmethod
-    def open(cls, path: Path, passphrase: str | None = None, dek: bytes | None = None) -> Vault:
+    def open(cls, path: Path, passphrase: str | None = None, dek: bytes | None = None) -> Self:
         """Unlock with a passphrase (or an already unwrapped DEK) and migrate the schema if needed."""
         if dek is None:
             if passphrase is None:
@@ -115,7 +122,7 @@ class Vault:
         header = VaultHeader.load(path / HEADER_FILE)
         started = time.perf_counter()
         try:
-            engine = open_engine(path / DATABASE_FILE, dek, hooks=(register_functions,))
+            engine = open_engine(path / DATABASE_FILE, dek, hooks=cls.CONNECTION_HOOKS)
         except VaultDamaged:
             raise repair.damaged_error(path) from None
         try:
@@ -144,6 +151,18 @@ class Vault:
         except BaseException:
             engine.dispose()
             raise
+
+    @classmethod
+    def open_with_shares(cls, path: Path, shares: list[str]) -> Self:
+        """The vault at `path` opened with the key two recovery shares give (then set a new passphrase).
+
+        Nothing is written when the shares do not fit or belong to another vault."""
+        dek = recover_dek(shares)
+        VaultHeader.load(path / HEADER_FILE)  # a missing or damaged header says so in its own words
+        try:
+            return cls.open(path, dek=dek)
+        except VaultError:
+            raise InputError("These recovery shares do not open the vault at {path}.", path=str(path)) from None
 
     @staticmethod
     def unwrap(path: Path, passphrase: str) -> bytes:
@@ -194,7 +213,7 @@ class Vault:
         self.engine.dispose()
         self._dek = b""
 
-    def __enter__(self) -> Vault:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -280,7 +299,7 @@ class Vault:
         try:
             conn = _exclusive(database, self._dek)
         except BaseException:
-            self.engine = open_engine(database, self._dek, hooks=(register_functions,))
+            self.engine = open_engine(database, self._dek, hooks=self.CONNECTION_HOOKS)
             raise
         swapped = False
         try:
@@ -321,7 +340,7 @@ class Vault:
             if not swapped:
                 with contextlib.suppress(VaultError):  # the header as it was; if that fails, opening undoes it
                     self.header.save(self.path / HEADER_FILE)
-                self.engine = open_engine(database, self._dek, hooks=(register_functions,))
+                self.engine = open_engine(database, self._dek, hooks=self.CONNECTION_HOOKS)
                 raise
             self._dek = b""
             if isinstance(exc, Exception):
@@ -329,27 +348,14 @@ class Vault:
                                  "with the new passphrase to finish it.") from None
             raise
         self._dek, self.header = new_dek, final
-        self.engine = open_engine(database, new_dek, hooks=(register_functions,))
+        self.engine = open_engine(database, new_dek, hooks=self.CONNECTION_HOOKS)
         self._drop_leftover_headers()
 
     # --- writing ---------------------------------------------------------------------------
-    def changeset(self) -> Changeset:
-        return Changeset(self.identity.key_id, self.clock)
-
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
             yield conn
-
-    def commit(self, changes: Changeset, conn: Connection | None = None) -> None:
-        """Write a changeset and the clock state in one transaction (or in the caller's)."""
-        if conn is None:
-            with self.engine.begin() as own:
-                self.commit(changes, own)
-            return
-        changes.write(conn)
-        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('hlc', ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (self.clock.stamp(),))
 
     def session(self) -> Session:
         """An ORM session for reading with the SQLModel classes."""
@@ -424,15 +430,3 @@ def _reencrypt(copy: Path, dek: bytes, into: Path, new_dek: bytes) -> bool:
     finally:
         conn.close()
     return True
-
-
-def open_with_shares(path: Path, shares: list[str]) -> Vault:
-    """The vault at `path` opened with the key two recovery shares give (then set a new passphrase).
-
-    Nothing is written when the shares do not fit or belong to another vault."""
-    dek = recover_dek(shares)
-    VaultHeader.load(path / HEADER_FILE)  # a missing or damaged header says so in its own words
-    try:
-        return Vault.open(path, dek=dek)
-    except VaultError:
-        raise InputError("These recovery shares do not open the vault at {path}.", path=str(path)) from None
