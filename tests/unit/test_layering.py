@@ -109,3 +109,19 @@ def test_no_import_loop_between_core_files() -> None:
         if module not in state:
             visit(module, [module])
     assert loops == []
+
+
+def test_one_writer_and_one_reader_of_revisions() -> None:
+    """Revisions are written (INSERT INTO revision) and rebuilt from rows (RevisionRow(...)) only in
+    model/revisions.py: store_revisions() and revision_from_row(), whoever writes or reads them."""
+    elsewhere = []
+    for path in CORE.rglob("*.py"):
+        if path == CORE / "model" / "revisions.py" or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and "insert into revision " in node.value.lower():
+                elsewhere.append(f"{path.name}:{node.lineno} writes revisions")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RevisionRow":
+                elsewhere.append(f"{path.name}:{node.lineno} builds a RevisionRow")
+    assert elsewhere == []

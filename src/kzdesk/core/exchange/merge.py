@@ -24,7 +24,15 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange.authorship import BAD_MERGE, MERGE_AUTHOR, WAITING, Refused
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, field_names
-from kzdesk.core.model.revisions import WRITE_ORDER, RevisionRow, make_revision, sha256_hex
+from kzdesk.core.model.revisions import (
+    REVISION_COLUMNS,
+    WRITE_ORDER,
+    RevisionRow,
+    make_revision,
+    revision_from_row,
+    sha256_hex,
+    store_revisions,
+)
 
 FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
 DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
@@ -50,13 +58,8 @@ def _raw(conn: Connection) -> Any:
 
 
 def _load(conn: Connection, rev_id: str) -> RevisionRow | None:
-    row = _raw(conn).execute(
-        "SELECT id, kind, record, parents, hlc, author, content_hash, deleted, body FROM revision WHERE id = ?",
-        (rev_id,)).fetchone()
-    if row is None:
-        return None
-    return RevisionRow(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5], row[6], bool(row[7]),
-                       row[8])
+    row = _raw(conn).execute(f"SELECT {REVISION_COLUMNS} FROM revision WHERE id = ?", (rev_id,)).fetchone()
+    return None if row is None else revision_from_row(row)
 
 
 def _walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -104,15 +107,6 @@ class _Lineage:
         self.seen.add(merged.id)
         self.tip = merged
         return "merged", merged, conflicts
-
-
-def _insert_revision(conn: Connection, rev: RevisionRow) -> bool:
-    result = _raw(conn).execute(
-        "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-        (rev.id, rev.kind, rev.record, json.dumps(list(rev.parents)), rev.hlc, rev.author, rev.content_hash,
-         rev.deleted, rev.body))
-    return bool(result.rowcount)
 
 
 def _upsert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
@@ -313,11 +307,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
     fresh = [r for r in incoming if r.id not in known]
     report.unchanged += len(incoming) - len(fresh)
     report.future = sum(1 for r in fresh if is_future(r, now_ms))
-    raw.executemany(
-        "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash, r.deleted, r.body)
-         for r in fresh])
+    store_revisions(conn, fresh)
     arrived: dict[str, dict[str, list[RevisionRow]]] = {}
     for rev in fresh:
         arrived.setdefault(rev.kind, {}).setdefault(rev.record, []).append(rev)
@@ -362,7 +352,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
                 lineage = lineage or _Lineage(conn, current)
                 outcome, merged, conflicts = lineage.join(conn, head, now_ms)
                 if outcome == "merged" and merged is not None:
-                    _insert_revision(conn, merged)
+                    store_revisions(conn, [merged])
                     report.conflicts += conflicts
                 current = lineage.tip
             if current.author == MERGE_AUTHOR:  # two histories met: name the creator as every vault does

@@ -33,7 +33,7 @@ from kzdesk.core.exchange.merge import MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
-from kzdesk.core.model.revisions import RevisionRow, sha256_hex
+from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, revision_from_row, sha256_hex
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.identity import key_id
 
@@ -87,10 +87,8 @@ def _set(conn: Connection, key: str, value: str) -> None:
 
 def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
     where = "" if everything else "WHERE r.id NOT IN (SELECT revision FROM export_mark)"
-    rows = conn.exec_driver_sql(
-        f"SELECT r.id, r.kind, r.record, r.parents, r.hlc, r.author, r.content_hash, r.deleted, r.body "
-        f"FROM revision r {where} ORDER BY r.hlc, r.id").fetchall()
-    return [RevisionRow(r[0], r[1], r[2], tuple(json.loads(r[3])), r[4], r[5], r[6], bool(r[7]), r[8]) for r in rows]
+    rows = conn.exec_driver_sql(f"SELECT {REVISION_COLUMNS} FROM revision r {where} ORDER BY r.hlc, r.id").fetchall()
+    return [revision_from_row(r) for r in rows]
 
 
 def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: Progress | None = None) -> ExportReport:

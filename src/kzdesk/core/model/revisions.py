@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +91,25 @@ def make_revision(kind: str, record: str, body: dict[str, Any], parents: Iterabl
     header = "\n".join((kind, record, ",".join(parent_list), hlc, author, content_hash, "1" if deleted else "0"))
     rev_id = sha256_hex(REVISION_DOMAIN + header.encode())
     return RevisionRow(rev_id, kind, record, parent_list, hlc, author, content_hash, deleted, body_json)
+
+
+REVISION_COLUMNS = "id, kind, record, parents, hlc, author, content_hash, deleted, body"
+
+
+def store_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> None:
+    """The one writer of the revision table (local edits, bundles merged, merge revisions): a
+    revision already there is left as it is (its id is the hash of everything in it). Through the
+    DB-API connection under conn, in the caller's transaction: merging writes thousands."""
+    conn.connection.dbapi_connection.executemany(  # type: ignore[union-attr]
+        f"INSERT INTO revision ({REVISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+        [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash, r.deleted, r.body)
+         for r in revisions])
+
+
+def revision_from_row(row: Sequence[Any]) -> RevisionRow:
+    """A row selected as REVISION_COLUMNS, as the immutable revision it stores."""
+    return RevisionRow(str(row[0]), str(row[1]), str(row[2]), tuple(json.loads(row[3])), str(row[4]), str(row[5]),
+                       str(row[6]), bool(row[7]), str(row[8]))
 
 
 def _defaults(table: type[RecordMeta]) -> list[tuple[str, Any]]:
@@ -187,14 +206,7 @@ class Changeset:
                 updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c not in ("uuid", "author"))
                 conn.exec_driver_sql(f"{insert} ON CONFLICT(uuid) DO UPDATE SET {updates}",
                                      list(self.edited[kind].values()))
-        if not self.revisions:
-            return  # an edit that changed nothing
-        conn.exec_driver_sql(
-            "INSERT INTO revision (id, kind, record, parents, hlc, author, content_hash, deleted, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-            [(r.id, r.kind, r.record, json.dumps(list(r.parents)) if r.parents else "[]", r.hlc, r.author,
-              r.content_hash, r.deleted, r.body) for r in self.revisions],
-        )
+        store_revisions(conn, self.revisions)
         self.revisions, self.created, self.edited = [], {}, {}
 
 
