@@ -62,7 +62,6 @@ from kzdesk.core.model.attachments import read_attachment
 from kzdesk.core.model.records import RECORD_TABLES
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault import migrate
-from kzdesk.core.vault.backup_file import integrity_problems
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import HEADER_FILE
@@ -388,7 +387,7 @@ class Children:
 def structure_problems(vault: Vault) -> list[str]:
     """SQLCipher page check, SQLite integrity and foreign keys, and every current row backed by
     its revision (a changeset half written would leave a row pointing at a missing revision)."""
-    problems = integrity_problems(vault)
+    problems = vault.integrity_problems()
     with vault.engine.connect() as conn:
         problems += [f"foreign key violation {tuple(r)}" for r in conn.exec_driver_sql("PRAGMA foreign_key_check")]
         for kind in RECORD_TABLES:

@@ -182,10 +182,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args) as vault, vault.engine.connect() as conn:
-        problems = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-        problems += [r[0] for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-    problems = [p for p in problems if p != "ok"]
+    with _open(args) as vault:
+        problems = vault.integrity_problems()
     if problems:
         print("\n".join(problems[:50]), file=sys.stderr)
         raise VaultError("The vault database is damaged ({count} problems). Restore it from a backup.",

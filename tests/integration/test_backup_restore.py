@@ -71,8 +71,8 @@ def test_no_backup_or_bundle_from_a_vault_that_fails_its_integrity_check(vault: 
     from kzdesk.core.vault import backup_file
 
     import_csv(vault, DATA / "monitoring_2021_12.csv")
-    assert backup_file.integrity_problems(vault) == []
-    monkeypatch.setattr(backup_file, "integrity_problems", lambda _vault: ["page 7: hmac check failed"])
+    assert vault.integrity_problems() == []
+    monkeypatch.setattr(vault, "integrity_problems", lambda: ["page 7: hmac check failed"])
     with pytest.raises(VaultError):
         backup_file.write_backup(vault, tmp_path / "b.kzbackup")
     with pytest.raises(VaultError):

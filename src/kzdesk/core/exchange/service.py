@@ -93,10 +93,8 @@ def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
 
 def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: Progress | None = None) -> ExportReport:
     """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
-    from kzdesk.core.vault.backup_file import integrity_problems
-
     check_destination(out)
-    if integrity_problems(vault):  # a damaged page must not travel on to the coordinator
+    if vault.integrity_problems():  # a damaged page must not travel on to the coordinator
         raise VaultError("The vault failed its integrity check; no bundle was written. Restore a backup.")
     with vault.transaction() as conn:
         _settle_interrupted_export(conn, out)

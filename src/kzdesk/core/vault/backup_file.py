@@ -29,17 +29,9 @@ MAX_HEADER = 64 * 1024
 V = TypeVar("V", bound=KeyedVault)
 
 
-def integrity_problems(vault: KeyedVault) -> list[str]:
-    """What SQLCipher's page check and SQLite's structure check report (empty when all is well)."""
-    with vault.engine.connect() as conn:
-        cipher = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
-        structure = [str(r[0]) for r in conn.exec_driver_sql("PRAGMA integrity_check")]
-    return cipher + [s for s in structure if s != "ok"]
-
-
 def write_backup(vault: KeyedVault, out: Path) -> int:
     """Write the vault to one backup file; returns its size in bytes."""
-    if integrity_problems(vault):
+    if vault.integrity_problems():
         raise VaultError("The vault failed its integrity check; no backup was written. Restore an earlier "
                          "backup instead of copying a damaged one.")
     # The encrypted copy is made in the vault's partial/ folder (never in a shared temp folder), mode
@@ -111,7 +103,7 @@ def restore_vault(data: bytes, target: Path, passphrase: Callable[[], str], kind
     try:
         try:
             vault = kind.open(target, passphrase())
-            whole = not integrity_problems(vault)
+            whole = not vault.integrity_problems()
         except (DatabaseError, VaultDamaged):  # a damaged page met while opening or checking
             whole = False
         if not whole:

@@ -128,3 +128,13 @@ def open_engine(path: Path, dek: bytes, *, create: bool = False,
         with contextlib.suppress(OSError):  # FAT/exFAT sticks have no Unix permissions to set
             os.chmod(path, 0o600)
     return engine
+
+
+def integrity_problems(dbapi_conn: Any, pages_only: bool = False) -> list[str]:
+    """The one integrity check: every page's MAC (SQLCipher's cipher_integrity_check, which finds a
+    page that was changed, truncated or written by another key), then SQLite's own structure check
+    (unless pages_only). Empty when all is well. Any DB-API connection or cursor keyed to the file."""
+    problems = [str(r[0]) for r in dbapi_conn.execute("PRAGMA cipher_integrity_check")]
+    if problems or pages_only:
+        return problems  # over a damaged page the structure check would only fail to read it
+    return [str(r[0]) for r in dbapi_conn.execute("PRAGMA integrity_check") if r[0] != "ok"]

@@ -29,7 +29,7 @@ from sqlalchemy import Engine
 from kzdesk.core.atomic import fsync_dir
 from kzdesk.core.errors import InputError, VaultDamaged
 from kzdesk.core.vault import scratch
-from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, load_driver, open_engine
+from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, integrity_problems, load_driver, open_engine
 from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DAMAGED_DIR, DATABASE_FILE
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ class Repaired:
 def page_problems(engine: Engine) -> list[str]:
     """Pages whose MAC does not match (empty when every page is as SQLCipher wrote it)."""
     with engine.connect() as conn:
-        return [str(r[0]) for r in conn.exec_driver_sql("PRAGMA cipher_integrity_check")]
+        return integrity_problems(conn.connection.dbapi_connection, pages_only=True)
 
 
 def copies(vault_path: Path) -> list[Path]:
@@ -104,9 +104,7 @@ def is_intact(database: Path, dek: bytes) -> bool:
         cur = conn.cursor()
         cur.execute(f"PRAGMA key = \"x'{dek.hex()}'\"")
         cur.execute("PRAGMA cipher_compatibility = 4")
-        if list(cur.execute("PRAGMA cipher_integrity_check")):
-            return False
-        if [r[0] for r in cur.execute("PRAGMA integrity_check")] != ["ok"]:
+        if integrity_problems(cur):
             return False
         return cur.execute("SELECT version_num FROM alembic_version").fetchone() is not None
     except driver.Error:
@@ -126,10 +124,8 @@ def is_damaged(vault_path: Path, dek: bytes) -> bool:
     except VaultDamaged:
         return True
     try:
-        if page_problems(engine):
-            return True
         with engine.connect() as conn:
-            return [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")] != ["ok"]
+            return bool(integrity_problems(conn.connection.dbapi_connection))
     except (DBAPIError, VaultDamaged):  # the first connection keys and reads page 1
         return True
     finally:

@@ -27,7 +27,7 @@ from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
-from kzdesk.core.vault.engine import load_driver, open_engine
+from kzdesk.core.vault.engine import integrity_problems, load_driver, open_engine
 from kzdesk.core.vault.identity import SigningIdentity
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN, VaultHeader, check_passphrase
@@ -259,6 +259,11 @@ class KeyedVault:
         # kept, it would go on opening with a passphrase that has just been replaced.
         for stale in leftover_temps(self.path):
             stale.unlink(missing_ok=True)
+
+    def integrity_problems(self) -> list[str]:
+        """What the page check and the structure check report (empty when all is well)."""
+        with self.engine.connect() as conn:
+            return integrity_problems(conn.connection.dbapi_connection)
 
     def recovery_shares(self) -> list[str]:
         """Three shares of the data key, any two of which recover it (see recovery.py)."""
