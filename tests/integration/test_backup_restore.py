@@ -78,3 +78,17 @@ def test_no_backup_or_bundle_from_a_vault_that_fails_its_integrity_check(vault: 
     with pytest.raises(VaultError):
         export_bundle(vault, tmp_path / "x.kzb")
     assert not (tmp_path / "b.kzbackup").exists() and not (tmp_path / "x.kzb").exists()
+
+
+def test_a_backup_file_from_the_command_line_silences_the_windows_reminder(vault: Vault, tmp_path: Path,
+                                                                           kz) -> None:
+    """The date of the last backup file is kept by the core that writes it, whichever face asked."""
+    assert vault.last_backup() is None
+    path = vault.path
+    vault.close()
+    assert kz("backup", "--out", str(tmp_path / "v.kzbackup"), vault=path).code == 0
+    from datetime import date
+
+    reopened = Vault.open(path, PASSPHRASE)
+    assert reopened.last_backup() == date.today().isoformat()
+    reopened.close()

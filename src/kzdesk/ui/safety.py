@@ -25,17 +25,10 @@ from kzdesk.ui.menu_actions import MenuActions, Notice
 from kzdesk.ui.tasks import Progress
 
 if TYPE_CHECKING:
-    from kzdesk.core.model.vault import Vault
+    pass
 
 REMIND_DAYS = 14
 ERASE_STEPS = 1000  # the bar counts thousandths: bytes would not fit Qt's int on a vault over 2 GiB
-LAST_BACKUP = "last_backup"  # a key of the vault's encrypted setting table
-
-
-def _last_backup(vault: Vault) -> str | None:
-    with vault.engine.connect() as conn:
-        row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (LAST_BACKUP,)).first()
-    return None if row is None else str(row[0])
 
 
 class SafetyActions(MenuActions):
@@ -67,10 +60,7 @@ class SafetyActions(MenuActions):
         from kzdesk.core.vault.backup_file import write_backup
 
         def work() -> None:
-            write_backup(vault, path)
-            with vault.transaction() as conn:
-                conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
-                                     "SET value = excluded.value", (LAST_BACKUP, date.today().isoformat()))
+            write_backup(vault, path)  # notes the day in the vault, for the reminder
 
         self.context.tasks.run(work, lambda _: self._say(self.tr("The backup was written. Keep it away from this "
                                                                  "computer.")), self._failed, owner=self)
@@ -87,7 +77,7 @@ class SafetyActions(MenuActions):
             # The database passed its page check moments ago: a good moment for the daily copy
             # that a damaged database can later be put back from.
             keep_daily_copy(vault.path, vault.backup)
-            return _last_backup(vault)
+            return vault.last_backup()
 
         self.context.tasks.run(work, self._remind, owner=self)
 

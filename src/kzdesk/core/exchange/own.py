@@ -6,21 +6,22 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault import settings
 
 AGE_SETTING = "age_identity"
 
 
 def age_identity(conn: Connection, create: bool) -> str | None:
     """The coordinator's age secret key (kept inside the encrypted database), made on first use."""
-    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (AGE_SETTING,)).first()
-    if row:
-        return str(row[0])
+    found = settings.get(conn, AGE_SETTING)
+    if found:
+        return found
     if not create:
         return None
     from pyrage import x25519
 
     secret = str(x25519.Identity.generate())
-    conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?)", (AGE_SETTING, secret))
+    settings.put(conn, AGE_SETTING, secret)
     return secret
 
 

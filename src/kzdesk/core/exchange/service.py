@@ -35,6 +35,7 @@ from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, revision_from_row, sha256_hex
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault import settings
 from kzdesk.core.vault.identity import key_id
 
 log = logging.getLogger(__name__)
@@ -75,16 +76,6 @@ class ImportOutcome:
         return f"{Path(self.file).name}: {tr(self.status)}" + (f" ({reason})" if reason else "") + f" — {counts}"
 
 
-def _setting(conn: Connection, key: str) -> str | None:
-    row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (key,)).first()
-    return None if row is None else str(row[0])
-
-
-def _set(conn: Connection, key: str, value: str) -> None:
-    conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                         "value = excluded.value", (key, value))
-
-
 def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
     where = "" if everything else "WHERE r.id NOT IN (SELECT revision FROM export_mark)"
     rows = conn.exec_driver_sql(f"SELECT {REVISION_COLUMNS} FROM revision r {where} ORDER BY r.hlc, r.id").fetchall()
@@ -110,15 +101,15 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
             f"SELECT sha256, data FROM blob WHERE sha256 IN ({','.join('?' * len(wanted))})", tuple(wanted))} \
             if wanted else {}
         proofs = authorship.proofs_to_send(conn, revisions, vault.identity.key_id)
-        prev, last = _setting(conn, "export_prev"), _setting(conn, "export_seq")
+        prev, last = settings.get(conn, "export_prev"), settings.get(conn, "export_seq")
         seq = int(last or 0) + 1
         data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, proofs)
         # The sequence number is taken before the file exists: once a bundle may have left, the next
         # one must chain after it, never reuse its number (a coordinator that has it would see a fork
         # and quarantine every later bundle). The reservation is settled below or on the next export.
-        _set(conn, "export_seq", str(seq))
-        _set(conn, "export_prev", manifest.hash)
-        _set(conn, PENDING_EXPORT, json.dumps({"file": str(out.absolute()), "sha256": sha256_hex(data),
+        settings.put(conn, "export_seq", str(seq))
+        settings.put(conn, "export_prev", manifest.hash)
+        settings.put(conn, PENDING_EXPORT, json.dumps({"file": str(out.absolute()), "sha256": sha256_hex(data),
                                                "seq": seq, "before": {"export_seq": last, "export_prev": prev}}))
     try:
         # A full disk or an I/O error becomes a plain InputError, and the reservation is undone.
@@ -133,7 +124,7 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         conn.exec_driver_sql("INSERT INTO export_mark (revision, bundle_id) VALUES (?, ?) ON CONFLICT(revision) "
                              "DO UPDATE SET bundle_id = export_mark.bundle_id || ' ' || excluded.bundle_id",
                              [(r.id, manifest.bundle) for r in revisions])
-        conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
+        settings.drop(conn, PENDING_EXPORT)
     return ExportReport(len(revisions), len(attachments), seq)
 
 
@@ -154,7 +145,7 @@ def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: 
       stays used.
 
     At worst a coordinator notes a missing bundle; it does not see a fork and quarantine the rest."""
-    pending = _setting(conn, PENDING_EXPORT)
+    pending = settings.get(conn, PENDING_EXPORT)
     if pending is None:
         return
     job = json.loads(pending)
@@ -165,13 +156,13 @@ def _settle_interrupted_export(conn: Connection, out: Path | None, failed_here: 
     except OSError:
         written, reachable = False, False
     replaced = out is not None and str(out.absolute()) == job["file"]
-    if (reachable or failed_here) and (replaced or not written) and _setting(conn, "export_seq") == str(job["seq"]):
+    if (reachable or failed_here) and (replaced or not written) and settings.get(conn, "export_seq") == str(job["seq"]):
         for key, value in job["before"].items():
             if value is None:
-                conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (key,))
+                settings.drop(conn, key)
             else:
-                _set(conn, key, value)
-    conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (PENDING_EXPORT,))
+                settings.put(conn, key, value)
+    settings.drop(conn, PENDING_EXPORT)
 
 
 def _log(conn: Connection, opened: OpenedBundle, status: str, reason: str | None, counts: dict[str, int]) -> None:
@@ -531,7 +522,7 @@ def open_conflicts(conn: Connection) -> list[dict[str, object]]:
     # trusts them under ("author_name"), so the coordinator knows whose value is whose.
     proven = authorship.proven_authors(conn, [c["revision"] for o in out for c in o["candidates"]])
     names = dict(conn.exec_driver_sql("SELECT key_id, display_name FROM trusted_key").fetchall())
-    own = conn.exec_driver_sql("SELECT value FROM setting WHERE key = 'display_name'").scalar()
+    own = settings.get(conn, "display_name")
     for key, in conn.exec_driver_sql("SELECT public_key FROM identity"):
         names[key_id(bytes(key))] = own or ""
     for conflict in out:

@@ -34,6 +34,7 @@ from kzdesk.core.model.records import APPEAL_STATES, CONSENT_LEVELS, RELIABILITY
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import vocabulary
+from kzdesk.core.vault import settings
 
 ACT_TEXT_FIELDS = ("authority", "court", "judge", "case_number", "appeal_outcome", "fine_paid_by", "description")
 
@@ -308,13 +309,12 @@ DRAFT_KEY = "draft:new-event"
 def park_draft(vault: Vault, draft: EventDraft) -> None:
     """Keep an unsaved draft inside the encrypted vault (the editor was closed without saving)."""
     with vault.transaction() as conn:
-        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                             "value = excluded.value", (DRAFT_KEY, draft.to_json()))
+        settings.put(conn, DRAFT_KEY, draft.to_json())
 
 
 def take_draft(vault: Vault) -> EventDraft | None:
     """The parked draft, removed from the vault as it is handed back."""
     with vault.transaction() as conn:
-        row = conn.exec_driver_sql("SELECT value FROM setting WHERE key = ?", (DRAFT_KEY,)).first()
-        conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (DRAFT_KEY,))
-    return EventDraft.from_json(row[0]) if row else None
+        parked = settings.get(conn, DRAFT_KEY)
+        settings.drop(conn, DRAFT_KEY)
+    return EventDraft.from_json(parked) if parked else None

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine
 
 from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
+from kzdesk.core.vault import settings
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.vault import KeyedVault, Profile
 
@@ -29,8 +30,8 @@ class Vault(KeyedVault):
 
     def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes) -> None:
         super().__init__(path, header, engine, dek)
-        settings: dict[str, Any] = self.settings_at_open
-        self.clock = Clock(settings["device"], settings.get("hlc"))
+        stored: dict[str, Any] = self.settings_at_open
+        self.clock = Clock(stored["device"], stored.get("hlc"))
 
     def changeset(self) -> Changeset:
         return Changeset(self.identity.key_id, self.clock)
@@ -42,5 +43,4 @@ class Vault(KeyedVault):
                 self.commit(changes, own)
             return
         changes.write(conn)
-        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('hlc', ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (self.clock.stamp(),))
+        settings.put(conn, "hlc", self.clock.stamp())

@@ -27,6 +27,7 @@ from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
+from kzdesk.core.vault import settings as vault_settings
 from kzdesk.core.vault.engine import integrity_problems, load_driver, open_engine
 from kzdesk.core.vault.identity import SigningIdentity
 from kzdesk.core.vault.kdf import KdfParams, calibrate
@@ -66,7 +67,7 @@ class KeyedVault:
         self.engine = engine
         self._dek = dek
         with engine.connect() as conn:
-            settings: dict[str, str] = dict(conn.exec_driver_sql("SELECT key, value FROM setting").fetchall())
+            settings = vault_settings.all_of(conn)
             row = conn.exec_driver_sql("SELECT public_key, secret_key FROM identity").fetchone()
         if row is None:
             raise VaultError("The vault has no signing identity; it is damaged.")
@@ -101,10 +102,9 @@ class KeyedVault:
                 conn.exec_driver_sql(
                     "INSERT INTO identity (key_id, public_key, secret_key, created) VALUES (?, ?, ?, ?)",
                     (identity.key_id, identity.public_key, identity.secret_key, now))
-                conn.exec_driver_sql(
-                    "INSERT INTO setting (key, value) VALUES (?, ?)",
-                    [("role", profile.role), ("display_name", profile.display_name), ("city", profile.city),
-                     ("device", header.vault_id[:12]), ("created", now)])
+                for key, value in (("role", profile.role), ("display_name", profile.display_name),
+                                   ("city", profile.city), ("device", header.vault_id[:12]), ("created", now)):
+                    vault_settings.put(conn, key, value)
         except BaseException:
             engine.dispose()
             raise
@@ -259,6 +259,11 @@ class KeyedVault:
         # kept, it would go on opening with a passphrase that has just been replaced.
         for stale in leftover_temps(self.path):
             stale.unlink(missing_ok=True)
+
+    def last_backup(self) -> str | None:
+        """The day the last backup file was written (by the window or `kzdesk backup --out`), if ever."""
+        with self.engine.connect() as conn:
+            return vault_settings.get(conn, vault_settings.LAST_BACKUP)
 
     def integrity_problems(self) -> list[str]:
         """What the page check and the structure check report (empty when all is well)."""
