@@ -74,6 +74,13 @@ class Person(RecordMeta, table=True):
     consent: str = Field(default="confidential")
 
 
+@cache
+def sensitive_fields(table: type[RecordMeta]) -> tuple[str, ...]:
+    """The fields marked sensitive() on a table, in column order: the one list reports and exports
+    leave out unless the profile shows sensitive details."""
+    return tuple(c.name for c in table.__table__.columns if c.info.get("sensitive"))  # type: ignore[attr-defined]
+
+
 class Event(RecordMeta, table=True):
     """What happened, when (with precision), where, on what occasion."""
 

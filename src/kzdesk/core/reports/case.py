@@ -26,7 +26,7 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import same_person
-from kzdesk.core.model.records import Act, Event, Person, Source, field_names, stricter
+from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
 from kzdesk.core.model.revisions import canonical_json, sha256_hex
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure, pseudonym_code
@@ -34,7 +34,7 @@ from kzdesk.core.reports.pdf import Frame, QrCode, Writer, render, standard_fram
 from kzdesk.core.vault.identity import fingerprint
 
 REPORT_TAG = "kzdesk-report/v1"
-SENSITIVE = ("contacts", "national_id", "address", "notes")
+SENSITIVE = sensitive_fields(Person)  # from the model's sensitive() marks, as the exports take them
 
 
 # --- gathering -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.i18n import LANGUAGES, N_, tr
 from kzdesk.core.model.names import sort_key
-from kzdesk.core.model.records import Person, stricter
+from kzdesk.core.model.records import Person, sensitive_fields, stricter
 from kzdesk.core.model.vocab import Labels, Vocabulary, label, vocabulary
 from kzdesk.core.reports.consent import Disclosure, pseudonym
 
@@ -41,7 +41,7 @@ SOURCE_SEPARATOR = " ; "
 
 # The person's fields marked sensitive() in the model: taken from the model, so a field marked
 # there later is also kept out of lawyer and public exports without touching this file.
-SENSITIVE = tuple(c.name for c in Person.__table__.columns if c.info.get("sensitive"))  # type: ignore[attr-defined]
+SENSITIVE = sensitive_fields(Person)
 SENSITIVE_HEADERS = {"contacts": N_("Contacts"), "national_id": N_("IIN"), "address": N_("Address"),
                      "notes": N_("Notes")}
 
