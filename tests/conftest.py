@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kzdesk.cli import main
+from kzdesk.core.exchange.service import ImportOutcome, import_bundles
 from kzdesk.core.i18n import set_language
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
@@ -109,3 +110,8 @@ def snapshot(directory: Path) -> dict[str, str]:
     """Every file under directory with the SHA-256 of its bytes (to prove nothing changed)."""
     return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
+    """One bundle through the one import the faces use (import_bundles), for tests that take them singly."""
+    return import_bundles(vault, [path])[0]

@@ -12,14 +12,14 @@ import pytest
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle, import_bundle, missing_bundles, open_conflicts
+from kzdesk.core.exchange.service import export_bundle, missing_bundles, open_conflicts
 from kzdesk.core.i18n import set_language
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault.kdf import floor_params
 
-from ..conftest import DATA, snapshot
+from ..conftest import DATA, import_bundle, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 

@@ -11,12 +11,12 @@ import pytest
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.duplicates import find_duplicates
 from kzdesk.core.exchange.links import decide, decisions, link_id
-from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts
+from kzdesk.core.exchange.service import export_bundle, open_conflicts
 from kzdesk.core.model.persons import chronology, same_person
 from kzdesk.core.model.revisions import audit_trail
 from kzdesk.core.model.vault import Vault
 
-from ..conftest import snapshot
+from ..conftest import import_bundle, snapshot
 from .test_exchange import introduce, make_vault
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from kzdesk.core.model.attachments import attach, base_name, read_attachment
 from kzdesk.core.model.records import Act, Attachment, Event, Person, Source
@@ -38,7 +38,7 @@ def test_event_with_several_persons_and_acts(vault) -> None:
             changes.create("citation", {"source": source, "target_kind": "act", "target": act})
         ruling = attach(changes, conn, photo, "C:\\Users\\aigul\\Desktop\\решение суда.png", "act", acts[1])
         vault.commit(changes, conn)
-    with vault.session() as session:
+    with Session(vault.engine) as session:
         assert len(session.exec(select(Act).where(Act.event == event)).all()) == 4
         assert {a.person for a in session.exec(select(Act)).all()} == set(people)
         stored = session.get(Attachment, ruling)

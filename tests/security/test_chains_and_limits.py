@@ -16,13 +16,13 @@ from kzdesk.core.exchange.service import (
     QUARANTINE_INLINE,
     accept_quarantined,
     export_bundle,
-    import_bundle,
     quarantined,
 )
 from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.model.vault import Vault
 
+from ..conftest import import_bundle
 from ..integration.test_exchange import introduce, make_vault
 from .test_hostile_volunteer import head, record
 

@@ -15,11 +15,12 @@ from kzdesk.core.exchange import authorship, trust
 from kzdesk.core.exchange.bundle import build
 from kzdesk.core.exchange.links import decide
 from kzdesk.core.exchange.merge import merge_revisions
-from kzdesk.core.exchange.service import export_bundle, import_bundle, open_conflicts, quarantined
+from kzdesk.core.exchange.service import export_bundle, open_conflicts, quarantined
 from kzdesk.core.model.revisions import Clock, RevisionRow, make_revision
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.case import gather
 
+from ..conftest import import_bundle
 from ..integration.test_exchange import introduce, make_vault
 
 FUTURE = "9999999999999-00000000-evil"

@@ -65,8 +65,9 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
 
 
 def test_receipt_written_by_the_coordinator_lets_the_volunteer_erase(qtbot, context, tmp_path) -> None:
-    from kzdesk.core.exchange.service import export_bundle, import_bundle
+    from kzdesk.core.exchange.service import export_bundle
 
+    from ..conftest import import_bundle
     from ..integration.test_exchange import introduce, make_vault
 
     coordinator = make_vault(tmp_path / "c", "coordinator", "Almaty")

@@ -454,11 +454,6 @@ def bundle_files(paths: list[Path]) -> list[Path]:
     return out
 
 
-def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
-    """Verify one bundle in the documented order and merge it in one transaction (or quarantine it)."""
-    return import_bundles(vault, [path])[0]
-
-
 def quarantined(conn: Connection) -> list[dict[str, object]]:
     rows = conn.exec_driver_sql("SELECT bundle_id, signer, seq, reason, received FROM quarantine "
                                 "ORDER BY received, bundle_id").fetchall()

@@ -59,9 +59,3 @@ def fingerprint(public_key: bytes) -> str:
     number = str(int.from_bytes(digest[:16], "big") % 10**24).zfill(24)
     groups = [number[i:i + 4] for i in range(0, 24, 4)]
     return " ".join(g + _luhn_digit(g) for g in groups)
-
-
-def fingerprint_is_well_formed(text: str) -> bool:
-    """Whether a fingerprint read back by someone has intact check digits."""
-    groups = text.split()
-    return len(groups) == 6 and all(len(g) == 5 and g.isdigit() and _luhn_digit(g[:4]) == g[4] for g in groups)

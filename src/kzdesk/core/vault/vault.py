@@ -21,7 +21,6 @@ from typing import Any, Self
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine
-from sqlmodel import Session
 
 from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
@@ -367,9 +366,6 @@ class KeyedVault:
         with self.engine.begin() as conn:
             yield conn
 
-    def session(self) -> Session:
-        """An ORM session for reading with the SQLModel classes."""
-        return Session(self.engine)
 
 
 def _settle_key_change(path: Path, header: VaultHeader, dek: bytes) -> VaultHeader:
