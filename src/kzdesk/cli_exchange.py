@@ -166,26 +166,17 @@ def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def _person_id(conn: Any, query: str) -> str:
-    """The one person a command-line argument names (an id prefix or part of a name)."""
-    from kzdesk.core.model.persons import find_persons
-
-    found = find_persons(conn, query)
-    if len(found) != 1:
-        raise InputError("No single person has the id {person}.", person=query)
-    return found[0].uuid
-
-
 def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange.duplicates import find_duplicates
     from kzdesk.core.exchange.links import decide, decisions
+    from kzdesk.core.model.persons import one_person
 
     if args.action in ("link", "merge", "different"):
         if len(args.persons) != 2:
             raise InputError("Name two persons: kzdesk duplicates {action} ID ID.", action=args.action)
         with open_vault(args) as vault:
             with vault.engine.connect() as conn:
-                a, b = (_person_id(conn, p) for p in args.persons)
+                a, b = (one_person(conn, p) for p in args.persons)
             decide(vault, a, b, args.action, args.note)
         print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
                "different": tr("Marked as different people.")}[args.action])

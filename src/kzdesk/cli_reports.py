@@ -21,24 +21,13 @@ def write_report(path: Path, data: bytes) -> None:
     print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
-def _one_person(conn: Any, query: str) -> str:
-    from kzdesk.core.model.persons import find_persons
-
-    found = find_persons(conn, query)
-    if not found:
-        raise InputError("No person matches {query}.", query=query)
-    if len(found) > 1:
-        listing = "\n".join(f"  {p.uuid[:12]}  {p.name}  ({p.acts})" for p in found)
-        raise InputError("Several persons match {query}; name one by its id:\n{list}", query=query, list=listing)
-    return found[0].uuid
-
-
 def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
+    from kzdesk.core.model.persons import one_person
     from kzdesk.core.reports.case import build_pdf, gather
 
     lang = language()  # the common --lang option sets both the messages and the report
     with open_vault(args) as vault, vault.engine.connect() as conn:
-        person = _one_person(conn, args.query)
+        person = one_person(conn, args.query)
         data = build_pdf(gather(conn, person, args.profile), lang)
     write_report(Path(args.out), data)
     return 0

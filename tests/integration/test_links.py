@@ -178,3 +178,15 @@ def test_command_line_review(field, kz) -> None:
     made = kz("duplicates", "decisions", "--json", **run).json()
     assert [(d["decision"], d["kept"], d["note"]) for d in made] == [("same", b, "одна и та же")]
     assert kz("duplicates", "--json", **run).json() == []
+
+
+def test_a_person_named_on_the_command_line_is_one_or_the_message_lists_them(field, kz) -> None:
+    """Both faces' commands find a person the same way (model.persons.one_person)."""
+    coordinator, a, b = field
+    coordinator.close()
+    several = kz("duplicates", "link", "Erlan", b, vault=coordinator.path, passphrase="pass phrase")
+    assert several.code == 1 and a[:12] in several.err and b[:12] in several.err
+    none = kz("duplicates", "link", "Nobody Atall", b, vault=coordinator.path, passphrase="pass phrase")
+    assert none.code == 1 and "Nobody Atall" in none.err
+    one = kz("duplicates", "link", a[:10], b[:10], vault=coordinator.path, passphrase="pass phrase")
+    assert one.code == 0, one.err

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from kzdesk.core.errors import InputError
 from kzdesk.core.model.textindex import match_expression
 
 
@@ -61,6 +62,18 @@ def find_persons(conn: Connection, query: str, limit: int = 50) -> list[PersonMa
         if rows:
             return [PersonMatch(*row) for row in rows]
     return suggest_persons(conn, query, limit)
+
+
+def one_person(conn: Connection, query: str) -> str:
+    """The one person a user names by QUERY (see find_persons), or an InputError that says whether
+    none matched or several did (listing them by id, name and number of acts)."""
+    found = find_persons(conn, query)
+    if not found:
+        raise InputError("No person matches {query}.", query=query)
+    if len(found) > 1:
+        listing = "\n".join(f"  {p.uuid[:12]}  {p.name}  ({p.acts})" for p in found)
+        raise InputError("Several persons match {query}; name one by its id:\n{list}", query=query, list=listing)
+    return found[0].uuid
 
 
 # The person and every record a coordinator linked to it as the same human, through chains of links.
