@@ -91,7 +91,7 @@ def test_case_summary_in_each_language(month: Vault, lang: str, words: tuple[str
 
 
 def test_hostile_values_are_printed_literally(vault: Vault, tmp_path: Path) -> None:
-    from ..integration.test_links import record_case
+    from ..vaults import record_case
 
     person = record_case(vault, '<img src="/etc/hostname"/> & <b>unclosed', "Almaty", "2021-12-05", "public")
     with vault.transaction() as conn:
@@ -136,7 +136,7 @@ def test_verify_report_accepts_untouched_and_rejects_changed(month: Vault, monke
 
 
 def test_consent_of_the_person_and_of_others(vault: Vault) -> None:
-    from ..integration.test_links import record_case
+    from ..vaults import record_case
 
     client = record_case(vault, "Серікбаева Айгүл", "Almaty", "2021-12-06", "confidential")
     with vault.transaction() as conn:

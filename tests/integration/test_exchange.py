@@ -9,30 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from kzdesk.core.exchange import trust
-from kzdesk.core.exchange.card import Card
-from kzdesk.core.exchange.own import own_card
 from kzdesk.core.exchange.service import export_bundle, missing_bundles, open_conflicts
 from kzdesk.core.i18n import set_language
 from kzdesk.core.ingest.csv_import import import_csv
-from kzdesk.core.model.vault import Profile, Vault
+from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
-from kzdesk.core.vault.kdf import floor_params
 
 from ..conftest import DATA, import_bundle, snapshot
+from ..vaults import introduce, make_vault
 
 MONTH = DATA / "monitoring_2021_12.csv"
-
-
-def make_vault(path: Path, role: str, name: str) -> Vault:
-    return Vault.create(path, "pass phrase", Profile(role, name, ""), kdf=floor_params())
-
-
-def introduce(a: Vault, b: Vault) -> None:
-    """a trusts b's card (as if carried by hand and the fingerprint compared)."""
-    card = Card.parse(own_card(b).export(b.identity))
-    with a.transaction() as conn:
-        trust.add(conn, card, a.identity.key_id)
 
 
 def split_month(tmp_path: Path, parts: int) -> list[Path]:

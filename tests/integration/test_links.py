@@ -17,23 +17,7 @@ from kzdesk.core.model.revisions import audit_trail
 from kzdesk.core.model.vault import Vault
 
 from ..conftest import import_bundle, snapshot
-from .test_exchange import introduce, make_vault
-
-
-def record_case(vault: Vault, name: str, city: str, date: str, consent: str, **person: object) -> str:
-    """One person, one event, one act, as a volunteer enters it; returns the person's uuid."""
-    with vault.transaction() as conn:
-        changes = vault.changeset()
-        who = changes.create("person", {"name": name, "name_key": name.lower(), "consent": consent, **person})
-        event = changes.create("event", {"date": date, "date_precision": "day", "date_start": date,
-                                         "date_end": date, "city": city.lower(), "consent": "public"})
-        changes.create("act", {"event": event, "person": who, "act_type": "administrative_arrest",
-                               "legal_code": "administrative_offences_code", "article": "488", "arrest_days": 10})
-        changes.create("citation", {"source": changes.create("source", {"url": "https://example.org/x"}),
-                                    "target_kind": "person", "target": who})
-        vault.commit(changes, conn)
-    return who
-
+from ..vaults import introduce, make_vault, record_case
 
 VOLUNTEERS: dict[Path, tuple[Vault, ...]] = {}  # the volunteers behind a `field` coordinator
 

@@ -23,8 +23,7 @@ from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.model.vault import Vault
 
 from ..conftest import import_bundle
-from ..integration.test_exchange import introduce, make_vault
-from .test_hostile_volunteer import head, record
+from ..vaults import head, introduce, make_vault, record
 
 
 @pytest.fixture

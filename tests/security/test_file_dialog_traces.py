@@ -117,9 +117,9 @@ def test_no_file_dialog_leaves_the_folder_it_was_answered_in(qtbot, qt_places, w
     from kzdesk.ui.recovery import RecoverDialog, RestoreDialog, SharesDialog
     from kzdesk.ui.report_preview import ReportPreview
 
-    from ..integration.test_exchange import introduce, make_vault
     from ..ui.test_editor import open_editor
     from ..ui.test_unlock_repair import unlock_damaged
+    from ..vaults import introduce, make_vault
 
     home, config = qt_places
     canary = f"KZCANARY{uuid.uuid4().hex[:12]}"

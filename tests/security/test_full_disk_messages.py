@@ -23,7 +23,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
 from ..conftest import DATA
-from ..integration.test_exchange import introduce, make_vault
+from ..vaults import introduce, make_vault
 from .test_disk_faults import fill, small_disk  # noqa: F401  (the fixture)
 
 FULL = "На диске не осталось свободного места"

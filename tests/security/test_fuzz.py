@@ -45,7 +45,7 @@ from kzdesk.core.vault.kdf import floor_params
 
 from ..bench import load_bench
 from ..conftest import DATA, snapshot
-from ..integration.test_exchange import introduce
+from ..vaults import introduce
 
 fuzz = load_bench("fuzz")  # the long run's PDF text oracle, shared
 

@@ -21,7 +21,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.case import gather
 
 from ..conftest import import_bundle
-from ..integration.test_exchange import introduce, make_vault
+from ..vaults import head, introduce, make_vault, record
 
 FUTURE = "9999999999999-00000000-evil"
 
@@ -42,28 +42,6 @@ def field(tmp_path: Path):
     yield c, a, b, cases
     for v in (a, b, c):
         v.close()
-
-
-def record(vault: Vault, name: str) -> dict[str, str]:
-    with vault.transaction() as conn:
-        changes = vault.changeset()
-        person = changes.create("person", {"name": name, "name_key": name.lower(), "consent": "public"})
-        event = changes.create("event", {"date": "2021-12-05", "date_precision": "day", "date_start": "2021-12-05",
-                                         "date_end": "2021-12-05", "city": "oral", "consent": "public"})
-        act = changes.create("act", {"event": event, "person": person, "act_type": "administrative_arrest",
-                                     "legal_code": "administrative_offences_code", "article": "488",
-                                     "arrest_days": 10})
-        vault.commit(changes, conn)
-    return {"person": person, "event": event, "act": act}
-
-
-def head(vault: Vault, kind: str, uuid: str) -> RevisionRow:
-    with vault.engine.connect() as conn:
-        row = conn.exec_driver_sql("SELECT r.id, r.kind, r.record, r.parents, r.hlc, r.author, r.content_hash, "
-                                   f"r.deleted, r.body FROM {kind} t JOIN revision r ON r.id = t.rev "
-                                   "WHERE t.uuid = ?", (uuid,)).one()
-    return RevisionRow(row[0], row[1], row[2], tuple(json.loads(row[3])), row[4], row[5], row[6], bool(row[7]),
-                       row[8])
 
 
 def edited(rev: RevisionRow, author: str, hlc: str, deleted: bool = False, parents: tuple[str, ...] | None = None,

@@ -8,7 +8,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import MainWindow
 
 from ..conftest import PASSPHRASE
-from ..integration.test_links import record_case
+from ..vaults import record_case
 from .test_windows import context_idle
 
 
@@ -68,7 +68,7 @@ def test_receipt_written_by_the_coordinator_lets_the_volunteer_erase(qtbot, cont
     from kzdesk.core.exchange.service import export_bundle
 
     from ..conftest import import_bundle
-    from ..integration.test_exchange import introduce, make_vault
+    from ..vaults import introduce, make_vault
 
     coordinator = make_vault(tmp_path / "c", "coordinator", "Almaty")
     volunteer = make_vault(tmp_path / "v", "volunteer", "Oral")

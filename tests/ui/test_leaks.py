@@ -72,8 +72,8 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
 
     from kzdesk.core.vault.kdf import floor_params
 
-    from ..integration.test_exchange import introduce, make_vault
     from ..security.workflow import canary_csv
+    from ..vaults import introduce, make_vault
 
     monkeypatch.setattr("kzdesk.core.vault.vault.calibrate", floor_params)
     canary = f"KZCANARY{uuid.uuid4().hex[:12]}"

@@ -12,7 +12,7 @@ from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.model.editing import ActDraft, EventDraft, PersonDraft, save_event
 from kzdesk.ui.main_window import MainWindow
 
-from ..integration.test_exchange import introduce, make_vault
+from ..vaults import introduce, make_vault
 
 
 def test_the_purge_dialog_says_what_stays_and_why(qtbot, context, tmp_path: Path) -> None:

@@ -1,0 +1,62 @@
+"""Vaults for tests that exchange bundles: made quickly, introduced to each other, given a case.
+
+Shared by the integration, security and window tests (a helper module, not a test module)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.own import own_card
+from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, revision_from_row
+from kzdesk.core.model.vault import Profile, Vault
+from kzdesk.core.vault.kdf import floor_params
+
+
+def make_vault(path: Path, role: str, name: str) -> Vault:
+    return Vault.create(path, "pass phrase", Profile(role, name, ""), kdf=floor_params())
+
+
+def introduce(a: Vault, b: Vault) -> None:
+    """a trusts b's card (as if carried by hand and the fingerprint compared)."""
+    card = Card.parse(own_card(b).export(b.identity))
+    with a.transaction() as conn:
+        trust.add(conn, card, a.identity.key_id)
+
+
+def record_case(vault: Vault, name: str, city: str, date: str, consent: str, **person: object) -> str:
+    """One person, one event, one act, as a volunteer enters it; returns the person's uuid."""
+    with vault.transaction() as conn:
+        changes = vault.changeset()
+        who = changes.create("person", {"name": name, "name_key": name.lower(), "consent": consent, **person})
+        event = changes.create("event", {"date": date, "date_precision": "day", "date_start": date,
+                                         "date_end": date, "city": city.lower(), "consent": "public"})
+        changes.create("act", {"event": event, "person": who, "act_type": "administrative_arrest",
+                               "legal_code": "administrative_offences_code", "article": "488", "arrest_days": 10})
+        changes.create("citation", {"source": changes.create("source", {"url": "https://example.org/x"}),
+                                    "target_kind": "person", "target": who})
+        vault.commit(changes, conn)
+    return who
+
+
+def record(vault: Vault, name: str) -> dict[str, str]:
+    """A person, an event in Oral and an act against them; returns their ids by kind."""
+    with vault.transaction() as conn:
+        changes = vault.changeset()
+        person = changes.create("person", {"name": name, "name_key": name.lower(), "consent": "public"})
+        event = changes.create("event", {"date": "2021-12-05", "date_precision": "day", "date_start": "2021-12-05",
+                                         "date_end": "2021-12-05", "city": "oral", "consent": "public"})
+        act = changes.create("act", {"event": event, "person": person, "act_type": "administrative_arrest",
+                                     "legal_code": "administrative_offences_code", "article": "488",
+                                     "arrest_days": 10})
+        vault.commit(changes, conn)
+    return {"person": person, "event": event, "act": act}
+
+
+def head(vault: Vault, kind: str, uuid: str) -> RevisionRow:
+    """The current revision of a record."""
+    with vault.engine.connect() as conn:
+        row = conn.exec_driver_sql(f"SELECT {', '.join('r.' + c for c in REVISION_COLUMNS.split(', '))} "
+                                   f"FROM {kind} t JOIN revision r ON r.id = t.rev WHERE t.uuid = ?", (uuid,)).one()
+    return revision_from_row(row)
