@@ -30,7 +30,8 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange.bundle import Proof, parse_manifest
 from kzdesk.core.i18n import N_
-from kzdesk.core.model.revisions import RevisionRow
+from kzdesk.core.model.revisions import RevisionRow, unknown_revisions
+from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import SigningIdentity
 
 MERGE_AUTHOR = "merge"
@@ -72,26 +73,16 @@ def known_authors(conn: Connection, own: SigningIdentity, own_role: str) -> dict
     return authors
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
-def fresh(conn: Connection, revisions: Iterable[RevisionRow]) -> list[RevisionRow]:
-    """The revisions this vault does not have yet (known ones change nothing and need no proof)."""
-    revs = list({r.id: r for r in revisions}.values())
-    known: set[str] = set()
-    for chunk in _chunks([r.id for r in revs]):
-        known.update(row[0] for row in conn.exec_driver_sql(
-            f"SELECT id FROM revision WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
-    return [r for r in revs if r.id not in known]
+
 
 
 def check(conn: Connection, revisions: list[RevisionRow], proofs: tuple[Proof, ...], blob_hashes: dict[str, str],
           signer: str, authors: dict[str, Author]) -> dict[str, str]:
     """Raise Refused unless every new revision has a proven author who may make it. Returns, for
     each new revision proven by a carried proof, that proof's hash (kept so it can travel on)."""
-    new = fresh(conn, revisions)
+    new = unknown_revisions(conn, revisions)
     by_id = {r.id: r for r in new}
     local_parents = _local_records(conn, sorted({p for r in new for p in r.parents if p not in by_id}))
     relayed = [r for r in new if r.author not in (signer, MERGE_AUTHOR)]
@@ -136,9 +127,9 @@ def _proven_blobs(proofs: tuple[Proof, ...], authors: dict[str, Author]) -> dict
 
 def _local_records(conn: Connection, rev_ids: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    for chunk in _chunks(rev_ids):
+    for marks, chunk in sql_slices(rev_ids):
         out.update((str(i), str(r)) for i, r in conn.exec_driver_sql(
-            f"SELECT id, record FROM revision WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+            f"SELECT id, record FROM revision WHERE id IN ({marks})", chunk))
     return out
 
 
@@ -149,13 +140,12 @@ def _check_volunteers(conn: Connection, new: list[RevisionRow], volunteers: list
     # names the creator), and whether the record has any history here at all.
     creators: dict[str, str] = {}
     present: set[str] = set()
-    for chunk in _chunks(records):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in sql_slices(records):
         present.update(str(r) for (r,) in conn.exec_driver_sql(
-            f"SELECT DISTINCT record FROM revision WHERE record IN ({marks})", tuple(chunk)))
+            f"SELECT DISTINCT record FROM revision WHERE record IN ({marks})", chunk))
         for record, author in conn.exec_driver_sql(
                 f"SELECT record, author FROM revision WHERE record IN ({marks}) AND parents = '[]' "
-                f"ORDER BY hlc DESC, id DESC", tuple(chunk)):
+                f"ORDER BY hlc DESC, id DESC", chunk):
             creators[str(record)] = str(author)  # the last one written is the earliest root
     roots: dict[str, set[str]] = {}
     for rev in new:
@@ -187,13 +177,12 @@ def proven_authors(conn: Connection, rev_ids: Iterable[str]) -> dict[str, str | 
     older kzdesk, before authors were checked, may fail this; they are shown as unproven."""
     ids = sorted(set(rev_ids))
     out: dict[str, str | None] = {}
-    for chunk in _chunks(ids):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in sql_slices(ids):
         for rev_id, author, origin, signer, signed in conn.exec_driver_sql(
                 f"SELECT r.id, r.author, o.bundle_id, b.signer, s.revision IS NOT NULL FROM revision r "
                 f"LEFT JOIN revision_origin o ON o.revision = r.id "
                 f"LEFT JOIN bundle_log b ON b.bundle_id = o.bundle_id "
-                f"LEFT JOIN revision_proof s ON s.revision = r.id WHERE r.id IN ({marks})", tuple(chunk)):
+                f"LEFT JOIN revision_proof s ON s.revision = r.id WHERE r.id IN ({marks})", chunk):
             proven = author == MERGE_AUTHOR or bool(signed) or origin is None or signer == author
             out[str(rev_id)] = str(author) if proven else None
     return out
@@ -206,16 +195,15 @@ def proofs_to_send(conn: Connection, revisions: list[RevisionRow], own: str) -> 
     the next coordinator will believe it only from its author."""
     others = [r.id for r in revisions if r.author not in (own, MERGE_AUTHOR)]
     hashes: set[str] = set()
-    for chunk in _chunks(others):
-        marks = ",".join("?" * len(chunk))
+    for marks, chunk in sql_slices(others):
         hashes.update(str(h) for (h,) in conn.exec_driver_sql(
             f"SELECT b.manifest_hash FROM revision r JOIN revision_origin o ON o.revision = r.id "
             f"JOIN bundle_log b ON b.bundle_id = o.bundle_id WHERE r.id IN ({marks}) AND b.signer = r.author "
             f"UNION SELECT proof FROM revision_proof WHERE revision IN ({marks})", (*chunk, *chunk)))
     proofs = []
-    for chunk in _chunks(sorted(hashes)):
+    for marks, chunk in sql_slices(sorted(hashes)):
         for raw, signature in conn.exec_driver_sql(
-                f"SELECT manifest, signature FROM proof WHERE hash IN ({','.join('?' * len(chunk))}) ORDER BY hash",
+                f"SELECT manifest, signature FROM proof WHERE hash IN ({marks}) ORDER BY hash",
                 tuple(chunk)):
             proofs.append(Proof(parse_manifest(bytes(raw)), bytes(signature)))
     return proofs

@@ -32,7 +32,9 @@ from kzdesk.core.model.revisions import (
     revision_from_row,
     sha256_hex,
     store_revisions,
+    unknown_revisions,
 )
+from kzdesk.core.vault.engine import sql_slices
 
 FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
 DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
@@ -137,9 +139,9 @@ def _dangling(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> set[s
         at = len(META_COLUMNS) + names.index(name)
         wanted = sorted({row[at] for row in rows if row[at] is not None})
         have: set[str] = set()
-        for chunk in _chunks(wanted):
+        for marks, chunk in sql_slices(wanted):
             have.update(r[0] for r in _raw(conn).execute(
-                f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk))
+                f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
         out.update(row[0] for row in rows if row[at] is not None and row[at] not in have)
     return out
 
@@ -235,9 +237,7 @@ def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow, ba
                          deleted), conflicts
 
 
-def _chunks(items: list[str], size: int = 500) -> Iterable[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
+
 
 
 def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
@@ -300,11 +300,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
     report = MergeReport()
     raw = _raw(conn)
     incoming = list({r.id: r for r in revisions}.values())
-    known: set[str] = set()
-    for chunk in _chunks([r.id for r in incoming]):
-        known.update(row[0] for row in raw.execute(
-            f"SELECT id FROM revision WHERE id IN ({','.join('?' * len(chunk))})", chunk))
-    fresh = [r for r in incoming if r.id not in known]
+    fresh = unknown_revisions(conn, incoming)
     report.unchanged += len(incoming) - len(fresh)
     report.future = sum(1 for r in fresh if is_future(r, now_ms))
     store_revisions(conn, fresh)
@@ -319,9 +315,9 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             continue
         local: dict[str, tuple[str, str]] = {}
         uuids = sorted(records)
-        for chunk in _chunks(uuids):
+        for marks, chunk in sql_slices(uuids):
             for uuid, head, creator in raw.execute(
-                    f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({','.join('?' * len(chunk))})", chunk):
+                    f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({marks})", chunk):
                 local[uuid] = (head, creator)
         pending = dict(raw.execute("SELECT record, rev FROM pending_record WHERE kind = ?", (kind,)).fetchall())
         inserts: list[tuple[Any, ...]] = []  # records new here (bulk INSERT)

@@ -26,6 +26,7 @@ from kzdesk.core.exchange import trust
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.revisions import WRITE_ORDER, canonical_json
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import SigningIdentity
 
 RECEIPT_FORMAT = "kzdesk-receipt"
@@ -198,20 +199,14 @@ def preview(conn: Connection, receipt: Receipt) -> PurgeResult:
     return _plan(conn, receipt).result()
 
 
-def _chunks(values: list[str]) -> Iterable[tuple[str, tuple[str, ...]]]:
-    """values in slices SQLite takes as parameters, each with its run of placeholders."""
-    for start in range(0, len(values), 500):
-        chunk = tuple(values[start:start + 500])
-        yield ",".join("?" * len(chunk)), chunk
-
-
 def _delete(conn: Connection, sql: str, values: list[str]) -> None:
-    for marks, chunk in _chunks(values):
+    for marks, chunk in sql_slices(values):
         conn.exec_driver_sql(sql.format(marks=marks), chunk)
 
 
 def _select(conn: Connection, sql: str, values: list[str]) -> list[str]:
-    return [row[0] for marks, chunk in _chunks(values) for row in conn.exec_driver_sql(sql.format(marks=marks), chunk)]
+    return [row[0] for marks, chunk in sql_slices(values)
+            for row in conn.exec_driver_sql(sql.format(marks=marks), chunk)]
 
 
 def purge(vault: Vault, receipt: Receipt) -> PurgeResult:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, RecordMeta, field_names
+from kzdesk.core.vault.engine import sql_slices
 
 REVISION_DOMAIN = b"kzdesk/revision/v1\n"
 # Parents are written before children so foreign keys hold inside one transaction.
@@ -104,6 +105,16 @@ def store_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> None:
         f"INSERT INTO revision ({REVISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
         [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash, r.deleted, r.body)
          for r in revisions])
+
+
+def unknown_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> list[RevisionRow]:
+    """The revisions (each once) this vault does not have yet: a known one changes nothing."""
+    revs = list({r.id: r for r in revisions}.values())
+    known: set[str] = set()
+    for marks, chunk in sql_slices([r.id for r in revs]):
+        known.update(str(row[0]) for row in conn.exec_driver_sql(
+            f"SELECT id FROM revision WHERE id IN ({marks})", chunk))
+    return [r for r in revs if r.id not in known]
 
 
 def revision_from_row(row: Sequence[Any]) -> RevisionRow:

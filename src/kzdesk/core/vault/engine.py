@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -138,3 +138,14 @@ def integrity_problems(dbapi_conn: Any, pages_only: bool = False) -> list[str]:
     if problems or pages_only:
         return problems  # over a damaged page the structure check would only fail to read it
     return [str(r[0]) for r in dbapi_conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+
+
+PARAMETER_SLICE = 500  # well under SQLite's limit on bound parameters per statement
+
+
+def sql_slices(values: Sequence[str], size: int = PARAMETER_SLICE) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Values in slices a statement can take as parameters (a tuple: one set of parameters, never
+    read as many rows), each with its run of placeholders ("?,?,?") for an IN (...) clause."""
+    for start in range(0, len(values), size):
+        chunk = tuple(values[start:start + size])
+        yield ",".join("?" * len(chunk)), chunk
