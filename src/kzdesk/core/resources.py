@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from kzdesk.core.install import bundled_data_dir
+
 
 @cache
 def resources_dir() -> Path:
     """Return the resources directory: beside the modules of a frozen build, inside the installed
     package, or the checkout's top level."""
-    from kzdesk.core.install import bundled_data_dir
-
     bundled = bundled_data_dir()
     if bundled is not None and (bundled / "resources").is_dir():
         return bundled / "resources"

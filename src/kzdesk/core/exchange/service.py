@@ -29,7 +29,7 @@ from kzdesk.core.exchange.bundle import (
     open_bundle,
     verify_signature,
 )
-from kzdesk.core.exchange.merge import MergeReport, merge_revisions
+from kzdesk.core.exchange.merge import DELETED, MergeReport, merge_revisions
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.i18n import N_, tr
@@ -530,8 +530,6 @@ def open_conflicts(conn: Connection) -> list[dict[str, object]]:
 
 def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:
     """Settle a conflict with the chosen (or combined) value; returns the resolution revision."""
-    from kzdesk.core.exchange.merge import DELETED
-
     with vault.transaction() as conn:
         row = conn.exec_driver_sql("SELECT kind, record, field, revisions FROM conflict WHERE id = ? AND "
                                    "status = 'open'", (conflict,)).first()

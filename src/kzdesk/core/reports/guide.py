@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kzdesk.core.files import write_output
 from kzdesk.core.i18n import tr
 from kzdesk.core.reports.pdf import FAMILY, Frame, esc, render, styles
 from kzdesk.core.resources import resource_path
@@ -249,8 +250,6 @@ def shipped_guide(lang: str) -> Path:
 
 def build_all(source: Path, target: Path) -> list[Path]:
     """Build every language's guide from `source` (docs/guide) into `target` (resources/guide)."""
-    from kzdesk.core.files import write_output
-
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in LANGUAGES:

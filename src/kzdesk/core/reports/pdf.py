@@ -32,6 +32,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from kzdesk.core.i18n import tr
+from kzdesk.core.reports.qr import qr_modules
+from kzdesk.core.reports.wording import long_date
 from kzdesk.core.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -122,9 +125,6 @@ class Frame:
 
 def standard_frame(marking: str, lang: str, today: str | None = None) -> Frame:
     """The frame of every report: a marking, "Generated <date> by kzdesk", "Page X of Y"."""
-    from kzdesk.core.i18n import tr
-    from kzdesk.core.reports.wording import long_date
-
     day = today or datetime.now(UTC).strftime("%Y-%m-%d")
     return Frame(marking=marking, footer=tr("Generated {date} by kzdesk", lang, date=long_date(day, lang)),
                  page_label=lambda page, pages: tr("Page {page} of {pages}", lang, page=page, pages=pages))
@@ -193,8 +193,6 @@ class QrCode(Flowable):
     BORDER = 4  # the quiet zone scanners need, in modules
 
     def __init__(self, text: str, size: float) -> None:
-        from kzdesk.core.reports.qr import qr_modules
-
         super().__init__()
         self.modules = qr_modules(text)
         self.size = size

@@ -20,6 +20,7 @@ from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure
+from kzdesk.core.reports.export import Table, neutralise, to_csv
 from kzdesk.core.reports.pdf import Writer, render, standard_frame
 
 CUSTODY = ("pretrial_detention", "house_arrest", "psychiatric_placement", "transfer")
@@ -95,8 +96,6 @@ def rows(listed: list[Listed], lang: str) -> list[list[str]]:
 
 def as_csv(listed: list[Listed], lang: str, profile: str, today: str | None = None) -> bytes:
     """The same list as a spreadsheet table: neutralised cells, the profile in the last column."""
-    from kzdesk.core.reports.export import Table, neutralise, to_csv
-
     headers = (*(tr(h, lang) for h in HEADER), tr("Profile", lang))
     table = Table(profile, lang, today or datetime.now(UTC).strftime("%Y-%m-%d"), headers,
                   tuple(tuple(neutralise(cell) for cell in (*row, profile)) for row in rows(listed, lang)))

@@ -14,14 +14,13 @@ from contextlib import contextmanager
 from typing import Any
 
 from kzdesk.core.errors import VaultError
+from kzdesk.core.install import portable_root
 from kzdesk.core.vault.keyslots import VaultHeader
 
 SERVICE = "kzdesk-vault"
 
 
 def _backend() -> Any | None:
-    from kzdesk.core.install import portable_root
-
     if portable_root() is not None:
         return None  # portable: the system keyring is part of the profile a stick must not touch
     try:

@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 
 from kzdesk.core.atomic import fsync_dir
 from kzdesk.core.errors import InputError, VaultDamaged
+from kzdesk.core.files import os_reason
 from kzdesk.core.vault import scratch
 from kzdesk.core.vault.engine import PAGE_SIZE, PLAINTEXT_HEADER, integrity_problems, load_driver, open_engine
 from kzdesk.core.vault.layout import BACKUP_DIR, BACKUP_MEMBERS, DAMAGED_DIR, DATABASE_FILE
@@ -143,8 +144,6 @@ def repair(vault_path: Path, dek: bytes, backup_file: bytes | None = None) -> Re
     try:
         return _put_back(vault_path, dek, backup_file)
     except OSError as exc:
-        from kzdesk.core.files import os_reason
-
         raise InputError("Cannot write {path}: {reason}", path=str(vault_path), reason=os_reason(exc)) from None
 
 
