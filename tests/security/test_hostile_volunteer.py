@@ -67,12 +67,17 @@ def stamp(vault: Vault) -> str:
     return vault.clock.tick()
 
 
-def refused_without_a_trace(c: Vault, bundle: Path, reason: str) -> None:
-    before = {k: v for k, v in snapshot_rows(c).items()}
+def imported(c: Vault, bundle: Path) -> tuple[str, str | None, bool]:
+    """The bundle's outcome and reason, and whether the coordinator's records, history and conflicts
+    are as they were (True: nothing of it merged)."""
+    before = snapshot_rows(c)
     outcome = import_bundle(c, bundle)
-    assert (outcome.status, outcome.reason) == ("quarantined", reason)
-    after = snapshot_rows(c)
-    assert after == before  # nothing of it merged: records, history and conflicts as they were
+    return outcome.status, outcome.reason, snapshot_rows(c) == before
+
+
+def refused(reason: str) -> tuple[str, str, bool]:
+    """What imported() gives for a bundle quarantined for reason with nothing of it merged."""
+    return "quarantined", reason, True
 
 
 def snapshot_rows(c: Vault) -> dict[str, list[tuple[object, ...]]]:
@@ -85,7 +90,7 @@ def test_renaming_someone_elses_person_under_their_name_is_quarantined(field, tm
     c, a, b, cases = field
     victim = head(c, "person", cases[b.identity.key_id]["person"])
     forged = edited(victim, b.identity.key_id, stamp(a), name="FORGED BY A", notes="fabricated")
-    refused_without_a_trace(c, send(a, [forged], tmp_path / "f.kzb"), authorship.UNSIGNED_AUTHOR)
+    assert imported(c, send(a, [forged], tmp_path / "f.kzb")) == refused(authorship.UNSIGNED_AUTHOR)
     with c.engine.connect() as conn:
         summary = gather(conn, victim.record)
     assert summary["person"]["name"] == "Ким Виктор"
@@ -101,14 +106,14 @@ def test_renaming_someone_elses_person_as_oneself_is_quarantined(field, tmp_path
     c, a, b, cases = field
     victim = head(c, "person", cases[b.identity.key_id]["person"])
     forged = edited(victim, a.identity.key_id, stamp(a), name="FORGED BY A")
-    refused_without_a_trace(c, send(a, [forged], tmp_path / "f.kzb"), authorship.NOT_THEIRS)
+    assert imported(c, send(a, [forged], tmp_path / "f.kzb")) == refused(authorship.NOT_THEIRS)
 
 
 def test_deleting_someone_elses_act_is_quarantined(field, tmp_path: Path) -> None:
     c, a, b, cases = field
     act = head(c, "act", cases[b.identity.key_id]["act"])
     tombstone = edited(act, a.identity.key_id, stamp(a), deleted=True)
-    refused_without_a_trace(c, send(a, [tombstone], tmp_path / "d.kzb"), authorship.NOT_THEIRS)
+    assert imported(c, send(a, [tombstone], tmp_path / "d.kzb")) == refused(authorship.NOT_THEIRS)
 
 
 def test_a_parentless_revision_from_the_future_cannot_take_over_a_record(field, tmp_path: Path) -> None:
@@ -116,7 +121,7 @@ def test_a_parentless_revision_from_the_future_cannot_take_over_a_record(field, 
     victim = head(c, "person", cases[b.identity.key_id]["person"])
     for hlc in (FUTURE, "0000000000001-00000000-evil"):  # later to win the value, earlier to be the creator
         root = edited(victim, a.identity.key_id, hlc, parents=(), name="FORGED BY A")
-        refused_without_a_trace(c, send(a, [root], tmp_path / f"r{hlc[:2]}.kzb"), authorship.NOT_THEIRS)
+        assert imported(c, send(a, [root], tmp_path / f"r{hlc[:2]}.kzb")) == refused(authorship.NOT_THEIRS)
 
 
 def test_a_volunteer_cannot_change_the_coordinators_duplicate_decision(field, tmp_path: Path) -> None:
@@ -129,7 +134,7 @@ def test_a_volunteer_cannot_change_the_coordinators_duplicate_decision(field, tm
     for author in (c.identity.key_id, a.identity.key_id):
         same = edited(decision, author, stamp(a), decision="same")
         reason = authorship.UNSIGNED_AUTHOR if author == c.identity.key_id else authorship.NOT_A_VOLUNTEERS
-        refused_without_a_trace(c, send(a, [same], tmp_path / f"l{author[:4]}.kzb"), reason)
+        assert imported(c, send(a, [same], tmp_path / f"l{author[:4]}.kzb")) == refused(reason)
     with c.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT decision, author FROM link").one() == ("different", c.identity.key_id)
 
@@ -138,7 +143,7 @@ def test_a_volunteer_cannot_settle_a_conflict(field, tmp_path: Path) -> None:
     c, a, _b, cases = field
     own = head(c, "person", cases[a.identity.key_id]["person"])
     two_parents = edited(own, a.identity.key_id, stamp(a), parents=(own.id, "ab" * 32), occupation="x")
-    refused_without_a_trace(c, send(a, [two_parents], tmp_path / "m.kzb"), authorship.NOT_A_VOLUNTEERS)
+    assert imported(c, send(a, [two_parents], tmp_path / "m.kzb")) == refused(authorship.NOT_A_VOLUNTEERS)
 
 
 def test_a_forged_merge_revision_is_recomputed_and_refused(field, tmp_path: Path) -> None:
@@ -148,7 +153,7 @@ def test_a_forged_merge_revision_is_recomputed_and_refused(field, tmp_path: Path
     other = edited(own, a.identity.key_id, stamp(a), occupation="активист")
     fake = make_revision("person", own.record, {**json.loads(own.body), "name": "FORGED BY A"},
                          (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
-    refused_without_a_trace(c, send(a, [honest, other, fake], tmp_path / "m.kzb"), authorship.BAD_MERGE)
+    assert imported(c, send(a, [honest, other, fake], tmp_path / "m.kzb")) == refused(authorship.BAD_MERGE)
 
 
 def test_a_volunteers_own_edit_still_merges(field, tmp_path: Path) -> None:
@@ -206,7 +211,7 @@ def test_relayed_revisions_keep_their_proven_author(tmp_path: Path) -> None:
     # Without V's signed manifest, C1's word alone is not enough either.
     victim = head(c1, "person", case["person"])
     forged = edited(victim, v.identity.key_id, stamp(c1), name="FORGED BY C1")
-    refused_without_a_trace(c2, send(c1, [forged], tmp_path / "forged.kzb"), authorship.UNSIGNED_AUTHOR)
+    assert imported(c2, send(c1, [forged], tmp_path / "forged.kzb")) == refused(authorship.UNSIGNED_AUTHOR)
     with c2.transaction() as conn:
         conn.exec_driver_sql("DELETE FROM quarantine")
         conn.exec_driver_sql("DELETE FROM bundle_log")
