@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -14,14 +13,14 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kzdesk.cli import main
-from kzdesk.core.exchange.service import ImportOutcome, import_bundles
 from kzdesk.core.i18n import set_language
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 
+# Re-exported only until every test module takes them from tests/vaults.py.
+from .vaults import DATA, PASSPHRASE, import_bundle, snapshot  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-DATA = Path(__file__).parent / "data"
-PASSPHRASE = "correct horse қазақ батарея"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -104,14 +103,3 @@ def kz(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
         return Result(code, captured.out, captured.err)
 
     return run
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    """Every file under directory with the SHA-256 of its bytes (to prove nothing changed)."""
-    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(directory.rglob("*")) if p.is_file()}
-
-
-def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
-    """One bundle through the one import the faces use (import_bundles), for tests that take them singly."""
-    return import_bundles(vault, [path])[0]

@@ -1,17 +1,35 @@
-"""Vaults for tests that exchange bundles: made quickly, introduced to each other, given a case.
+"""Vaults for tests: the test passphrase and data, snapshots of a directory, vaults that exchange bundles.
 
-Shared by the integration, security and window tests (a helper module, not a test module)."""
+Shared by the integration, security and window tests (a helper module, not a test module): test modules
+import from here, never from each other or from a conftest, so importing one test never collects another.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.importing import ImportOutcome, import_bundles
 from kzdesk.core.exchange.own import own_card
 from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, revision_from_row
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
+
+DATA = Path(__file__).parent / "data"
+PASSPHRASE = "correct horse қазақ батарея"
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    """Every file under directory with the SHA-256 of its bytes (to prove nothing changed)."""
+    return {str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
+def import_bundle(vault: Vault, path: Path) -> ImportOutcome:
+    """One bundle through the one import the faces use (import_bundles), for tests that take them singly."""
+    return import_bundles(vault, [path])[0]
 
 
 def make_vault(path: Path, role: str, name: str) -> Vault:

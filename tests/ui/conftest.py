@@ -9,12 +9,13 @@ from PySide6.QtCore import QSettings
 
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.kdf import floor_params
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.settings import Settings
 from kzdesk.ui.tasks import Tasks
 from kzdesk.ui.translations import Translations
 
-from ..conftest import DATA, PASSPHRASE
+from ..vaults import DATA, PASSPHRASE
 
 
 @pytest.fixture
@@ -44,15 +45,10 @@ def month_context(context, vault_path: Path):
     return context
 
 
-def wizard_at_profile(qtbot, context):
-    """The first-run wizard shown, past its language and passphrase pages."""
-    from kzdesk.ui.wizard import FirstRunWizard
 
-    wizard = FirstRunWizard(context)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.next()
-    wizard.passphrase_page.first.setText("Жаңа өмір басталды 2021")
-    wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
-    wizard.next()
-    return wizard
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """New passphrases wrapped with the floor KDF parameters instead of a calibrated second."""
+    import kzdesk.core.vault.vault as vault_module
+
+    monkeypatch.setattr(vault_module, "calibrate", floor_params)

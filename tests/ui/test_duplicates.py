@@ -7,9 +7,8 @@ from PySide6.QtWidgets import QMessageBox
 from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import MainWindow
 
-from ..conftest import PASSPHRASE
-from ..vaults import record_case
-from .test_windows import context_idle
+from ..vaults import PASSPHRASE, record_case
+from .helpers import context_idle
 
 
 def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> None:
@@ -65,10 +64,9 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
 
 
 def test_receipt_written_by_the_coordinator_lets_the_volunteer_erase(qtbot, context, tmp_path) -> None:
-    from kzdesk.core.exchange.service import export_bundle
+    from kzdesk.core.exchange.exporting import export_bundle
 
-    from ..conftest import import_bundle
-    from ..vaults import introduce, make_vault
+    from ..vaults import import_bundle, introduce, make_vault
 
     coordinator = make_vault(tmp_path / "c", "coordinator", "Almaty")
     volunteer = make_vault(tmp_path / "v", "volunteer", "Oral")

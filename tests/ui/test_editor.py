@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kzdesk.ui.main_window import MainWindow
 
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
 
 
 def type_text(qtbot, text: str) -> None:

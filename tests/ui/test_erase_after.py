@@ -8,7 +8,7 @@ from kzdesk.ui.erase_after import EraseAfterDialog
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.unlock import UnlockDialog
 
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
 
 
 def test_turn_on_then_unlock_shows_attempts_left(qtbot, month_context) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from kzdesk.core.reports.guide import shipped_guide
 from kzdesk.ui.main_window import MainWindow
 
-from .test_windows import context_idle
+from .helpers import context_idle
 
 
 @pytest.fixture

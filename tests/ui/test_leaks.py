@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kzdesk.ui.main_window import MainWindow
 
-from .conftest import wizard_at_profile
+from .helpers import wizard_at_profile
 from .test_editor import key, open_editor, type_text
 
 

@@ -23,9 +23,8 @@ from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.passphrase_change import PassphraseChangeDialog
 from kzdesk.ui.recovery import SharesDialog
 
-from ..conftest import PASSPHRASE, snapshot
-from .test_recovery import fast_kdf  # noqa: F401  (a fixture)
-from .test_windows import context_idle
+from ..vaults import PASSPHRASE, snapshot
+from .helpers import context_idle
 
 NEW = "жаңа құпия сөз, тінту болғаннан кейін 12"
 SCREEN = QSize(1024, 600)
@@ -55,7 +54,7 @@ def _opens(path: Path, passphrase: str) -> bool:
     return True
 
 
-def test_the_dialog_changes_the_passphrase(qtbot, month_context, fast_kdf) -> None:  # noqa: F811
+def test_the_dialog_changes_the_passphrase(qtbot, month_context, fast_kdf) -> None:
     path = month_context.vault_path
     window, dialog = _open_dialog(qtbot, month_context)
     assert not dialog.new_key.isChecked()  # the quick change is the default; the key change is a choice
@@ -74,7 +73,7 @@ def test_the_dialog_changes_the_passphrase(qtbot, month_context, fast_kdf) -> No
 
 
 def test_a_new_data_key_leaves_the_coerced_header_and_old_shares_opening_nothing(
-        qtbot, month_context, tmp_path: Path, fast_kdf) -> None:  # noqa: F811
+        qtbot, month_context, tmp_path: Path, fast_kdf) -> None:
     path = month_context.vault_path
     month_context.vault.backup()  # a copy in backups/ that must move to the new key as well
     old_shares = month_context.vault.recovery_shares()
@@ -132,7 +131,7 @@ def test_a_mismatch_or_a_short_passphrase_keeps_save_disabled(qtbot, month_conte
 
 
 def test_the_vault_open_elsewhere_is_said_in_russian_and_nothing_changes(qtbot, month_context,
-                                                                         fast_kdf) -> None:  # noqa: F811
+                                                                         fast_kdf) -> None:
     path = month_context.vault_path
     month_context.translations.apply("ru")
     other = Vault.open(path, PASSPHRASE)  # another kzdesk window or command holds the vault
@@ -186,7 +185,7 @@ def test_emergency_erase_shows_progress_to_the_end_and_empties_the_folder(qtbot,
 
 
 def test_a_key_change_stopped_after_the_swap_locks_the_window_and_the_new_passphrase_finishes_it(
-        qtbot, month_context, monkeypatch: pytest.MonkeyPatch, fast_kdf) -> None:  # noqa: F811
+        qtbot, month_context, monkeypatch: pytest.MonkeyPatch, fast_kdf) -> None:
     from kzdesk.core.vault import scratch
 
     path = month_context.vault_path

@@ -27,19 +27,10 @@ from kzdesk.ui.recovery import RecoverDialog, RestoreDialog, SharesDialog
 from kzdesk.ui.unlock import UnlockDialog
 from kzdesk.ui.wizard import FirstRunWizard
 
-from ..conftest import DATA, PASSPHRASE, snapshot
-from .conftest import wizard_at_profile
-from .test_windows import context_idle
+from ..vaults import DATA, PASSPHRASE, snapshot
+from .helpers import context_idle, wizard_at_profile
 
 NEW_PASSPHRASE = "жаңа құпия сөз, new words 7"
-
-
-@pytest.fixture
-def fast_kdf(monkeypatch):
-    """New passphrases wrapped with the floor KDF parameters instead of a calibrated second."""
-    import kzdesk.core.vault.vault as vault_module
-
-    monkeypatch.setattr(vault_module, "calibrate", floor_params)
 
 
 def painted(view) -> list[list[bool]]:

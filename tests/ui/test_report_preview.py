@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from kzdesk.ui.main_window import MainWindow
 
-from .test_windows import context_idle
+from .helpers import context_idle
 
 
 def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) -> None:

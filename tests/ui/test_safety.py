@@ -12,8 +12,8 @@ from kzdesk.core.errors import VaultError
 from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import MainWindow
 
-from ..conftest import PASSPHRASE
-from .test_windows import context_idle
+from ..vaults import PASSPHRASE
+from .helpers import context_idle
 
 
 def test_backup_reminder_then_backup(qtbot, month_context, tmp_path: Path) -> None:

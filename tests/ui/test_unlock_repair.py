@@ -10,7 +10,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE
 
-from ..conftest import DATA, PASSPHRASE, snapshot
+from ..vaults import DATA, PASSPHRASE, snapshot
 
 
 def unlock_damaged(qtbot, context, vault_path: Path):

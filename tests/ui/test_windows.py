@@ -14,7 +14,8 @@ from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.unlock import UnlockDialog
 from kzdesk.ui.wizard import FirstRunWizard
 
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
+from .helpers import context_idle
 
 
 def test_first_run_wizard_creates_the_vault(qtbot, context, monkeypatch) -> None:
@@ -61,10 +62,6 @@ def test_unlock_dialog_wrong_then_right(qtbot, context, vault_path: Path) -> Non
 
 def wait_loaded(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-
-
-def context_idle(window: MainWindow) -> bool:
-    return window.context.tasks.pending == 0
 
 
 def test_records_list_search_in_any_case(qtbot, month_context) -> None:
@@ -234,8 +231,9 @@ def test_restart_in_kazakh(qtbot, qapp, settings_file: Path) -> None:
 def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp_path: Path) -> None:
     from kzdesk.core.exchange import trust
     from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.exporting import export_bundle
+    from kzdesk.core.exchange.importing import import_bundles
     from kzdesk.core.exchange.own import own_card
-    from kzdesk.core.exchange.service import export_bundle, import_bundles
     from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
 
