@@ -1,43 +1,263 @@
-"""The packaging files say what the build needs: pinned with hashes, desktop metadata well formed."""
+"""The packaging files hold together: what they name exists, the desktop metadata passes the desktop's
+own validators, and the hash-pinned build requirements install what kzdesk declares it needs.
+
+The build itself (PyInstaller, Inno Setup) cannot run here; these checks read its inputs as the
+tools do (the spec as Python, the requirements as pip's format) and look every path up on disk."""
 
 from __future__ import annotations
 
-import configparser
+import ast
+import importlib.metadata
+import importlib.util
+import os
 import re
+import shutil
+import subprocess
+import sys
+import tomllib
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
+
+import pytest
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
+DESKTOP = PACKAGING / "linux" / "org.kzdesk.kzdesk.desktop"
+METAINFO = PACKAGING / "linux" / "org.kzdesk.kzdesk.metainfo.xml"
 
 
-def test_build_requirements_are_pinned_with_hashes() -> None:
+def tool(command: str, package: str) -> str:
+    """The path of a Debian tool, installed with apt-get when missing (the tests run as root in CI)."""
+    found = shutil.which(command)
+    if found is None:
+        if shutil.which("apt-get") is None or os.geteuid() != 0:
+            pytest.skip(f"{command} is missing and cannot be installed here (needs apt-get as root: {package})")
+        install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", package]
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        if subprocess.run(install, capture_output=True, env=env).returncode != 0:
+            subprocess.run(["apt-get", "update", "-q"], capture_output=True, env=env)
+            done = subprocess.run(install, capture_output=True, text=True, env=env)
+            assert done.returncode == 0, done.stderr
+        found = shutil.which(command)
+    assert found is not None, f"{package} did not install {command}"
+    return found
+
+
+# --- requirements ------------------------------------------------------------------------------------
+def pins() -> dict[str, tuple[Version, list[str]]]:
+    """The build requirements as pip reads them: name==version, then one or more --hash options."""
     text = (PACKAGING / "requirements-build-linux.txt").read_text()
-    entries = [e for e in re.split(r"\n(?=\S)", text) if e and not e.startswith("#")]
-    assert len(entries) > 20
-    for entry in entries:
-        assert re.match(r"^[A-Za-z0-9_.\-]+==[^ ]+ \\\n    --hash=sha256:[0-9a-f]{64}", entry), entry
-    names = {e.split("==")[0].lower().replace("_", "-") for e in entries}
-    assert {"pyside6-essentials", "sqlcipher3-wheels", "pyinstaller", "hatchling"} <= names
-    assert "PySide6_Essentials==6.12.0" not in text and "kzdesk" not in names
+    logical = re.sub(r"\\\n", " ", text)  # pip joins continued lines first
+    found: dict[str, tuple[Version, list[str]]] = {}
+    for line in logical.splitlines():
+        line = line.split(" #")[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        spec, *options = line.split(" --hash=")
+        requirement = Requirement(spec.strip())
+        [pinned] = list(requirement.specifier)
+        assert pinned.operator == "==" and not requirement.extras and requirement.marker is None, line
+        hashes = [o.strip() for o in options]
+        assert hashes and all(re.fullmatch(r"sha256:[0-9a-f]{64}", h) for h in hashes), line
+        name = canonicalize_name(requirement.name)
+        assert name not in found, f"{name} pinned twice"
+        found[name] = (Version(pinned.version), hashes)
+    return found
 
 
-def test_desktop_entry_and_appstream() -> None:
-    entry = configparser.ConfigParser(interpolation=None)
-    entry.optionxform = str  # type: ignore[assignment,method-assign]
-    entry.read(PACKAGING / "linux" / "org.kzdesk.kzdesk.desktop", encoding="utf-8")
-    desktop = entry["Desktop Entry"]
-    assert desktop["Exec"] == "kzdesk" and desktop["Type"] == "Application"
-    assert "Қудалау" in desktop["GenericName[kk]"]
-    meta = ET.parse(PACKAGING / "linux" / "org.kzdesk.kzdesk.metainfo.xml").getroot()
-    assert meta.findtext("id") == "org.kzdesk.kzdesk"
-    assert meta.find("launchable").text == "org.kzdesk.kzdesk.desktop"  # type: ignore[union-attr]
+def test_every_declared_dependency_is_pinned_with_a_version_it_accepts() -> None:
+    pinned = pins()
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    declared = [Requirement(r) for r in project["project"]["dependencies"] + project["build-system"]["requires"]]
+    for requirement in declared:
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"{requirement} is not pinned for the build"
+        version, _ = pinned[name]
+        assert requirement.specifier.contains(version, prereleases=True), f"{name}=={version} breaks {requirement}"
+    assert "pyinstaller" in pinned and "kzdesk" not in pinned  # kzdesk itself goes in with --no-deps
 
 
-def test_spec_ships_resources_migrations_and_licence() -> None:
-    spec = (PACKAGING / "kzdesk.spec").read_text()
-    for needed in ('ROOT / "resources"', '"migrations"', '"LICENSE"', 'collect_submodules("kzdesk"',
-                   'name="kzdesk-cli", console=True'):
-        assert needed in spec, needed
-    iss = (PACKAGING / "windows" / "kzdesk.iss").read_text()
-    assert "PrivilegesRequired=lowest" in iss and "{localappdata}" in iss
+def test_the_pins_are_closed_under_their_own_requirements() -> None:
+    """pip --require-hashes refuses to install anything not in the file: every requirement of a pinned
+    distribution (as this machine's copy of that same version declares it) must be pinned too."""
+    pinned = pins()
+    environment = {**default_environment(), "extra": ""}
+    checked = 0
+    for name, (version, _) in pinned.items():
+        try:
+            installed = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        if Version(installed.version) != version:
+            continue
+        checked += 1
+        for line in installed.requires or []:
+            needed = Requirement(line)
+            if needed.marker is not None and not needed.marker.evaluate(environment):
+                continue
+            assert canonicalize_name(needed.name) in pinned, f"{name} needs {needed}, which is not pinned"
+    assert checked >= 10  # the check ran on most of the runtime set, not on nothing
+
+
+# --- the PyInstaller spec ----------------------------------------------------------------------------
+def spec_tree() -> ast.Module:
+    return ast.parse((PACKAGING / "kzdesk.spec").read_text(), "kzdesk.spec")
+
+
+def spec_value(node: ast.expr, names: dict[str, object]) -> object:
+    """One expression of the spec (our own file) evaluated with no builtins, only the given names."""
+    code = compile(ast.Expression(node), "kzdesk.spec", "eval")
+    return eval(code, {"__builtins__": {}, "str": str, **names})
+
+
+def spec_paths(tree: ast.Module) -> dict[str, object]:
+    """ROOT and SRC as the spec computes them, with SPECPATH = the spec's folder (as PyInstaller sets it)."""
+    names: dict[str, object] = {"Path": Path, "SPECPATH": str(PACKAGING)}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [ast.unparse(t) for t in node.targets] in (["ROOT"], ["SRC"]):
+            names[ast.unparse(node.targets[0])] = spec_value(node.value, names)
+    return names
+
+
+def calls(tree: ast.Module, function: str) -> list[ast.Call]:
+    return [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == function]
+
+
+def test_the_spec_ships_data_that_exists_where_kzdesk_looks_for_it(tmp_path: Path, monkeypatch) -> None:
+    tree = spec_tree()
+    names = spec_paths(tree)
+    assert names["ROOT"] == ROOT and names["SRC"] == ROOT / "src" / "kzdesk"
+    [datas] = [n.value for n in tree.body if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "datas"]
+    assert isinstance(datas, ast.List)
+    shipped = {}
+    for item in datas.elts:
+        source, dest = spec_value(item, names)  # type: ignore[misc]
+        assert Path(source).exists(), source
+        shipped[dest] = Path(source)
+    assert shipped["resources"] == ROOT / "resources" and (ROOT / "LICENSE") in shipped.values()
+    # Alembic loads its scripts by path: the frozen copy must sit where the package keeps them.
+    migrations = [dest for dest, source in shipped.items() if source.name == "migrations"]
+    assert migrations and all((ROOT / "src" / dest / "env.py").exists() for dest in migrations)
+    # A frozen build's data folder laid out as the spec says is where kzdesk finds its resources.
+    from kzdesk.core import resources
+
+    (tmp_path / "resources").mkdir()
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    resources.resources_dir.cache_clear()
+    try:
+        assert resources.resources_dir() == tmp_path / "resources"
+    finally:
+        resources.resources_dir.cache_clear()
+    # The entry script and what the spec asks PyInstaller to collect are real.
+    [analysis] = calls(tree, "Analysis")
+    [script] = spec_value(analysis.args[0], names)  # type: ignore[misc]
+    assert Path(script).is_file()
+    for helper in ("collect_data_files", "collect_dynamic_libs", "copy_metadata"):
+        for call in calls(tree, helper):
+            package = ast.literal_eval(call.args[0])
+            assert importlib.util.find_spec(package) is not None, package
+            if helper == "copy_metadata":
+                assert importlib.metadata.distribution(package).files, package
+    [hidden] = [n for n in ast.walk(tree) if isinstance(n, ast.Assign) and ast.unparse(n.targets[0]) == "hiddenimports"]
+    for module in ast.literal_eval(hidden.value.right):  # type: ignore[attr-defined]
+        assert importlib.util.find_spec(module) is not None, module
+
+
+def test_the_spec_makes_a_window_and_a_console_program() -> None:
+    tree = spec_tree()
+    executables = {}
+    for call in calls(tree, "EXE"):
+        keywords = {k.arg: k.value for k in call.keywords}
+        executables[ast.literal_eval(keywords["name"])] = ast.unparse(keywords["console"])
+    assert executables == {"kzdesk": "not (WINDOWS or MACOS)", "kzdesk-cli": "True"}
+    [collect] = calls(tree, "COLLECT")
+    assert {ast.unparse(a) for a in collect.args[:2]} == {"window", "cli"}
+    assert [ast.literal_eval(k.value) for k in collect.keywords if k.arg == "name"] == ["kzdesk"]
+
+
+# --- Windows installer ------------------------------------------------------------------------------
+def inno_sections() -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in (PACKAGING / "windows" / "kzdesk.iss").read_text().splitlines():
+        line = line.strip()
+        if not line or line.startswith((";", "#")):
+            continue
+        if re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+            sections[current] = []
+        else:
+            sections[current].append(line)
+    return sections
+
+
+def inno_entry(line: str) -> dict[str, str]:
+    """One `Name: "x"; Source: "y"; Flags: z` line of a [Files]/[Icons]/[Run] section."""
+    return {k.strip(): v.strip().strip('"') for k, v in (p.split(":", 1) for p in line.split(";") if ":" in p)}
+
+
+def test_the_windows_installer_points_at_the_build() -> None:
+    sections = inno_sections()
+    setup = dict(line.split("=", 1) for line in sections["Setup"])
+    here = PACKAGING / "windows"
+
+    def local(path: str) -> Path:
+        return (here / Path(*PureWindowsPath(path).parts)).resolve()
+
+    assert local(setup["LicenseFile"]) == ROOT / "LICENSE" and (ROOT / "LICENSE").is_file()
+    assert setup["PrivilegesRequired"] == "lowest" and setup["DefaultDirName"].startswith("{localappdata}")
+    # What build.sh/PyInstaller write: --distpath build/dist, COLLECT(name="kzdesk").
+    build = (PACKAGING / "build.sh").read_text()
+    distpath = re.search(r"--distpath (\S+)", build)
+    assert distpath is not None
+    [files] = [inno_entry(line) for line in sections["Files"]]
+    assert files["Source"].endswith("\\*") and local(files["Source"][:-2]) == ROOT / distpath[1] / "kzdesk"
+    assert local(setup["OutputDir"]) == ROOT / "build"
+    # Every shortcut, the uninstall icon and the run-after-install start the window program of the spec.
+    started = [inno_entry(line)["Filename"] for line in sections["Icons"] + sections["Run"]]
+    assert set(started) == {"{app}\\kzdesk.exe"} and setup["UninstallDisplayIcon"] == "{app}\\kzdesk.exe"
+    assert set(sections) >= {"Setup", "Languages", "Files", "Icons", "Tasks", "Run"}
+
+
+# --- Linux desktop metadata --------------------------------------------------------------------------
+def test_the_desktop_entry_validates(tmp_path: Path) -> None:
+    validate = tool("desktop-file-validate", "desktop-file-utils")
+    done = subprocess.run([validate, str(DESKTOP)], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout + done.stderr == "", done.stdout + done.stderr
+    # The validator does refuse a broken entry here (so the pass above means something).
+    broken = tmp_path / DESKTOP.name
+    broken.write_text(DESKTOP.read_text().replace("Type=Application\n", ""))
+    assert subprocess.run([validate, str(broken)], capture_output=True).returncode != 0
+
+
+def test_the_menu_entry_the_script_installs_validates(tmp_path: Path) -> None:
+    validate = tool("desktop-file-validate", "desktop-file-utils")
+    folder = tmp_path / "kzdesk"  # the unpacked build: build.sh copies both files beside the program
+    folder.mkdir()
+    for name in (DESKTOP.name, "install-desktop-entry.sh"):
+        shutil.copy(PACKAGING / "linux" / name, folder / name)
+    (folder / "kzdesk").write_text("#!/bin/sh\n")
+    (folder / "kzdesk").chmod(0o755)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    done = subprocess.run(["bash", str(folder / "install-desktop-entry.sh")], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    installed = tmp_path / "data" / "applications" / DESKTOP.name
+    assert f"\nExec={folder}/kzdesk\n" in installed.read_text()
+    checked = subprocess.run([validate, str(installed)], capture_output=True, text=True)
+    assert checked.returncode == 0 and checked.stdout + checked.stderr == "", checked.stdout + checked.stderr
+
+
+def test_the_appstream_metadata_validates_and_names_the_desktop_entry() -> None:
+    appstreamcli = tool("appstreamcli", "appstream")
+    done = subprocess.run([appstreamcli, "validate", "--no-net", "--strict", str(METAINFO)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    meta = ET.parse(METAINFO).getroot()
+    assert meta.findtext("id") == DESKTOP.stem
+    launchable = meta.find("launchable")
+    assert launchable is not None and (PACKAGING / "linux" / str(launchable.text)).is_file()
+    assert meta.findtext("provides/binary") == "kzdesk"
