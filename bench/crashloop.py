@@ -56,8 +56,10 @@ except ImportError:  # run as a script from a checkout without PYTHONPATH
 from kzdesk.core.errors import InputError, PassphraseError
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.chain import missing_bundles
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
 from kzdesk.core.model.attachments import read_attachment
 from kzdesk.core.model.records import RECORD_TABLES
 from kzdesk.core.model.vault import Profile, Vault
@@ -195,7 +197,7 @@ for i in range(args["first"], args["first"] + 1_000_000):
 """
 
 EXPORTER = PRELUDE + """
-from kzdesk.core.exchange.service import export_bundle
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 rnd = random.Random(args["seed"])
@@ -220,7 +222,7 @@ for n in range(1_000_000):
 
 IMPORTER = PRELUDE + """
 import time
-from kzdesk.core.exchange.service import import_bundles
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.model.vault import Vault
 args = json.loads(sys.stdin.readline())
 rnd = random.Random(args["seed"])

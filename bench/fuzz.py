@@ -82,8 +82,9 @@ def load() -> None:
     from kzdesk.core.errors import InputError, KzdeskError
     from kzdesk.core.exchange import bundle, trust
     from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.exporting import export_bundle
+    from kzdesk.core.exchange.importing import import_bundles
     from kzdesk.core.exchange.own import age_identity, age_recipient, own_card
-    from kzdesk.core.exchange.service import export_bundle, import_bundles
     from kzdesk.core.ingest import csv_import
     from kzdesk.core.model.attachments import attach
     from kzdesk.core.model.names import identity_key
@@ -420,7 +421,7 @@ class ArchiveTarget(Target):
         return list(self.lab.payloads)
 
     def run(self, data: bytes) -> tuple[str, str]:
-        # The checks of service._verify after decryption, in its order.
+        # The checks of importing._verify after decryption, in its order.
         try:
             opened = P.bundle.open_bundle(data)
             if not P.bundle.verify_signature(opened):

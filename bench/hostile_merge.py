@@ -92,7 +92,7 @@ import sys, time
 from pathlib import Path
 mode, vault_dir, bundle = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 from kzdesk.core.model.vault import Vault
-from kzdesk.core.exchange.service import import_bundles
+from kzdesk.core.exchange.importing import import_bundles
 vault = Vault.open(vault_dir, "bench")
 start = time.perf_counter()
 if mode == "import":
@@ -132,7 +132,7 @@ def bench_memory(sizes: list[int]) -> None:
                 for i in range(mb // 5 or 1):
                     attach(changes, conn, os.urandom(5 * 1024 * 1024), f"{i}.bin", "person", person)
                 stranger.commit(changes, conn)
-            from kzdesk.core.exchange.service import export_bundle
+            from kzdesk.core.exchange.exporting import export_bundle
 
             bundle = base / "stranger.kzb"
             export_bundle(stranger, bundle)

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 

@@ -45,7 +45,7 @@ def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
 def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
     from kzdesk.core.exchange import trust
     from kzdesk.core.exchange.card import Card
-    from kzdesk.core.exchange.service import missing_bundles
+    from kzdesk.core.exchange.chain import missing_bundles
 
     if args.action == "add":
         if not args.target:
@@ -87,7 +87,7 @@ def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import export_bundle
+    from kzdesk.core.exchange.exporting import export_bundle
 
     with open_vault(args) as vault:
         report = export_bundle(vault, Path(args.out), everything=args.all)
@@ -97,7 +97,7 @@ def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import bundle_files, import_bundles
+    from kzdesk.core.exchange.importing import bundle_files, import_bundles
 
     files = bundle_files([Path(name) for name in args.files])
     if not files:
@@ -113,17 +113,17 @@ def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import accept_quarantined, drop_quarantined, quarantined
+    from kzdesk.core.exchange.quarantine import accept_quarantined, drop_quarantined, quarantined
 
     with open_vault(args) as vault:
         if args.action == "list":
             with vault.engine.connect() as conn:
                 rows = quarantined(conn)
             if args.json:
-                _print_json(rows)
+                _print_json([row.to_json() for row in rows])
             else:
                 for row in rows:
-                    print(f"{row['bundle']}  {row['signer']}  #{row['seq']}  {tr(str(row['reason']))}")
+                    print(f"{row.bundle}  {row.signer}  #{row.seq}  {tr(row.reason)}")
             return 0
         if not args.bundle:
             raise InputError("Name the bundle id.")
@@ -137,32 +137,31 @@ def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.service import open_conflicts, resolve_conflict
+    from kzdesk.core.exchange.conflicts import open_conflicts, resolve_conflict
 
     if args.action == "resolve":
         if not args.conflict or (args.pick is None and args.value is None):
             raise InputError("Use: kzdesk conflicts resolve ID --pick N, or --value TEXT.")
         with open_vault(args) as vault:
             with vault.engine.connect() as conn:
-                found = [c for c in open_conflicts(conn) if c["id"] == args.conflict]
+                found = [c for c in open_conflicts(conn) if c.id == args.conflict]
             if not found:
                 raise InputError("No open conflict {conflict}.", conflict=args.conflict)
-            candidates: list[dict[str, Any]] = found[0]["candidates"]  # type: ignore[assignment]
+            candidates = found[0].candidates
             if args.pick is not None and not 1 <= args.pick <= len(candidates):
                 raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
-            value = candidates[args.pick - 1]["value"] if args.pick is not None else args.value
+            value = candidates[args.pick - 1].value if args.pick is not None else args.value
             resolve_conflict(vault, args.conflict, value)
         print(tr("Resolved."))
         return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
         rows = open_conflicts(conn)
     if args.json:
-        _print_json(rows)
+        _print_json([row.to_json() for row in rows])
     else:
         for row in rows:
-            shown: list[dict[str, Any]] = row["candidates"]  # type: ignore[assignment]
-            values = " | ".join(json.dumps(c["value"], ensure_ascii=False) for c in shown)
-            print(f"{str(row['id'])[:16]}  {row['kind']} {row['record']} {row['field']}: {values}")
+            values = " | ".join(json.dumps(c.value, ensure_ascii=False) for c in row.candidates)
+            print(f"{row.id[:16]}  {row.kind} {row.record} {row.field}: {values}")
     return 0
 
 

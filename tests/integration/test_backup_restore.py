@@ -67,7 +67,7 @@ def test_no_backup_or_bundle_from_a_vault_that_fails_its_integrity_check(vault: 
     import pytest
 
     from kzdesk.core.errors import VaultError
-    from kzdesk.core.exchange.service import export_bundle
+    from kzdesk.core.exchange.exporting import export_bundle
     from kzdesk.core.vault import backup_file
 
     import_csv(vault, DATA / "monitoring_2021_12.csv")

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kzdesk.core.exchange.service import export_bundle, missing_bundles, open_conflicts
+from kzdesk.core.exchange.chain import missing_bundles
+from kzdesk.core.exchange.conflicts import open_conflicts
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.i18n import set_language
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
@@ -143,7 +145,7 @@ def test_tampered_truncated_replayed_and_misaddressed_bundles(network, tmp_path:
 
 
 def test_unknown_signer_is_quarantined_then_accepted(network, tmp_path: Path) -> None:
-    from kzdesk.core.exchange.service import accept_quarantined, quarantined
+    from kzdesk.core.exchange.quarantine import accept_quarantined, quarantined
 
     coordinator, _volunteers = network
     stranger = make_vault(tmp_path / "stranger", "volunteer", "Stranger")
@@ -156,7 +158,7 @@ def test_unknown_signer_is_quarantined_then_accepted(network, tmp_path: Path) ->
     with coordinator.engine.connect() as conn:
         assert vault_stats(conn).acts == 0
         listed = quarantined(conn)
-    assert [q["bundle"] for q in listed] == [outcome.bundle]
+    assert [q.bundle for q in listed] == [outcome.bundle]
     report = accept_quarantined(coordinator, outcome.bundle)
     assert report.new > 0
     with coordinator.engine.connect() as conn:
@@ -273,15 +275,15 @@ def test_concurrent_edits_become_conflicts(network, tmp_path: Path) -> None:
         with vault.engine.connect() as conn:
             conflicts = open_conflicts(conn)
             consent = conn.exec_driver_sql("SELECT consent FROM person WHERE uuid = ?", (person,)).scalar()
-        assert [c["field"] for c in conflicts] == ["occupation"]
-        assert sorted(c["value"] for c in conflicts[0]["candidates"]) == ["активист", "журналист"]
+        assert [c.field for c in conflicts] == ["occupation"]
+        assert sorted(c.value for c in conflicts[0].candidates) == ["активист", "журналист"]
         assert consent == "public"  # the same change on both sides is not a conflict
     assert content(coordinator)["person"] == content(second)["person"]
     second.close()
 
 
 def test_a_resolution_settles_the_conflict_everywhere(network, tmp_path: Path) -> None:
-    from kzdesk.core.exchange.service import resolve_conflict
+    from kzdesk.core.exchange.conflicts import resolve_conflict
 
     coordinator, volunteers = network
     second = make_vault(tmp_path / "second", "coordinator", "Second")
@@ -303,7 +305,7 @@ def test_a_resolution_settles_the_conflict_everywhere(network, tmp_path: Path) -
     import_bundle(coordinator, tmp_path / "s1.kzb")
     with coordinator.engine.connect() as conn:
         [conflict] = open_conflicts(conn)
-    resolve_conflict(coordinator, conflict["id"], "журналист и блогер")
+    resolve_conflict(coordinator, conflict.id, "журналист и блогер")
     export_bundle(coordinator, tmp_path / "c2.kzb")
     assert import_bundle(second, tmp_path / "c2.kzb").status == "merged"
     for vault in (coordinator, second):
@@ -316,7 +318,7 @@ def test_a_resolution_settles_the_conflict_everywhere(network, tmp_path: Path) -
 
 
 def test_good_bundles_merge_beside_a_bad_one(network, tmp_path: Path) -> None:
-    from kzdesk.core.exchange.service import import_bundles
+    from kzdesk.core.exchange.importing import import_bundles
 
     coordinator, volunteers = network
     paths = []

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import InputError
+from kzdesk.core.exchange.conflicts import open_conflicts
 from kzdesk.core.exchange.duplicates import find_duplicates
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.links import decide, decisions, link_id
-from kzdesk.core.exchange.service import export_bundle, open_conflicts
 from kzdesk.core.model.persons import chronology, same_person
 from kzdesk.core.model.revisions import audit_trail
 from kzdesk.core.model.vault import Vault
@@ -137,9 +138,9 @@ def test_decisions_merge_onward_and_disagreement_is_a_conflict(field, tmp_path: 
     assert import_bundle(coordinator, tmp_path / "c2.kzb").counts["conflicts"] >= 1
     for vault in (coordinator, other):
         with vault.engine.connect() as conn:
-            conflicts = [c for c in open_conflicts(conn) if c["kind"] == "link"]
-        assert [c["field"] for c in conflicts] == ["decision"]
-        assert sorted(v["value"] for v in conflicts[0]["candidates"]) == ["different", "same"]
+            conflicts = [c for c in open_conflicts(conn) if c.kind == "link"]
+        assert [c.field for c in conflicts] == ["decision"]
+        assert sorted(v.value for v in conflicts[0].candidates) == ["different", "same"]
     # Agreeing decisions from both would have merged silently; this disagreement stays visible.
     with coordinator.engine.connect() as c1, other.engine.connect() as c2:
         assert c1.exec_driver_sql("SELECT * FROM link").fetchall() == c2.exec_driver_sql(

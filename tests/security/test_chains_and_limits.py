@@ -11,13 +11,9 @@ import pytest
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import authorship, trust
 from kzdesk.core.exchange.bundle import build
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.merge import merge_revisions
-from kzdesk.core.exchange.service import (
-    QUARANTINE_INLINE,
-    accept_quarantined,
-    export_bundle,
-    quarantined,
-)
+from kzdesk.core.exchange.quarantine import QUARANTINE_INLINE, accept_quarantined, quarantined
 from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.model.vault import Vault
@@ -125,7 +121,7 @@ def test_a_large_bundle_from_a_stranger_stays_in_its_file(pair, tmp_path: Path) 
     assert (outcome.status, outcome.reason) == ("quarantined", "unknown signer")
     with c.engine.connect() as conn:
         row = conn.exec_driver_sql("SELECT payload, source_path FROM quarantine").one()
-        assert quarantined(conn)[0]["reason"] == "unknown signer"
+        assert quarantined(conn)[0].reason == "unknown signer"
     assert row[0] is None and row[1] == str(path.absolute())
     size_after = (c.path / "kzdesk.db").stat().st_size + (c.path / "kzdesk.db-wal").stat().st_size
     assert size_after - size_before < QUARANTINE_INLINE  # the bytes were not copied in
@@ -198,7 +194,7 @@ def test_an_edit_arriving_before_its_record_waits_and_merges_when_the_record_com
 
 
 def missing_bundles_of(c: Vault) -> dict[str, list[int]]:
-    from kzdesk.core.exchange.service import missing_bundles
+    from kzdesk.core.exchange.chain import missing_bundles
 
     with c.engine.connect() as conn:
         return missing_bundles(conn)

@@ -14,15 +14,15 @@ import pytest
 
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 
 IMPORTER = """
 import sys
 from pathlib import Path
-from kzdesk.core.exchange.service import import_bundles
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.model.vault import Vault
 vault = Vault.open(Path(sys.argv[1]), "pass phrase")
 print("open", flush=True)
@@ -81,7 +81,7 @@ def test_kill_during_import(tmp_path: Path) -> None:
         remaining = [p for p in paths if p not in complete]
     assert kills >= 3
     with Vault.open(tmp_path / "c", "pass phrase") as vault:
-        from kzdesk.core.exchange.service import import_bundles
+        from kzdesk.core.exchange.importing import import_bundles
 
         assert all(o.status in ("merged", "unchanged") for o in import_bundles(vault, paths))
         with vault.engine.connect() as conn:

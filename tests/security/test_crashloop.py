@@ -13,7 +13,9 @@ import pytest
 
 from kzdesk.core.atomic import leftover_temps
 from kzdesk.core.errors import InputError
-from kzdesk.core.exchange.service import export_bundle, import_bundles, missing_bundles
+from kzdesk.core.exchange.chain import missing_bundles
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import migrate
 from kzdesk.core.vault.erase import erase
@@ -67,7 +69,7 @@ def test_the_write_checks_can_fail(vault: Vault) -> None:
 KILL_AFTER_WRITE = """
 import os, signal, sys
 from pathlib import Path
-import kzdesk.core.exchange.service as service
+import kzdesk.core.exchange.exporting as service
 real = service.write_output
 def write_output(*args, **kwargs):
     if sys.argv[4] == "after":
@@ -129,7 +131,7 @@ def test_an_export_killed_around_its_file_never_forks_the_chain(tmp_path: Path) 
 
 
 def test_an_export_that_fails_to_write_gives_its_number_back(tmp_path: Path, monkeypatch) -> None:
-    import kzdesk.core.exchange.service as service
+    import kzdesk.core.exchange.exporting as service
 
     volunteer = crashloop.new_vault(tmp_path / "v", "volunteer", "V")
     coordinator = crashloop.new_vault(tmp_path / "c", "coordinator", "C")

@@ -33,8 +33,9 @@ from kzdesk.core import atomic
 from kzdesk.core.errors import InputError, KzdeskError, PassphraseError, VaultError
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.own import own_card
-from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.i18n import tr
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Profile, Vault

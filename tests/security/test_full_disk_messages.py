@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kzdesk.core.errors import DiskFull, full_disk
-from kzdesk.core.exchange.service import export_bundle
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE

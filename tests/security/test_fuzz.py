@@ -31,8 +31,10 @@ from pypdf import PdfReader
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import bundle
 from kzdesk.core.exchange.bundle import BundleRejected, decrypt, open_bundle, parse_manifest, verify_signature
+from kzdesk.core.exchange.chain import MAX_GAPS
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.own import age_identity, age_recipient
-from kzdesk.core.exchange.service import MAX_GAPS, export_bundle, import_bundles
 from kzdesk.core.ingest.csv_import import COLUMNS, EXTRA_COLUMNS, import_csv, plan_import
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import RECORD_TABLES, field_names

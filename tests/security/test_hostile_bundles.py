@@ -167,8 +167,9 @@ def test_every_byte_of_a_small_bundle_matters(tmp_path) -> None:
     """Flip each byte of a real one-record bundle in turn: every variant is refused, nothing written."""
     from kzdesk.core.exchange import trust
     from kzdesk.core.exchange.card import Card
+    from kzdesk.core.exchange.exporting import export_bundle
+    from kzdesk.core.exchange.importing import import_bundles
     from kzdesk.core.exchange.own import own_card
-    from kzdesk.core.exchange.service import export_bundle, import_bundles
     from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
 

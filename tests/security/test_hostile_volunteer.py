@@ -13,9 +13,11 @@ import pytest
 
 from kzdesk.core.exchange import authorship, trust
 from kzdesk.core.exchange.bundle import build
+from kzdesk.core.exchange.conflicts import open_conflicts
+from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.links import decide
 from kzdesk.core.exchange.merge import merge_revisions
-from kzdesk.core.exchange.service import export_bundle, open_conflicts, quarantined
+from kzdesk.core.exchange.quarantine import Quarantined, quarantined
 from kzdesk.core.model.revisions import Clock, RevisionRow, make_revision
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.case import gather
@@ -94,10 +96,10 @@ def test_renaming_someone_elses_person_under_their_name_is_quarantined(field, tm
     with c.engine.connect() as conn:
         summary = gather(conn, victim.record)
     assert summary["person"]["name"] == "Ким Виктор"
-    assert [q["reason"] for q in quarantined_list(c)] == [authorship.UNSIGNED_AUTHOR]
+    assert [q.reason for q in quarantined_list(c)] == [authorship.UNSIGNED_AUTHOR]
 
 
-def quarantined_list(c: Vault) -> list[dict[str, object]]:
+def quarantined_list(c: Vault) -> list[Quarantined]:
     with c.engine.connect() as conn:
         return quarantined(conn)
 
@@ -260,13 +262,13 @@ def test_a_stamp_from_the_future_does_not_win_while_the_conflict_waits(tmp_path:
         shown = conn.exec_driver_sql("SELECT occupation FROM person WHERE uuid = ?", (case["person"],)).scalar()
         [conflict] = open_conflicts(conn)
     assert shown == "журналист"
-    flagged = {c["value"]: c.get("future", False) for c in conflict["candidates"]}
+    flagged = {c.value: c.future for c in conflict.candidates}
     assert flagged == {"журналист": False, "FROM THE FUTURE": True}
     # The conflicts view names each value's proven author and flags the stamp from the future.
     from kzdesk.core.i18n import tr
     from kzdesk.ui.exchange_models import ConflictsModel
 
-    shown_values = sorted(ConflictsModel.candidate(c) for c in conflict["candidates"])
+    shown_values = sorted(ConflictsModel.candidate(c) for c in conflict.candidates)
     assert shown_values == sorted(['"журналист" (C1)', f'"FROM THE FUTURE" (C2, {tr(authorship.FUTURE_MARK)})'])
     for vault in (c1, c2, v):
         vault.close()

@@ -23,8 +23,9 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.receipts import NOT_SENT, STILL_NEEDED, Receipt, preview, purge, read_receipt, write_receipt
-from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.model.editing import ActDraft, AttachmentDraft, EventDraft, PersonDraft, save_event
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE

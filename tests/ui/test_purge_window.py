@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.exchange.receipts import write_receipt
-from kzdesk.core.exchange.service import export_bundle, import_bundles
 from kzdesk.core.model.editing import ActDraft, EventDraft, PersonDraft, save_event
 from kzdesk.ui.main_window import MainWindow
 

@@ -281,7 +281,7 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: window.conflicts.rowCount() == 1, timeout=10_000)
     assert "журналист" in window.conflicts.data(window.conflicts.index(0, 2))
-    window.resolve(window.conflicts.rows[0]["id"], "журналист, блогер")
+    window.resolve(window.conflicts.rows[0].id, "журналист, блогер")
     qtbot.waitUntil(lambda: window.conflicts.rowCount() == 0 and context_idle(window), timeout=10_000)
     window.export_to(str(tmp_path / "out.kzb"))
     qtbot.waitUntil(lambda: (tmp_path / "out.kzb").exists() and context_idle(window), timeout=10_000)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from kzdesk.core.exchange.conflicts import Candidate, Conflict
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.table_model import DISPLAY, Index, TableModel
 
@@ -38,30 +39,30 @@ class ConflictsModel(_ListModel):
                QT_TRANSLATE_NOOP("ConflictsModel", "Values"))
 
     def fetch(self, conn: Any) -> list[Any]:
-        from kzdesk.core.exchange.service import open_conflicts
+        from kzdesk.core.exchange.conflicts import open_conflicts
 
         return open_conflicts(conn)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or role != DISPLAY:
             return None
-        row = self.rows[index.row()]
+        row: Conflict = self.rows[index.row()]
         if index.column() == 0:
-            return f"{QCoreApplication.translate('Kinds', row['kind'])} {row['record'][:8]}"
+            return f"{QCoreApplication.translate('Kinds', row.kind)} {row.record[:8]}"
         if index.column() == 1:
-            return row["field"]
-        return "  |  ".join(self.candidate(c) for c in row["candidates"])
+            return row.field
+        return "  |  ".join(self.candidate(c) for c in row.candidates)
 
     @staticmethod
-    def candidate(candidate: dict[str, Any]) -> str:
+    def candidate(candidate: Candidate) -> str:
         """A value with who proposed it (only a proven author) and a flag on a stamp from the future."""
         from kzdesk.core.exchange.authorship import FUTURE_MARK, MERGE_AUTHOR, UNPROVEN
         from kzdesk.core.i18n import tr
 
-        author = candidate.get("author_name")
-        who = tr(UNPROVEN) if candidate.get("author") is None else None if author == MERGE_AUTHOR else author
-        notes = [n for n in (who, tr(FUTURE_MARK) if candidate.get("future") else None) if n]
-        value = json.dumps(candidate["value"], ensure_ascii=False)
+        author = candidate.author_name
+        who = tr(UNPROVEN) if candidate.author is None else None if author == MERGE_AUTHOR else author
+        notes = [n for n in (who, tr(FUTURE_MARK) if candidate.future else None) if n]
+        value = json.dumps(candidate.value, ensure_ascii=False)
         return f"{value} ({', '.join(notes)})" if notes else value
 
 

@@ -53,7 +53,7 @@ from kzdesk.ui.translations import NAMES
 from kzdesk.ui.widgets import city_combo, named, table_view
 
 if TYPE_CHECKING:
-    from kzdesk.core.exchange.service import ImportOutcome
+    from kzdesk.core.exchange.importing import ImportOutcome
     from kzdesk.core.reports.preview import PageImage
 
 MIN_SEARCH = 2
@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
             return
         from pathlib import Path
 
-        from kzdesk.core.exchange.service import export_bundle
+        from kzdesk.core.exchange.exporting import export_bundle
 
         progress = self._busy(self.tr("Writing the bundle…"))
         self.export_progress = Progress(progress)  # a child of the dialog: gone with it
@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
     def import_folder(self, folder: str) -> None:
         from pathlib import Path
 
-        from kzdesk.core.exchange.service import bundle_files
+        from kzdesk.core.exchange.importing import bundle_files
 
         found = bundle_files([Path(folder)])
         if not found:
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
             return
         from pathlib import Path
 
-        from kzdesk.core.exchange.service import import_bundles
+        from kzdesk.core.exchange.importing import import_bundles
 
         progress = QProgressDialog(self.tr("Importing bundles…"), "", 0, len(paths), self)
         progress.setCancelButton(None)
@@ -650,17 +650,17 @@ class MainWindow(QMainWindow):
     def resolve_row(self, row: int) -> None:
         """Pick one of the conflicting values, or type a combined one."""
         conflict = self.conflicts.rows[row]
-        values = [str(c["value"]) for c in conflict["candidates"]]
+        values = [str(c.value) for c in conflict.candidates]
         value, ok = QInputDialog.getItem(self, "kzdesk", self.tr("Keep which value? (You may edit it.)"),
                                          values, 0, True)
         if ok:
-            self.resolve(conflict["id"], value)
+            self.resolve(conflict.id, value)
 
     def resolve(self, conflict: str, value: object) -> None:
         vault = self.context.vault
         if vault is None:
             return
-        from kzdesk.core.exchange.service import resolve_conflict
+        from kzdesk.core.exchange.conflicts import resolve_conflict
 
         self.context.tasks.run(lambda: resolve_conflict(vault, conflict, value), lambda _rev: self._resolved())
 

@@ -1,0 +1,57 @@
+"""Admission of a verified bundle: prove every author and what they may change, then merge it
+(with its blobs, provenance and proofs) or refuse it whole."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from kzdesk.core.exchange import authorship
+from kzdesk.core.exchange.bundle import OpenedBundle
+from kzdesk.core.exchange.merge import MergeReport, merge_revisions
+from kzdesk.core.model.vault import Vault
+
+
+def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, str]) -> MergeReport:
+    """Merge a bundle whose every rule was checked (authorship too); keep its signed manifest, and
+    the proofs its relayed revisions came with, so the revisions can travel on with their proof."""
+    for digest, data in opened.blobs.items():
+        conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                             (digest, len(data), data))
+    # Provenance: the first bundle that brought each revision (a replayed one changes nothing).
+    if opened.revisions:
+        conn.exec_driver_sql("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) "
+                             "ON CONFLICT DO NOTHING", [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
+    m = opened.manifest
+    kept = [(m.hash, m.signer, m.raw, opened.signature)]
+    used = set(proven_by.values())
+    kept += [(p.manifest.hash, p.manifest.signer, p.manifest.raw, p.signature) for p in opened.proofs
+             if p.manifest.hash in used]
+    conn.exec_driver_sql("INSERT INTO proof (hash, signer, manifest, signature) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT DO NOTHING", kept)
+    if proven_by:
+        conn.exec_driver_sql("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                             list(proven_by.items()))
+    return merge_revisions(conn, opened.revisions)
+
+
+def admit(vault: Vault, conn: Connection, opened: OpenedBundle,
+                  signer_role: str | None = None) -> tuple[str | None, MergeReport | None]:
+    """Merge after proving every author and what they may change; on a broken rule nothing of the
+    bundle stays (its own savepoint) and the reason is returned instead."""
+    authors = authorship.known_authors(conn, vault.identity, vault.profile.role)
+    m = opened.manifest
+    if signer_role is not None and m.signer not in authors:
+        # A bundle the coordinator chose to accept from a key not in the trust store: its signer is
+        # its author, with no more rights than a volunteer.
+        authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
+    conn.exec_driver_sql("SAVEPOINT proven")
+    try:
+        proven_by = authorship.check(conn, list(opened.revisions), opened.proofs, opened.revision_blobs, m.signer,
+                                     authors)
+        report = _merge_bundle(conn, opened, proven_by)
+    except authorship.Refused as refused:
+        conn.exec_driver_sql("ROLLBACK TO proven")
+        conn.exec_driver_sql("RELEASE proven")
+        return refused.reason, None
+    conn.exec_driver_sql("RELEASE proven")
+    return None, report

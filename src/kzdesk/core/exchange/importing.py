@@ -1,0 +1,187 @@
+"""Import: bundle files verified one at a time, then admitted, quarantined or rejected, in
+grouped transactions."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.admission import admit
+from kzdesk.core.exchange.authorship import BAD_MERGE
+from kzdesk.core.exchange.bundle import (
+    MAX_BUNDLE_BYTES,
+    BundleRejected,
+    OpenedBundle,
+    decrypt_file,
+    open_bundle,
+    verify_signature,
+)
+from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_bundles, revocation_problem
+from kzdesk.core.exchange.own import age_identity, age_recipient
+from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
+from kzdesk.core.i18n import N_, tr
+from kzdesk.core.model.vault import Vault
+
+log = logging.getLogger(__name__)
+
+class BundleStatus(StrEnum):
+    """What became of one bundle file; the values are also the msgids said to the user."""
+
+    MERGED = N_("merged")
+    UNCHANGED = N_("unchanged")
+    QUARANTINED = N_("quarantined")
+    REJECTED = N_("rejected")
+    DROPPED = N_("dropped")  # imported again after the coordinator dropped it from quarantine
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one bundle file."""
+
+    file: str
+    status: BundleStatus
+    reason: str | None = None
+    bundle: str | None = None
+    signer: str | None = None
+    seq: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
+                                                            "conflicts": 0, "future": 0})
+    missing: list[int] = field(default_factory=list)  # earlier bundles of this signer not merged yet
+
+    def to_json(self) -> dict[str, object]:
+        return {"file": self.file, "status": str(self.status), "reason": self.reason, "bundle": self.bundle,
+                "signer": self.signer, "seq": self.seq, **self.counts, "missing": self.missing,
+                "quarantined": 1 if self.status is BundleStatus.QUARANTINED else 0}
+
+    def describe(self) -> str:
+        """One line for people, in the current language: file, outcome, reason, counts."""
+        reason = tr(self.reason) if self.reason else ""
+        if self.missing:
+            reason += ": " + ", ".join(str(n) for n in self.missing)
+        counts = ", ".join(f"{tr(k)} {v}" for k, v in self.counts.items())
+        return f"{Path(self.file).name}: {tr(self.status)}" + (f" ({reason})" if reason else "") + f" — {counts}"
+
+
+GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
+
+
+def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
+    """Every check that needs no write: size, decryption, archive, manifest, signature, recipients."""
+    outcome = ImportOutcome(str(path), BundleStatus.REJECTED)
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleRejected("The bundle is larger than the limit; it was not read.")
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:  # in pieces: the file is read again while it is decrypted
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError as exc:
+        outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
+        return outcome, None, None
+    except BundleRejected as exc:
+        outcome.reason = exc.message()
+        return outcome, None, None
+    received = Received(path, digest.hexdigest())
+    try:
+        opened = open_bundle(decrypt_file(path, secret))
+        if not verify_signature(opened):
+            raise BundleRejected("The bundle's signature does not match its contents.")
+        assert secret is not None
+        if age_recipient(secret) not in opened.manifest.recipients:
+            raise BundleRejected("The bundle was not made for this coordinator (re-encrypted by someone else).")
+    except OSError as exc:
+        outcome.reason = InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror).message()
+        return outcome, None, None
+    except BundleRejected as exc:
+        outcome.reason = exc.message()
+        return outcome, None, None
+    m = opened.manifest
+    outcome.bundle, outcome.signer, outcome.seq = m.bundle, m.signer, m.seq
+    return outcome, opened, received
+
+
+def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: ImportOutcome,
+           source: Received | None) -> None:
+    """Replay, trust, fork and chain checks, the authors and what they may change, then merge or
+    quarantine (with the reason; nothing of a quarantined bundle is merged)."""
+    m = opened.manifest
+    seen = conn.exec_driver_sql("SELECT status FROM bundle_log WHERE bundle_id = ?", (m.bundle,)).first()
+    if seen is not None:
+        outcome.status = BundleStatus.UNCHANGED if seen[0] == "merged" else BundleStatus(seen[0])
+        outcome.reason = N_("already imported") if seen[0] == "merged" else N_("already in quarantine")
+        outcome.counts["unchanged"] = len(opened.revisions)
+        return
+    signer = trust.get(conn, m.signer)
+    reason = None
+    if signer is None:
+        reason = N_("unknown signer")
+    else:
+        reason = revocation_problem(conn, m, signer.revoked_after_seq) or chain_problem(conn, opened)
+    report = None
+    if reason is None:
+        reason, report = admit(vault, conn, opened)
+    if reason is not None or report is None:
+        set_aside(conn, opened, reason or BAD_MERGE, source)
+        outcome.status, outcome.reason = BundleStatus.QUARANTINED, reason
+        return
+    log_bundle(conn, opened, "merged", None, report.to_json())
+    outcome.status, outcome.counts = BundleStatus.MERGED, report.to_json()
+    outcome.missing = missing_bundles(conn).get(m.signer, [])
+    if outcome.missing:
+        outcome.reason = GAP
+
+
+def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
+    """Verify and merge bundles. Each bundle is all or nothing (its own savepoint); bundles are
+    committed in groups, so a slow disk's flush is paid once per group rather than per bundle."""
+    outcomes: list[ImportOutcome] = []
+    with vault.engine.connect() as conn:
+        secret = age_identity(conn, create=False)
+    for start in range(0, len(paths), GROUP):
+        with vault.transaction() as conn:
+            # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
+            # its RELEASE would commit (and flush the disk) after every bundle.
+            conn.exec_driver_sql("BEGIN")
+            for path in paths[start:start + GROUP]:
+                # One bundle in memory at a time: read, decrypt, check and apply, then let it go.
+                outcome, opened, source = _verify(path, secret)
+                outcomes.append(outcome)
+                if opened is None:
+                    continue
+                conn.exec_driver_sql("SAVEPOINT bundle")
+                try:
+                    _apply(vault, conn, opened, outcome, source)
+                except Exception:
+                    conn.exec_driver_sql("ROLLBACK TO bundle")
+                    conn.exec_driver_sql("RELEASE bundle")
+                    raise
+                conn.exec_driver_sql("RELEASE bundle")
+                del opened
+            retried = set(retry_waiting(vault, conn))
+        for outcome in outcomes:
+            if outcome.bundle in retried:
+                outcome.status, outcome.reason = BundleStatus.MERGED, None
+    # Statuses and counts only: file names, signers and reasons can point at people.
+    log.debug("bundles imported: %s", dict(Counter(str(o.status) for o in outcomes)))
+    return outcomes
+
+
+def bundle_files(paths: list[Path]) -> list[Path]:
+    """Files named on the command line or picked in the window; a folder stands for the bundles
+    in it (*.kzb, any case, not its subfolders), in name order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted((p for p in path.iterdir() if p.suffix.lower() == ".kzb" and p.is_file()),
+                              key=lambda p: p.name))
+        else:
+            out.append(path)
+    return out
