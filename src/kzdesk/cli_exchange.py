@@ -5,22 +5,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json
 from kzdesk.core.errors import InputError
 from kzdesk.core.files import read_input
-from kzdesk.core.i18n import tr
+from kzdesk.core.i18n import N_, tr
 
-Opener = Callable[[argparse.Namespace], Any]
-
-
-def _print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+COMMANDS = Commands()
 
 
-def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("identity", N_("show this vault's key and fingerprint, or export its public card"),
+                  arg("action", nargs="?", choices=("show", "export-card"), default="show"),
+                  arg("--out", metavar="FILE"), json=True)
+def cmd_identity(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.own import own_card
     from kzdesk.core.files import write_output
 
@@ -35,14 +33,19 @@ def cmd_identity(args: argparse.Namespace, open_vault: Opener) -> int:
     info = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
             "display_name": card.display_name, "age_recipient": card.age_recipient}
     if args.json:
-        _print_json(info)
+        print_json(info)
     else:
         print(tr("Key id: {key}", key=card.key_id))
         print(tr("Fingerprint: {fingerprint}", fingerprint=card.fingerprint))
     return 0
 
 
-def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("trust", N_("trust a card, list trusted keys, or revoke one"),
+                  arg("action", choices=("add", "list", "revoke")),
+                  arg("target", nargs="?", metavar="CARD|KEYID"),
+                  arg("--yes", action="store_true", help=N_("the fingerprint was compared: do not ask")),
+                  arg("--after-seq", type=int, metavar="N"), json=True)
+def cmd_trust(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange import trust
     from kzdesk.core.exchange.card import Card
     from kzdesk.core.exchange.chain import missing_bundles
@@ -77,7 +80,7 @@ def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
              "age_recipient": k.age_recipient, "revoked_after_seq": k.revoked_after_seq,
              "missing_bundles": missing.get(k.key_id, [])} for k in keys]
     if args.json:
-        _print_json(rows)
+        print_json(rows)
     else:
         for k in keys:
             gaps = missing.get(k.key_id)
@@ -86,7 +89,10 @@ def cmd_trust(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("export-bundle", N_("write what was recorded since the last bundle"),
+                  arg("--out", metavar="FILE", required=True),
+                  arg("--all", action="store_true", help=N_("everything, not only what is new")))
+def cmd_export_bundle(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.exporting import export_bundle
 
     with open_vault(args) as vault:
@@ -96,7 +102,9 @@ def cmd_export_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("import-bundle", N_("verify and merge bundles from volunteers"),
+                  arg("files", nargs="+", metavar="FILE|FOLDER"), json=True)
+def cmd_import_bundle(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.importing import bundle_files, import_bundles
 
     files = bundle_files([Path(name) for name in args.files])
@@ -105,14 +113,16 @@ def cmd_import_bundle(args: argparse.Namespace, open_vault: Opener) -> int:
     with open_vault(args) as vault:
         outcomes = import_bundles(vault, files)
     if args.json:
-        _print_json([o.to_json() for o in outcomes])
+        print_json([o.to_json() for o in outcomes])
     else:
         for o in outcomes:
             print(o.describe())
     return 1 if any(o.status == "rejected" for o in outcomes) else 0
 
 
-def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("quarantine", N_("bundles set aside: list, accept or drop"),
+                  arg("action", choices=("list", "accept", "drop")), arg("bundle", nargs="?"), json=True)
+def cmd_quarantine(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.quarantine import accept_quarantined, drop_quarantined, quarantined
 
     with open_vault(args) as vault:
@@ -120,7 +130,7 @@ def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
             with vault.engine.connect() as conn:
                 rows = quarantined(conn)
             if args.json:
-                _print_json([row.to_json() for row in rows])
+                print_json([row.to_json() for row in rows])
             else:
                 for row in rows:
                     print(f"{row.bundle}  {row.signer}  #{row.seq}  {tr(row.reason)}")
@@ -136,71 +146,10 @@ def cmd_quarantine(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_conflicts(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.conflicts import open_conflicts, resolve_conflict
-
-    if args.action == "resolve":
-        if not args.conflict or (args.pick is None and args.value is None):
-            raise InputError("Use: kzdesk conflicts resolve ID --pick N, or --value TEXT.")
-        with open_vault(args) as vault:
-            with vault.engine.connect() as conn:
-                found = [c for c in open_conflicts(conn) if c.id == args.conflict]
-            if not found:
-                raise InputError("No open conflict {conflict}.", conflict=args.conflict)
-            candidates = found[0].candidates
-            if args.pick is not None and not 1 <= args.pick <= len(candidates):
-                raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
-            value = candidates[args.pick - 1].value if args.pick is not None else args.value
-            resolve_conflict(vault, args.conflict, value)
-        print(tr("Resolved."))
-        return 0
-    with open_vault(args) as vault, vault.engine.connect() as conn:
-        rows = open_conflicts(conn)
-    if args.json:
-        _print_json([row.to_json() for row in rows])
-    else:
-        for row in rows:
-            values = " | ".join(json.dumps(c.value, ensure_ascii=False) for c in row.candidates)
-            print(f"{row.id[:16]}  {row.kind} {row.record} {row.field}: {values}")
-    return 0
-
-
-def cmd_duplicates(args: argparse.Namespace, open_vault: Opener) -> int:
-    from kzdesk.core.exchange.duplicates import find_duplicates
-    from kzdesk.core.exchange.links import decide, decisions
-    from kzdesk.core.model.persons import one_person
-
-    if args.action in ("link", "merge", "different"):
-        if len(args.persons) != 2:
-            raise InputError("Name two persons: kzdesk duplicates {action} ID ID.", action=args.action)
-        with open_vault(args) as vault:
-            with vault.engine.connect() as conn:
-                a, b = (one_person(conn, p) for p in args.persons)
-            decide(vault, a, b, args.action, args.note)
-        print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
-               "different": tr("Marked as different people.")}[args.action])
-        return 0
-    with open_vault(args) as vault, vault.engine.connect() as conn:
-        if args.action == "decisions":
-            made = decisions(conn)
-            if args.json:
-                _print_json([d.to_json() for d in made])
-            else:
-                for d in made:
-                    label = tr("same person") if d.decision == "same" else tr("different people")
-                    print(f"{d.person_a[:8]} {d.name_a}  ~  {d.person_b[:8]} {d.name_b}: {label}")
-            return 0
-        pairs = find_duplicates(conn)
-    if args.json:
-        _print_json([p.to_json() for p in pairs])
-    else:
-        for p in pairs:
-            print(f"{p.score:5.1f}  {p.a[:8]} {p.name_a}  ~  {p.b[:8]} {p.name_b}  "
-                  f"({'; '.join(tr(r) for r in p.reasons)})")
-    return 0
-
-
-def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("receipt", N_("confirm to a volunteer which bundles arrived"),
+                  arg("--for", dest="volunteer", metavar="KEYID", required=True),
+                  arg("--out", metavar="FILE", required=True))
+def cmd_receipt(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.receipts import write_receipt
     from kzdesk.core.files import write_output
 
@@ -211,7 +160,10 @@ def cmd_receipt(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("purge", N_("erase from this computer what the coordinator confirmed receiving"),
+                  arg("--receipt", metavar="FILE", required=True),
+                  arg("--yes", action="store_true", help=N_("do not ask (erasing is final)")))
+def cmd_purge(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.receipts import preview, purge, read_receipt
 
     data = read_input(Path(args.receipt))
@@ -238,53 +190,75 @@ def cmd_purge(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
-    """Add the exchange commands to the main parser."""
+@COMMANDS.command("duplicates", N_("persons probably recorded twice under different spellings; "
+                                    "link, merge or mark them as different people"),
+                  arg("action", nargs="?", choices=("list", "decisions", "link", "merge", "different"), default="list"),
+                  arg("persons", nargs="*", metavar="ID", help=N_("two person ids (for merge, the first is kept)")),
+                  arg("--note", metavar="TEXT", help=N_("why you decided so")), json=True)
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    from kzdesk.core.exchange.duplicates import find_duplicates
+    from kzdesk.core.exchange.links import decide, decisions
+    from kzdesk.core.model.persons import one_person
 
-    def add(name: str, func: Callable[[argparse.Namespace, Opener], int], help_text: str) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
-        common(parser)
-        parser.set_defaults(func=lambda args: func(args, open_vault))
-        return parser
-
-    p = add("identity", cmd_identity, tr("show this vault's key and fingerprint, or export its public card"))
-    p.add_argument("action", nargs="?", choices=("show", "export-card"), default="show")
-    p.add_argument("--out", metavar="FILE")
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("trust", cmd_trust, tr("trust a card, list trusted keys, or revoke one"))
-    p.add_argument("action", choices=("add", "list", "revoke"))
-    p.add_argument("target", nargs="?", metavar="CARD|KEYID")
-    p.add_argument("--yes", action="store_true", help=tr("the fingerprint was compared: do not ask"))
-    p.add_argument("--after-seq", type=int, metavar="N")
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("export-bundle", cmd_export_bundle, tr("write what was recorded since the last bundle"))
-    p.add_argument("--out", metavar="FILE", required=True)
-    p.add_argument("--all", action="store_true", help=tr("everything, not only what is new"))
-    p = add("import-bundle", cmd_import_bundle, tr("verify and merge bundles from volunteers"))
-    p.add_argument("files", nargs="+", metavar="FILE|FOLDER")
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("quarantine", cmd_quarantine, tr("bundles set aside: list, accept or drop"))
-    p.add_argument("action", choices=("list", "accept", "drop"))
-    p.add_argument("bundle", nargs="?")
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("receipt", cmd_receipt, tr("confirm to a volunteer which bundles arrived"))
-    p.add_argument("--for", dest="volunteer", metavar="KEYID", required=True)
-    p.add_argument("--out", metavar="FILE", required=True)
-    p = add("purge", cmd_purge, tr("erase from this computer what the coordinator confirmed receiving"))
-    p.add_argument("--receipt", metavar="FILE", required=True)
-    p.add_argument("--yes", action="store_true", help=tr("do not ask (erasing is final)"))
-    p = add("duplicates", cmd_duplicates, tr("persons probably recorded twice under different spellings; "
-                                             "link, merge or mark them as different people"))
-    p.add_argument("action", nargs="?", choices=("list", "decisions", "link", "merge", "different"), default="list")
-    p.add_argument("persons", nargs="*", metavar="ID", help=tr("two person ids (for merge, the first is kept)"))
-    p.add_argument("--note", metavar="TEXT", help=tr("why you decided so"))
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
-    p = add("conflicts", cmd_conflicts, tr("fields two vaults changed differently; resolve one"))
-    p.add_argument("action", nargs="?", choices=("list", "resolve"), default="list")
-    p.add_argument("conflict", nargs="?", metavar="ID")
-    p.add_argument("--pick", type=int, metavar="N", help=tr("keep the N-th value shown"))
-    p.add_argument("--value", metavar="TEXT", help=tr("or write a combined value"))
-    p.add_argument("--json", action="store_true", help=tr("print JSON"))
+    if args.action in ("link", "merge", "different"):
+        if len(args.persons) != 2:
+            raise InputError("Name two persons: kzdesk duplicates {action} ID ID.", action=args.action)
+        with open_vault(args) as vault:
+            with vault.engine.connect() as conn:
+                a, b = (one_person(conn, p) for p in args.persons)
+            decide(vault, a, b, args.action, args.note)
+        print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
+               "different": tr("Marked as different people.")}[args.action])
+        return 0
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        if args.action == "decisions":
+            made = decisions(conn)
+            if args.json:
+                print_json([d.to_json() for d in made])
+            else:
+                for d in made:
+                    label = tr("same person") if d.decision == "same" else tr("different people")
+                    print(f"{d.person_a[:8]} {d.name_a}  ~  {d.person_b[:8]} {d.name_b}: {label}")
+            return 0
+        pairs = find_duplicates(conn)
+    if args.json:
+        print_json([p.to_json() for p in pairs])
+    else:
+        for p in pairs:
+            print(f"{p.score:5.1f}  {p.a[:8]} {p.name_a}  ~  {p.b[:8]} {p.name_b}  "
+                  f"({'; '.join(tr(r) for r in p.reasons)})")
+    return 0
 
 
+@COMMANDS.command("conflicts", N_("fields two vaults changed differently; resolve one"),
+                  arg("action", nargs="?", choices=("list", "resolve"), default="list"),
+                  arg("conflict", nargs="?", metavar="ID"),
+                  arg("--pick", type=int, metavar="N", help=N_("keep the N-th value shown")),
+                  arg("--value", metavar="TEXT", help=N_("or write a combined value")), json=True)
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from kzdesk.core.exchange.conflicts import open_conflicts, resolve_conflict
 
+    if args.action == "resolve":
+        if not args.conflict or (args.pick is None and args.value is None):
+            raise InputError("Use: kzdesk conflicts resolve ID --pick N, or --value TEXT.")
+        with open_vault(args) as vault:
+            with vault.engine.connect() as conn:
+                found = [c for c in open_conflicts(conn) if c.id == args.conflict]
+            if not found:
+                raise InputError("No open conflict {conflict}.", conflict=args.conflict)
+            candidates = found[0].candidates
+            if args.pick is not None and not 1 <= args.pick <= len(candidates):
+                raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
+            value = candidates[args.pick - 1].value if args.pick is not None else args.value
+            resolve_conflict(vault, args.conflict, value)
+        print(tr("Resolved."))
+        return 0
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        rows = open_conflicts(conn)
+    if args.json:
+        print_json([row.to_json() for row in rows])
+    else:
+        for row in rows:
+            values = " | ".join(json.dumps(c.value, ensure_ascii=False) for c in row.candidates)
+            print(f"{row.id[:16]}  {row.kind} {row.record} {row.field}: {values}")
+    return 0

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from kzdesk.core.i18n import language, tr
+from kzdesk.cli_commands import Commands, arg, open_vault
+from kzdesk.core.i18n import N_, language, tr
 from kzdesk.core.reports.consent import PROFILES
 
-Opener = Callable[[argparse.Namespace], Any]
+COMMANDS = Commands()
 
 
-def cmd_export_csv(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("export-csv", N_("write the acts to a CSV or XLSX file for partners (the file is not encrypted)"),
+                  arg("--out", metavar="FILE", required=True, help=N_("the file to write (.csv or .xlsx)")),
+                  arg("--profile", choices=PROFILES, default="public",
+                      help=N_("who appears and how: full, lawyer or public (the default)")),
+                  arg("--format", choices=("csv", "xlsx"), help=N_("csv or xlsx (by default from the file name)")))
+def cmd_export_csv(args: argparse.Namespace) -> int:
     from kzdesk.core.files import check_destination, write_output
     from kzdesk.core.reports.export import build_table, encode, format_for
 
@@ -29,16 +33,3 @@ def cmd_export_csv(args: argparse.Namespace, open_vault: Opener) -> int:
              "and delete it when it is no longer needed.", count=len(table.rows), path=str(out),
              profile=table.profile))
     return 0
-
-
-def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
-    """Add the export command to the main parser."""
-    help_text = tr("write the acts to a CSV or XLSX file for partners (the file is not encrypted)")
-    parser: argparse.ArgumentParser = sub.add_parser("export-csv", help=help_text, description=help_text)
-    common(parser)
-    parser.set_defaults(func=lambda args: cmd_export_csv(args, open_vault))
-    parser.add_argument("--out", metavar="FILE", required=True, help=tr("the file to write (.csv or .xlsx)"))
-    parser.add_argument("--profile", choices=PROFILES, default="public",
-                        help=tr("who appears and how: full, lawyer or public (the default)"))
-    parser.add_argument("--format", choices=("csv", "xlsx"),
-                        help=tr("csv or xlsx (by default from the file name)"))

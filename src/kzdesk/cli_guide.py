@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from kzdesk.cli_commands import Commands, arg
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import language, tr
+from kzdesk.core.i18n import N_, language, tr
+
+COMMANDS = Commands()
 
 
+@COMMANDS.command("guide", N_("the user guide (PDF) in the --lang language: print where it is, or copy it with --out"),
+                  arg("--out", metavar="FILE", help=N_("copy the guide to this file")))
 def cmd_guide(args: argparse.Namespace) -> int:
+    """Needs no vault: the guide ships with the program."""
     from kzdesk.core.files import read_input, write_output
     from kzdesk.core.reports.guide import shipped_guide
 
@@ -26,12 +30,3 @@ def cmd_guide(args: argparse.Namespace) -> int:
     write_output(out, read_input(source), mode=0o644)  # the guide holds no case data
     print(tr("The user guide was copied to {path}.", path=str(out)))
     return 0
-
-
-def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Any) -> None:
-    """Add the guide command to the main parser (it needs no vault)."""
-    help_text = tr("the user guide (PDF) in the --lang language: print where it is, or copy it with --out")
-    parser: argparse.ArgumentParser = sub.add_parser("guide", help=help_text, description=help_text)
-    common(parser)
-    parser.set_defaults(func=cmd_guide)
-    parser.add_argument("--out", metavar="FILE", help=tr("copy the guide to this file"))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from kzdesk.cli_commands import Commands, arg, open_vault
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import language, tr
+from kzdesk.core.i18n import N_, language, tr
 
-Opener = Callable[[argparse.Namespace], Any]
+COMMANDS = Commands()
+# `kzdesk report KIND …`: each kind is declared on REPORT, next to its handler.
+REPORT = COMMANDS.group("report", N_("reports: case summaries, chronologies, statistics, lists"))
 
 
 def write_report(path: Path, data: bytes) -> None:
@@ -21,7 +22,12 @@ def write_report(path: Path, data: bytes) -> None:
     print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
-def cmd_report(args: argparse.Namespace, open_vault: Opener) -> int:
+@REPORT.command("person", N_("everything recorded about one person, for a lawyer"),
+                arg("query", metavar="QUERY", help=N_("a person id, or part of a name in any spelling")),
+                arg("--out", metavar="FILE.pdf", required=True),
+                arg("--profile", choices=("lawyer", "full", "public"), default="lawyer",
+                    help=N_("who the report is for (default: lawyer)")))
+def cmd_report(args: argparse.Namespace) -> int:
     from kzdesk.core.model.persons import one_person
     from kzdesk.core.reports.case import build_pdf, gather
 
@@ -42,7 +48,12 @@ def _period(args: argparse.Namespace) -> tuple[str, str]:
         raise InputError(problem.msgid, **problem.params) from None
 
 
-def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
+@REPORT.command("chronology", N_("the chronology of a period, for publication (PDF or .txt)"),
+                arg("--from", dest="start", metavar="DATE", required=True),
+                arg("--to", dest="end", metavar="DATE", required=True),
+                arg("--city", metavar="CITY", help=N_("only events in this city (any spelling)")),
+                arg("--out", metavar="FILE", required=True, help=N_("FILE.pdf, or FILE.txt for plain text")))
+def cmd_chronology(args: argparse.Namespace) -> int:
     from kzdesk.core.model.vocab import vocabulary
     from kzdesk.core.reports.chronology import as_pdf, as_text, gather
 
@@ -61,7 +72,11 @@ def cmd_chronology(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_stats(args: argparse.Namespace, open_vault: Opener) -> int:
+@REPORT.command("stats", N_("counts, days of arrest and fines of a period, with charts"),
+                arg("--from", dest="start", metavar="DATE", required=True),
+                arg("--to", dest="end", metavar="DATE", required=True),
+                arg("--out", metavar="FILE.pdf", required=True))
+def cmd_stats(args: argparse.Namespace) -> int:
     from kzdesk.core.reports.period_stats import as_pdf, compute
 
     start, end = _period(args)
@@ -71,7 +86,11 @@ def cmd_stats(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_prisoners(args: argparse.Namespace, open_vault: Opener) -> int:
+@REPORT.command("prisoners", N_("the list of political prisoners and persecuted persons"),
+                arg("--out", metavar="FILE", required=True, help=N_("FILE.pdf, or FILE.csv for a table")),
+                arg("--profile", choices=("public", "lawyer", "full"), default="public",
+                    help=N_("who the list is for (default: public)")))
+def cmd_prisoners(args: argparse.Namespace) -> int:
     from kzdesk.core.reports.prisoners import as_csv, as_pdf, gather
 
     lang, out = language(), Path(args.out)
@@ -82,7 +101,9 @@ def cmd_prisoners(args: argparse.Namespace, open_vault: Opener) -> int:
     return 0
 
 
-def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
+@COMMANDS.command("verify-report", N_("check that a case summary still matches the vault"),
+                  arg("file", metavar="FILE.pdf"))
+def cmd_verify_report(args: argparse.Namespace) -> int:
     from kzdesk.core.files import read_input
     from kzdesk.core.reports.case import verify_report
 
@@ -91,41 +112,3 @@ def cmd_verify_report(args: argparse.Namespace, open_vault: Opener) -> int:
         verdict = verify_report(conn, data)
     print(tr(verdict.reason))
     return 0 if verdict.ok else 1
-
-
-def register(sub: Any, common: Callable[[argparse.ArgumentParser], None], open_vault: Opener) -> None:
-    """Add the report commands to the main parser."""
-    p = sub.add_parser("report", help=tr("reports: case summaries, chronologies, statistics, lists"),
-                       description=tr("reports: case summaries, chronologies, statistics, lists"))
-    kinds = p.add_subparsers(dest="report", required=True, metavar="KIND")
-    person = kinds.add_parser("person", help=tr("everything recorded about one person, for a lawyer"))
-    common(person)
-    person.add_argument("query", metavar="QUERY", help=tr("a person id, or part of a name in any spelling"))
-    person.add_argument("--out", metavar="FILE.pdf", required=True)
-    person.add_argument("--profile", choices=("lawyer", "full", "public"), default="lawyer",
-                        help=tr("who the report is for (default: lawyer)"))
-    person.set_defaults(func=lambda args: cmd_report(args, open_vault))
-    chron = kinds.add_parser("chronology", help=tr("the chronology of a period, for publication (PDF or .txt)"))
-    common(chron)
-    chron.add_argument("--from", dest="start", metavar="DATE", required=True)
-    chron.add_argument("--to", dest="end", metavar="DATE", required=True)
-    chron.add_argument("--city", metavar="CITY", help=tr("only events in this city (any spelling)"))
-    chron.add_argument("--out", metavar="FILE", required=True, help=tr("FILE.pdf, or FILE.txt for plain text"))
-    chron.set_defaults(func=lambda args: cmd_chronology(args, open_vault))
-    stats = kinds.add_parser("stats", help=tr("counts, days of arrest and fines of a period, with charts"))
-    common(stats)
-    stats.add_argument("--from", dest="start", metavar="DATE", required=True)
-    stats.add_argument("--to", dest="end", metavar="DATE", required=True)
-    stats.add_argument("--out", metavar="FILE.pdf", required=True)
-    stats.set_defaults(func=lambda args: cmd_stats(args, open_vault))
-    prisoners = kinds.add_parser("prisoners", help=tr("the list of political prisoners and persecuted persons"))
-    common(prisoners)
-    prisoners.add_argument("--out", metavar="FILE", required=True, help=tr("FILE.pdf, or FILE.csv for a table"))
-    prisoners.add_argument("--profile", choices=("public", "lawyer", "full"), default="public",
-                           help=tr("who the list is for (default: public)"))
-    prisoners.set_defaults(func=lambda args: cmd_prisoners(args, open_vault))
-    p = sub.add_parser("verify-report", help=tr("check that a case summary still matches the vault"),
-                       description=tr("check that a case summary still matches the vault"))
-    common(p)
-    p.add_argument("file", metavar="FILE.pdf")
-    p.set_defaults(func=lambda args: cmd_verify_report(args, open_vault))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ast
+import inspect
 import json
 from pathlib import Path
 from typing import Any
@@ -41,3 +43,42 @@ def test_every_command_option_and_help_text_is_as_it_was() -> None:
     """tests/data/cli_parser.json was written from the parser as it stood before the declarations moved
     next to their handlers: command names and order, options, defaults, choices and (English) help."""
     assert describe(build_parser()) == json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def _calls(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            for node in ast.walk(tree) if isinstance(node, ast.Call)}
+
+
+def test_every_command_is_declared_one_way() -> None:
+    """Parsers and options are made only by the builder in cli_commands.py, from declarations; every
+    cmd_* handler of every face module is declared, and every handler takes the parsed arguments alone."""
+    from kzdesk import cli, cli_exchange, cli_export, cli_guide, cli_reports
+
+    builder = {"add_parser", "add_subparsers", "add_argument", "set_defaults", "ArgumentParser"}
+    elsewhere = {path.name: sorted(builder & _calls(path)) for path in FACES if path.name != "cli_commands.py"}
+    assert elsewhere == {path.name: [] for path in FACES if path.name != "cli_commands.py"}
+
+    faces = (cli, cli_exchange, cli_reports, cli_export, cli_guide)
+    assert {path.stem for path in FACES} == {face.__name__.split(".")[-1] for face in faces} | {"cli_commands"}
+    declared = [c for face in faces for top in face.COMMANDS.declared for c in (top.kinds or [top])]
+    handlers = {c.run for c in declared}
+    written = {getattr(face, name) for face in faces for name in vars(face) if name.startswith("cmd_")}
+    assert written == handlers
+    assert all(list(inspect.signature(run).parameters) == ["args"] for run in written)
+    # Each name once, and the parser the builder makes from them is the one the program uses.
+    assert len({(c.name, c.run) for c in declared}) == len(declared) == len(handlers)
+
+
+def test_the_command_line_finds_a_person_only_through_one_person() -> None:
+    """Every command that names a person resolves the name with model.persons.one_person: no query of its own."""
+    imported = set()
+    for path in FACES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "kzdesk.core.model.persons":
+                imported |= {alias.name for alias in node.names}
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert "select " not in node.value.lower(), path.name
+        assert {"select", "text", "execute"}.isdisjoint(_calls(path)), path.name
+    assert imported == {"one_person"}
