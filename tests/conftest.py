@@ -1,4 +1,7 @@
-"""Shared fixtures: real SQLCipher vaults in temp directories, the CLI run in-process."""
+"""Shared fixtures: real SQLCipher vaults in temp directories, the CLI run in-process.
+
+Fixtures only: what test modules import (PASSPHRASE, DATA, snapshot, MemoryKeyring, ...) lives in
+tests/vaults.py, so no test module imports a conftest."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from kzdesk.cli import main
@@ -17,28 +19,9 @@ from kzdesk.core.i18n import set_language
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 
-# Re-exported only until every test module takes them from tests/vaults.py.
-from .vaults import DATA, PASSPHRASE, import_bundle, snapshot  # noqa: F401
+from .vaults import PASSPHRASE
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-class MemoryKeyring(KeyringBackend):
-    """A stand-in for the OS keyring (the one thing that cannot run here)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

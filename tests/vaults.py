@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from keyring.backend import KeyringBackend
+
 from kzdesk.core.exchange import trust
 from kzdesk.core.exchange.card import Card
 from kzdesk.core.exchange.importing import ImportOutcome, import_bundles
@@ -19,6 +21,24 @@ from kzdesk.core.vault.kdf import floor_params
 
 DATA = Path(__file__).parent / "data"
 PASSPHRASE = "correct horse қазақ батарея"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A stand-in for the OS keyring (the one thing that cannot run here)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
 
 
 def snapshot(directory: Path) -> dict[str, str]:

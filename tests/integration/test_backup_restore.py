@@ -10,7 +10,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 
-from ..conftest import DATA, PASSPHRASE, snapshot
+from ..vaults import DATA, PASSPHRASE, snapshot
 
 
 def test_backup_then_restore_with_the_old_passphrase(kz, vault: Vault, vault_path: Path, tmp_path: Path,

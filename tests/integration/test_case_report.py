@@ -16,7 +16,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports import case
 from kzdesk.core.reports.case import build_pdf, gather, verify_report
 
-from ..conftest import DATA, PASSPHRASE
+from ..vaults import DATA, PASSPHRASE
 
 
 def pdf_text(data: bytes) -> list[str]:

@@ -14,7 +14,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.chronology import as_pdf, as_text, gather
 from kzdesk.core.reports.consent import pseudonym
 
-from ..conftest import DATA
+from ..vaults import DATA
 
 LEVELS = ("public", "anonymised", "confidential")
 

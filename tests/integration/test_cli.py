@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ..conftest import DATA, PASSPHRASE
+from ..vaults import DATA, PASSPHRASE
 
 
 def test_help_lists_the_commands(kz) -> None:

@@ -17,8 +17,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 
-from ..conftest import DATA, import_bundle, snapshot
-from ..vaults import introduce, make_vault
+from ..vaults import DATA, import_bundle, introduce, make_vault, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 

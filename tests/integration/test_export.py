@@ -21,7 +21,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.consent import pseudonym
 from kzdesk.core.reports.export import Table, to_xlsx
 
-from ..conftest import DATA, PASSPHRASE, snapshot
+from ..vaults import DATA, PASSPHRASE, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 LEGAL = Path(__file__).resolve().parents[2] / "resources" / "vocab" / "legal.json"

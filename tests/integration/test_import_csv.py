@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import DATA, snapshot
+from ..vaults import DATA, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 # The test's own alias table (not the program's): what a coordinator expects the city columns to mean.
@@ -82,7 +82,7 @@ def test_excel_variants_are_accepted(kz, vault_path: Path, tmp_path: Path) -> No
 def test_mci_fine_is_converted_with_the_mci_of_its_year(vault_path: Path, kz, tmp_path: Path) -> None:
     from kzdesk.core.model.vault import Vault
 
-    from ..conftest import PASSPHRASE
+    from ..vaults import PASSPHRASE
 
     path = tmp_path / "fines.csv"
     path.write_text("date,person,event_type,fine_amount,fine_unit\n2021-12-10,A,fine,50,MCI\n"
@@ -176,7 +176,7 @@ def test_bad_row_near_the_end_of_a_large_file_stores_nothing(kz, vault_path: Pat
 def test_large_file_keeps_persons_events_and_sources_across_chunks(kz, vault_path: Path, tmp_path: Path) -> None:
     from kzdesk.core.model.vault import Vault
 
-    from ..conftest import PASSPHRASE
+    from ..vaults import PASSPHRASE
 
     path = large_file(tmp_path / "large.csv", 5000)
     first = kz("import-csv", str(large_file(tmp_path / "first.csv", 10)), "--json", vault=vault_path).json()
@@ -202,7 +202,7 @@ def test_file_changed_after_its_check_stores_nothing(vault_path: Path, tmp_path:
     from kzdesk.core.ingest.csv_import import read_plan, store
     from kzdesk.core.model.vault import Vault
 
-    from ..conftest import PASSPHRASE
+    from ..vaults import PASSPHRASE
 
     path = large_file(tmp_path / "large.csv", 5000)
     plan = read_plan(path)

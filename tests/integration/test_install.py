@@ -11,7 +11,7 @@ import pytest
 
 from kzdesk.core import install
 
-from ..conftest import DATA
+from ..vaults import DATA
 
 
 def listing(folder: Path) -> set[str]:

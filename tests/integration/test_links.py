@@ -17,8 +17,7 @@ from kzdesk.core.model.persons import chronology, same_person
 from kzdesk.core.model.revisions import audit_trail
 from kzdesk.core.model.vault import Vault
 
-from ..conftest import import_bundle, snapshot
-from ..vaults import introduce, make_vault, record_case
+from ..vaults import import_bundle, introduce, make_vault, record_case, snapshot
 
 VOLUNTEERS: dict[Path, tuple[Vault, ...]] = {}  # the volunteers behind a `field` coordinator
 

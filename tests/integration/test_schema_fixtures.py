@@ -12,7 +12,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault import migrate
 
-from ..conftest import DATA
+from ..vaults import DATA
 
 FIXTURES = sorted((DATA / "schema").glob("vault-*"))
 PASSPHRASE = "fixture passphrase әғқ"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import DATA
+from ..vaults import DATA
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports import period_stats, prisoners
 
-from ..conftest import DATA
+from ..vaults import DATA
 
 
 @pytest.fixture

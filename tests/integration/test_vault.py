@@ -16,7 +16,7 @@ from kzdesk.core.vault.kdf import MIN_ITERATIONS, MIN_MEMORY_KIB, floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
-from ..conftest import PASSPHRASE, MemoryKeyring, snapshot
+from ..vaults import PASSPHRASE, MemoryKeyring, snapshot
 
 
 def test_new_vault_is_encrypted_and_holds_identity(vault_path: Path) -> None:

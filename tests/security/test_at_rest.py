@@ -15,7 +15,7 @@ from sqlalchemy import String
 
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
-from ..conftest import PASSPHRASE, snapshot
+from ..vaults import PASSPHRASE, snapshot
 
 COLUMNS = ["date", "city", "region", "person", "event_type", "legal_code", "article", "part", "arrest_days",
            "fine_amount", "fine_unit", "description", "source_url", "event_ref"]

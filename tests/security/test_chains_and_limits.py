@@ -18,8 +18,7 @@ from kzdesk.core.model.attachments import attach
 from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.model.vault import Vault
 
-from ..conftest import import_bundle
-from ..vaults import head, introduce, make_vault, record
+from ..vaults import head, import_bundle, introduce, make_vault, record
 
 
 @pytest.fixture

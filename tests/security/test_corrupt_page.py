@@ -12,7 +12,7 @@ from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.layout import DATABASE_FILE
 
-from ..conftest import DATA, PASSPHRASE, snapshot
+from ..vaults import DATA, PASSPHRASE, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 

@@ -16,7 +16,7 @@ from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import HEADER_FILE
 
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
 
 CHANGER = """
 import sys

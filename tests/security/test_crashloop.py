@@ -23,7 +23,7 @@ from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 
 from ..bench import load_bench
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
 
 crashloop = load_bench("crashloop")
 QUICK = crashloop.Settings(max_delay=0.4, bundles=6, timing_runs=1)

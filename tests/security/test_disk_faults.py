@@ -14,10 +14,7 @@ from __future__ import annotations
 import errno
 import io
 import os
-import shutil
 import stat
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -45,7 +42,8 @@ from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import HEADER_FILE
 
-from ..conftest import DATA, PASSPHRASE, MemoryKeyring
+from ..vaults import DATA, PASSPHRASE, MemoryKeyring
+from .disks import fill
 
 ERRNOS = [pytest.param(errno.ENOSPC, id="ENOSPC"), pytest.param(errno.EIO, id="EIO")]
 # What each error says in Russian (the CLI runs below use --lang ru): translated, not the C library's.
@@ -464,45 +462,6 @@ def test_key_slots_via_the_cli(vault: Vault, kz, tmp_path: Path, monkeypatch: py
 
 
 # --- a real small full filesystem ----------------------------------------------------------------
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 4 MiB tmpfs of its own, or a skip saying why this machine cannot have one."""
-    if not sys.platform.startswith("linux"):
-        pytest.skip("a tmpfs can only be mounted on Linux")
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    if shutil.which("mount") is None or shutil.which("umount") is None:
-        pytest.skip("no mount/umount command")
-    disk = tmp_path / "small"
-    disk.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(disk)],
-                          capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.skip(f"this machine does not allow mounting a tmpfs: {done.stderr.strip()}")
-    try:
-        stats = os.statvfs(disk)
-        assert stats.f_blocks * stats.f_frsize <= 4 * 1024 * 1024, "not the small filesystem"
-        yield disk
-    finally:
-        # A file a failed test left open keeps the mount busy: detach it lazily then.
-        if subprocess.run(["umount", str(disk)], capture_output=True, check=False).returncode != 0:
-            subprocess.run(["umount", "-l", str(disk)], check=True)
-
-
-def fill(disk: Path) -> Path:
-    """Take every free byte of the disk; the file returned gives them back when deleted."""
-    filler = disk / "filler"
-    chunk = b"\0" * 65536
-    with filler.open("wb", buffering=0) as fh:  # unbuffered: nothing is left to flush on close
-        while True:
-            try:
-                fh.write(chunk)  # takes what still fits; raises once nothing does
-            except OSError as exc:
-                assert exc.errno == errno.ENOSPC
-                break
-    return filler
-
-
 def test_a_really_full_disk(small_disk: Path, pair: tuple[Vault, Vault], report: tuple[str, bytes],
                             vault: Vault, tmp_path: Path) -> None:
     volunteer, coordinator = pair

@@ -11,7 +11,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.backup_file import write_backup
 
-from ..conftest import DATA, PASSPHRASE, MemoryKeyring
+from ..vaults import DATA, PASSPHRASE, MemoryKeyring
 
 
 def test_erase_makes_vault_and_backups_unreadable(kz, vault_path: Path, tmp_path: Path, monkeypatch) -> None:

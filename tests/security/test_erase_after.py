@@ -11,7 +11,7 @@ from kzdesk.core.errors import PassphraseError, VaultError
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import HEADER_FILE
 
-from ..conftest import PASSPHRASE, snapshot
+from ..vaults import PASSPHRASE, snapshot
 
 
 def failures(vault_path: Path) -> int:

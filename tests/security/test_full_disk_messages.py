@@ -22,16 +22,15 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 
-from ..conftest import DATA
-from ..vaults import introduce, make_vault
-from .test_disk_faults import fill, small_disk  # noqa: F401  (the fixture)
+from ..vaults import DATA, introduce, make_vault
+from .disks import fill
 
 FULL = "На диске не осталось свободного места"
 DAMAGED = ("поврежд", "repair", "Unexpected", "Непредвиденная")
 
 
 @pytest.fixture
-def vaults(small_disk: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, Path]]:  # noqa: F811
+def vaults(small_disk: Path, tmp_path: Path) -> Iterator[tuple[Path, Path, Path]]:
     """A coordinator's vault on the small disk with a month of records, a volunteer's bundle for it
     (on the big disk), and a CSV file to import."""
     coordinator = make_vault(small_disk / "vault", "coordinator", "Almaty")

@@ -46,8 +46,7 @@ from kzdesk.core.vault.identity import SigningIdentity, key_id
 from kzdesk.core.vault.kdf import floor_params
 
 from ..bench import load_bench
-from ..conftest import DATA, snapshot
-from ..vaults import introduce
+from ..vaults import DATA, introduce, snapshot
 
 fuzz = load_bench("fuzz")  # the long run's PDF text oracle, shared
 

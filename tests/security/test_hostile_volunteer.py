@@ -22,8 +22,7 @@ from kzdesk.core.model.revisions import Clock, RevisionRow, make_revision
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.case import gather
 
-from ..conftest import import_bundle
-from ..vaults import head, introduce, make_vault, record
+from ..vaults import head, import_bundle, introduce, make_vault, record
 
 FUTURE = "9999999999999-00000000-evil"
 

@@ -28,8 +28,8 @@ from kzdesk.core.vault.keyslots import VaultHeader
 from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.recovery import recover_dek
 
-from ..conftest import DATA, PASSPHRASE, MemoryKeyring
-from .test_wipe_pages import decrypted_pages
+from ..vaults import DATA, PASSPHRASE, MemoryKeyring
+from .pages import decrypted_pages
 
 NEW = "a fresh passphrase after the search, әғқ"
 

@@ -30,8 +30,7 @@ from kzdesk.core.model.editing import ActDraft, AttachmentDraft, EventDraft, Per
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE
 
-from ..conftest import snapshot
-from ..vaults import introduce, make_vault
+from ..vaults import introduce, make_vault, snapshot
 
 PAGE = 4096
 RESERVE = 80  # SQLCipher 4: a 16-byte IV and a 64-byte HMAC-SHA512 at the end of every page

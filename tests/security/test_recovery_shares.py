@@ -11,7 +11,7 @@ from kzdesk.core.errors import PassphraseError
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 
-from ..conftest import PASSPHRASE, snapshot
+from ..vaults import PASSPHRASE, snapshot
 
 
 def shares_of(output: str) -> list[str]:

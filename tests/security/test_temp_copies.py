@@ -25,8 +25,8 @@ from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.recovery import recover_dek
 
-from ..conftest import DATA, PASSPHRASE
-from .test_disk_faults import fill, small_disk  # noqa: F401  (a fixture)
+from ..vaults import DATA, PASSPHRASE
+from .disks import fill
 
 # Killed while the copy of the database is complete and being read into the backup file.
 KILL_WHILE_READING = """
@@ -114,7 +114,7 @@ def test_a_copy_is_private_from_its_first_byte_and_a_killed_one_goes_with_the_ne
     assert not any(p.exists() for p in left)
 
 
-def test_a_full_disk_leaves_no_copy_and_a_retry_with_room_succeeds(small_disk: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_a_full_disk_leaves_no_copy_and_a_retry_with_room_succeeds(small_disk: Path, tmp_path: Path) -> None:
     path = small_disk / "vault"
     Vault.create(path, PASSPHRASE, Profile("volunteer", "Айгүл", "Oral"), kdf=floor_params()).close()
     with Vault.open(path, PASSPHRASE) as vault:

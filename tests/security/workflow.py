@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kzdesk.core.vault.kdf import floor_params
 
-from ..conftest import PASSPHRASE
+from ..vaults import PASSPHRASE
 
 COLUMNS = ["date", "city", "region", "person", "event_type", "legal_code", "article", "part", "arrest_days",
            "fine_amount", "fine_unit", "description", "source_url", "event_ref"]

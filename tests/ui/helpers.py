@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+
 from kzdesk.ui.main_window import MainWindow
+from kzdesk.ui.unlock import UnlockDialog
 from kzdesk.ui.wizard import FirstRunWizard
+
+from ..vaults import PASSPHRASE
 
 
 def context_idle(window: MainWindow) -> bool:
@@ -21,3 +30,48 @@ def wizard_at_profile(qtbot, context):
     wizard.passphrase_page.second.setText("Жаңа өмір басталды 2021")
     wizard.next()
     return wizard
+
+
+def type_text(qtbot, text: str) -> None:
+    """Type into the focused widget. QTest.keyClicks aborts on non-ASCII, so send key events carrying text."""
+    for char in text:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    qtbot.wait(1)
+
+
+def key(qtbot, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    qtbot.keyClick(widget, k, modifier)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def open_editor(qtbot, window: MainWindow):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor.isVisible(), timeout=10_000)
+    editor = window.editor
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=5_000)
+    editor.ui.date.setFocus()
+    qtbot.waitUntil(lambda: focused() is editor.ui.date, timeout=5_000)
+    return editor
+
+
+def unlock_damaged(qtbot, context, vault_path: Path):
+    """The unlock window, the right passphrase typed, until it offers the way back."""
+    context.vault_path = vault_path
+    dialog = UnlockDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.passphrase.setText(PASSPHRASE)
+    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.repair_button.isVisible(), timeout=10_000)
+    return dialog

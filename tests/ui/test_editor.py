@@ -4,53 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kzdesk.ui.main_window import MainWindow
 
 from ..vaults import PASSPHRASE
-
-
-def type_text(qtbot, text: str) -> None:
-    """Type into the focused widget. QTest.keyClicks aborts on non-ASCII, so send key events carrying text."""
-    for char in text:
-        widget = QApplication.focusWidget()
-        assert widget is not None
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-    qtbot.wait(1)
-
-
-def key(qtbot, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    qtbot.keyClick(widget, k, modifier)
-
-
-def focused() -> QWidget | None:
-    return QApplication.focusWidget()
-
-
-def open_editor(qtbot, window: MainWindow):
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
-    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.editor is not None and window.editor.isVisible(), timeout=10_000)
-    editor = window.editor
-    editor.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=5_000)
-    editor.ui.date.setFocus()
-    qtbot.waitUntil(lambda: focused() is editor.ui.date, timeout=5_000)
-    return editor
+from .helpers import focused, key, open_editor, type_text
 
 
 def test_arrest_and_mci_fine_entered_by_keyboard(qtbot, month_context) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75, timeout=10_000)
     editor = open_editor(qtbot, window)
     ui, act = editor.ui, editor.act_form.ui
     type_text(qtbot, "2021-12-17")
@@ -95,18 +62,18 @@ def test_arrest_and_mci_fine_entered_by_keyboard(qtbot, month_context) -> None:
     assert "145,850" in act.fineOther.text() or "145 850" in act.fineOther.text()
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
-    qtbot.waitUntil(lambda: window.records.total == 76, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 76, timeout=10_000)
     # Find it again by a Kazakh word typed in another case, and see the person's chronology.
-    window.search.setText("ҒАЛЫМ НҰРЛАНОВ")
-    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
-    assert "Oral" in window.records.data(window.records.index(0, 1))
-    assert "15 days of arrest" in window.records.data(window.records.index(0, 5))
+    window.records_tab.search.setText("ҒАЛЫМ НҰРЛАНОВ")
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
+    assert "Oral" in window.records_tab.model.data(window.records_tab.model.index(0, 1))
+    assert "15 days of arrest" in window.records_tab.model.data(window.records_tab.model.index(0, 5))
     window.tabs.setCurrentIndex(1)
-    window.person_search.setText("nurlanov galym")
-    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
-    window.persons_view.selectRow(0)
-    qtbot.waitUntil(lambda: window.chronology.rowCount() == 2, timeout=10_000)
-    articles = {window.chronology.data(window.chronology.index(r, 3)) for r in range(2)}
+    window.persons_tab.person_search.setText("nurlanov galym")
+    qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 1, timeout=10_000)
+    window.persons_tab.persons_view.selectRow(0)
+    qtbot.waitUntil(lambda: window.persons_tab.chronology.rowCount() == 2, timeout=10_000)
+    articles = {window.persons_tab.chronology.data(window.persons_tab.chronology.index(r, 3)) for r in range(2)}
     assert articles == {"488.11", ""}  # the fine was entered without an article
 
 

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialogButtonBox
-
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE
 
 from ..vaults import DATA, PASSPHRASE, snapshot
-
-
-def unlock_damaged(qtbot, context, vault_path: Path):
-    """The unlock window, the right passphrase typed, until it offers the way back."""
-    from kzdesk.ui.unlock import UnlockDialog
-
-    context.vault_path = vault_path
-    dialog = UnlockDialog(context)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.ui.passphrase.setText(PASSPHRASE)
-    dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: dialog.repair_button.isVisible(), timeout=10_000)
-    return dialog
+from .helpers import unlock_damaged
 
 
 def test_damaged_database_offers_the_backup_copy(qtbot, context, vault_path: Path) -> None:

@@ -125,3 +125,29 @@ def test_one_writer_and_one_reader_of_revisions() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RevisionRow":
                 elsewhere.append(f"{path.name}:{node.lineno} builds a RevisionRow")
     assert elsewhere == []
+
+
+def test_tests_import_helpers_not_other_tests() -> None:
+    """A test module takes shared code from a helper module (tests/vaults.py, tests/ui/helpers.py, ...),
+    never from a test_* module or a conftest: importing one would collect (and run the module code of)
+    another, and fixtures are found by pytest, not imported."""
+    tests = CORE.parents[2] / "tests"
+    offenders = []
+    for path in sorted(tests.rglob("*.py")):
+        package = path.relative_to(tests.parent).parent.parts
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                base = package[:len(package) - node.level + 1] if node.level else ()
+                targets = [(*base, *(node.module or "").split("."))]
+                if not node.module:  # from . import test_x
+                    targets = [(*base, a.name) for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [tuple(a.name.split(".")) for a in node.names]
+            else:
+                continue
+            for target in targets:
+                last = [part for part in target if part][-1:]
+                if target[:1] == ("tests",) and last and (last[0].startswith("test_") or last[0] == "conftest"):
+                    offenders.append(f"{path.relative_to(tests)}:{node.lineno} imports {'.'.join(target)}")
+    assert len(list(tests.rglob("test_*.py"))) > 50
+    assert offenders == []
