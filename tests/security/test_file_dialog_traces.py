@@ -146,10 +146,10 @@ def test_no_file_dialog_leaves_the_folder_it_was_answered_in(qtbot, qt_places, w
     user = User(qtbot, stick)
 
     # Several in a row, from the File menu: the first cancelled after opening the stick.
-    user.answer(window.spreadsheets.import_action.trigger, cancel=True)
-    user.answer(window.bundles.export_action.trigger, "bundle.kzb")
-    user.answer(window.bundles.import_action.trigger, "bundle-in.kzb")
-    user.answer(window.bundles.folder_action.trigger)
+    user.answer(window.import_action.trigger, cancel=True)
+    user.answer(window.export_action.trigger, "bundle.kzb")
+    user.answer(window.import_bundles_action.trigger, "bundle-in.kzb")
+    user.answer(window.import_folder_action.trigger)
     user.answer(window.receipts.write_action.trigger, "receipt.kzr")
     user.answer(window.receipts.purge_action.trigger, "receipt-in.kzr")
     user.answer(window.safety.backup_action.trigger, "vault.kzbackup")

@@ -249,7 +249,7 @@ def test_first_run_restores_a_backup_into_the_window(qtbot, context, vault_path:
     window = MainWindow(context)  # what app.main shows next
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records_tab.model.total == 75 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.records.total == 75 and context_idle(window), timeout=10_000)
     with context.vault.engine.connect() as conn:
         assert vault_stats(conn).to_json() == before
 
