@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .workflow import canary_forms, run_day
 
 
+@pytest.mark.slow
 def test_canary_sweep_after_a_working_day(kz, tmp_path: Path, monkeypatch) -> None:
     day = run_day(kz, tmp_path, monkeypatch)
     swept: list[Path] = []

@@ -69,6 +69,7 @@ def test_damaged_page_is_refused_then_the_newest_copy_put_back(kz, vault_path: P
     assert snapshot(vault_path) == settled  # a good database is never replaced
 
 
+@pytest.mark.slow
 def test_repair_from_a_backup_file_keeps_the_current_passphrase(kz, vault_path: Path, tmp_path: Path,
                                                                 monkeypatch) -> None:
     assert kz("import-csv", str(MONTH), vault=vault_path).code == 0

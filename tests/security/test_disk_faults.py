@@ -368,6 +368,7 @@ def opens_with(path: Path, passphrase: str) -> bool:
     return True
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", ERRNOS)
 def test_passphrase_change_at_every_step(vault: Vault, tmp_path: Path, code: int) -> None:
     header_file = vault.path / HEADER_FILE

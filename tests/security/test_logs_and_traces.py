@@ -26,6 +26,7 @@ def secrets_of(day, root: Path) -> list[bytes]:
     return found
 
 
+@pytest.mark.slow
 def test_a_working_day_at_debug_logs_nothing_sensitive(kz, tmp_path: Path, monkeypatch, caplog) -> None:
     monkeypatch.setenv("KZDESK_DEBUG", "1")
     caplog.set_level(logging.DEBUG)

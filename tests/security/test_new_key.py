@@ -39,6 +39,7 @@ def stats(kz, path: Path, passphrase: str) -> object:
     return result.json() if result.code == 0 else result.code
 
 
+@pytest.mark.slow
 def test_a_new_key_leaves_the_old_header_passphrase_and_shares_opening_nothing(
         kz, vault_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     memory = MemoryKeyring()

@@ -78,6 +78,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.slow
 def test_a_backup_killed_while_reading_its_copy_leaves_it_for_the_next_backup_and_erase(
         kz, vault_path: Path, tmp_path: Path) -> None:
     with Vault.open(vault_path, PASSPHRASE) as vault:
