@@ -15,6 +15,7 @@ import io
 import json
 import os
 import re
+import shutil
 import struct
 import unicodedata
 import zipfile
@@ -50,12 +51,16 @@ from ..vaults import DATA, introduce, snapshot
 
 fuzz = load_bench("fuzz")  # the long run's PDF text oracle, shared
 
-pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore:Duplicate name")]
+# The properties (marked slow one by one) run for about 20 s; the regressions at the end take a moment.
+pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 PASS = "fuzz pass phrase"
 FUZZ = settings(deadline=None, suppress_health_check=list(HealthCheck), print_blob=True)
 # CI runs each property a few hundred times at most (about 20 s in all); KZDESK_FUZZ_SCALE=50
 # runs fifty times as many, for a longer look without bench/fuzz.py.
 SCALE = int(os.environ.get("KZDESK_FUZZ_SCALE", "1"))
+# Each property is a @given function run inside its test, which counts what the examples did
+# (refused, accepted, ...) and asserts afterwards that they reached what the property is about:
+# a generator whose every example stopped at the first check would otherwise pass unseen.
 
 
 @dataclass
@@ -155,13 +160,22 @@ def same_as_signed(field: Field, opened: bundle.OpenedBundle) -> None:
 
 
 # --- bundle reader ----------------------------------------------------------------------------
-@settings(FUZZ, max_examples=150 * SCALE)
-@given(data=st.one_of(st.binary(max_size=3000), st.sampled_from(TOKENS).map(lambda t: t * 50)))
-def test_arbitrary_bytes_are_refused_as_bundle_or_archive(field: Field, data: bytes) -> None:
-    with pytest.raises(BundleRejected):
-        open_bundle(decrypt(data, field.secret))
-    with pytest.raises(BundleRejected):
-        open_bundle(data)
+@pytest.mark.slow
+def test_arbitrary_bytes_are_refused_as_bundle_or_archive(field: Field) -> None:
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=150 * SCALE)
+    @given(data=st.one_of(st.binary(max_size=3000), st.sampled_from(TOKENS).map(lambda t: t * 50)))
+    def run(data: bytes) -> None:
+        seen["run"] += 1
+        for reader in (lambda: decrypt(data, field.secret), lambda: open_bundle(data)):
+            with pytest.raises(BundleRejected) as refused:
+                reader()
+            assert refused.value.message()
+            seen["refused"] += 1
+
+    run()
+    assert seen["run"] > 0 and seen["refused"] == 2 * seen["run"], seen
 
 
 def test_the_real_bundles_open_unmodified(field: Field) -> None:
@@ -171,54 +185,93 @@ def test_the_real_bundles_open_unmodified(field: Field) -> None:
     assert len(open_bundle(field.payloads[0]).revisions) > 200
 
 
-@settings(FUZZ, max_examples=120 * SCALE)
-@given(which=st.integers(0, 1), data=st.data())
-def test_mutated_bundle_files_are_rejected_and_nothing_is_written(field: Field, which: int,
-                                                                   data: st.DataObject) -> None:
-    original = field.bundles[which]
-    fuzzed = data.draw(mutated(original))
-    assume(fuzzed != original)
-    path = field.root / "fuzzed.kzb"
-    path.write_bytes(fuzzed)
-    before = state(field.coordinator)
-    outcome = import_bundles(field.coordinator, [path])[0]
-    # age authenticates every byte: no edit of the file can decrypt to anything at all.
-    assert outcome.status == "rejected", outcome
-    assert outcome.reason
-    assert state(field.coordinator) == before
+@pytest.mark.slow
+def test_mutated_bundle_files_are_rejected_and_nothing_is_written(field: Field) -> None:
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=120 * SCALE)
+    @given(which=st.integers(0, 1), data=st.data())
+    def run(which: int, data: st.DataObject) -> None:
+        original = field.bundles[which]
+        fuzzed = data.draw(mutated(original))
+        assume(fuzzed != original)
+        path = field.root / "fuzzed.kzb"
+        path.write_bytes(fuzzed)
+        before = state(field.coordinator)
+        outcome = import_bundles(field.coordinator, [path])[0]
+        # age authenticates every byte: no edit of the file can decrypt to anything at all.
+        assert outcome.status == "rejected", outcome
+        assert outcome.reason
+        assert state(field.coordinator) == before
+        seen[f"rejected {which}"] += 1
+
+    run()
+    assert seen["rejected 0"] and seen["rejected 1"], seen
+    # The same import merges the untouched bundles (so the rejections above were the edits' doing),
+    # into a copy of the coordinator: the shared one stays as the other tests expect it.
+    copy = field.root / "coordinator-copy"
+    shutil.copytree(field.coordinator.path, copy)
+    with Vault.open(copy, PASS) as coordinator:
+        for index, original in enumerate(field.bundles):
+            (field.root / f"untouched-{index}.kzb").write_bytes(original)
+        untouched = [field.root / f"untouched-{index}.kzb" for index in range(len(field.bundles))]
+        assert [o.status for o in import_bundles(coordinator, untouched)] == ["merged", "merged"]
 
 
-@settings(FUZZ, max_examples=200 * SCALE)
-@given(which=st.sampled_from([0, 1, 1, 1]), data=st.data())
-def test_mutated_archives_are_refused_or_carry_what_was_signed(field: Field, which: int,
-                                                                data: st.DataObject) -> None:
-    fuzzed = data.draw(mutated(field.payloads[which]))
-    try:
-        opened = open_bundle(fuzzed)
-        if not verify_signature(opened):
+@pytest.mark.slow
+def test_mutated_archives_are_refused_or_carry_what_was_signed(field: Field) -> None:
+    seen: Counter[str] = Counter()
+
+    def check(fuzzed: bytes) -> None:
+        try:
+            opened = open_bundle(fuzzed)
+        except BundleRejected as exc:
+            assert exc.message()
+            seen["refused"] += 1
             return
-    except BundleRejected as exc:
-        assert exc.message()
-        return
-    same_as_signed(field, opened)
+        if not verify_signature(opened):
+            seen["bad signature"] += 1
+            return
+        same_as_signed(field, opened)
+        seen["as signed"] += 1
+
+    @settings(FUZZ, max_examples=200 * SCALE)
+    @given(which=st.sampled_from([0, 1, 1, 1]), data=st.data())
+    def run(which: int, data: st.DataObject) -> None:
+        check(data.draw(mutated(field.payloads[which])))
+
+    run()
+    assert seen["refused"], seen  # the edits reached the reader, which refused them with its own error
+    # A few edits touch a byte no check reads and pass as signed; the untouched archives always do.
+    before = seen["as signed"]
+    for payload in field.payloads:
+        check(payload)
+    assert seen["as signed"] == before + len(field.payloads), seen
 
 
-@settings(FUZZ, max_examples=40 * SCALE)
-@given(data=st.data())
-def test_mutated_archives_sealed_for_the_coordinator_change_nothing_when_refused(field: Field,
-                                                                                  data: st.DataObject) -> None:
+@pytest.mark.slow
+def test_mutated_archives_sealed_for_the_coordinator_change_nothing_when_refused(field: Field) -> None:
     """The archive edited and encrypted again for the coordinator (what anyone with its card can do)."""
     from pyrage import encrypt, x25519
 
-    fuzzed = data.draw(mutated(field.payloads[1]))
-    path = field.root / "sealed.kzb"
-    path.write_bytes(encrypt(fuzzed, [x25519.Recipient.from_str(field.recipient)]))
-    before = state(field.coordinator)
-    outcome = import_bundles(field.coordinator, [path])[0]
-    if outcome.status == "rejected":
-        assert state(field.coordinator) == before
-    else:  # an edit of a byte no check reads: then it is the very content that was signed
-        same_as_signed(field, open_bundle(fuzzed))
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=40 * SCALE)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        fuzzed = data.draw(mutated(field.payloads[1]))
+        path = field.root / "sealed.kzb"
+        path.write_bytes(encrypt(fuzzed, [x25519.Recipient.from_str(field.recipient)]))
+        before = state(field.coordinator)
+        outcome = import_bundles(field.coordinator, [path])[0]
+        seen[str(outcome.status)] += 1
+        if outcome.status == "rejected":
+            assert outcome.reason and state(field.coordinator) == before
+        else:  # an edit of a byte no check reads: then it is the very content that was signed
+            same_as_signed(field, open_bundle(fuzzed))
+
+    run()
+    assert seen["rejected"] > 0, seen  # the edited archives did reach the import and its checks
 
 
 # --- manifest validator -----------------------------------------------------------------------
@@ -265,20 +318,33 @@ def really_valid(raw: bytes, manifest: bundle.Manifest) -> None:
                                                                              doc["prev"])
 
 
-def check_manifest(raw: bytes) -> bool:
+def check_manifest(raw: bytes, seen: Counter[str] | None = None) -> bool:
     try:
         manifest = parse_manifest(raw)
     except BundleRejected as exc:
         assert "malformed" in exc.message()
+        if seen is not None:
+            seen["refused"] += 1
         return False
     really_valid(raw, manifest)
+    if seen is not None:
+        seen["valid"] += 1
     return True
 
 
-@settings(FUZZ, max_examples=300 * SCALE)
-@given(doc=JSONISH, canonical=st.booleans())
-def test_jsonish_structures_are_refused_or_valid(doc: Any, canonical: bool) -> None:
-    check_manifest(encode(doc, canonical))
+@pytest.mark.slow
+def test_jsonish_structures_are_refused_or_valid() -> None:
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=300 * SCALE)
+    @given(doc=JSONISH, canonical=st.booleans())
+    def run(doc: Any, canonical: bool) -> None:
+        seen["objects" if isinstance(doc, dict) else "other"] += 1
+        check_manifest(encode(doc, canonical), seen)
+
+    run()
+    # Random JSON is never a valid manifest, but objects as well as other values reached the validator.
+    assert seen["refused"] == seen["objects"] + seen["other"] and seen["objects"] and seen["other"], seen
 
 
 KEY = SigningIdentity.generate()
@@ -289,34 +355,49 @@ VALID_MANIFEST = {"format": "kzdesk-bundle", "version": 1, "bundle": "ab" * 16, 
                                                                       "size": 0}]}
 
 
-@settings(FUZZ, max_examples=300 * SCALE)
-@given(changes=st.lists(st.tuples(st.sampled_from([*VALID_MANIFEST, "entry", "extra"]), JSONISH,
-                                  st.booleans()), min_size=1, max_size=3),
-       canonical=st.sampled_from([True, True, True, False]))
-def test_mutated_manifest_fields_are_refused_or_valid(changes: list[tuple[str, Any, bool]],
-                                                      canonical: bool) -> None:
+@pytest.mark.slow
+def test_mutated_manifest_fields_are_refused_or_valid() -> None:
     assert check_manifest(encode(VALID_MANIFEST))
-    doc = json.loads(json.dumps(VALID_MANIFEST))
-    for name, value, drop in changes:
-        if name == "entry":  # one field of one entry
-            entries = doc.get("entries")
-            if not isinstance(entries, list) or not entries or not isinstance(entries[0], dict):
-                continue
-            entry = entries[0]
-            key = ["type", "id", "sha256", "size", "other"][len(str(value)) % 5]
-            entry.pop(key, None) if drop else entry.__setitem__(key, value)
-        elif drop:
-            doc.pop(name, None)
-        else:
-            doc[name] = value
-    check_manifest(encode(doc, canonical))
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=300 * SCALE)
+    @given(changes=st.lists(st.tuples(st.sampled_from([*VALID_MANIFEST, "entry", "extra"]), JSONISH,
+                                      st.booleans()), min_size=1, max_size=3),
+           canonical=st.sampled_from([True, True, True, False]))
+    def run(changes: list[tuple[str, Any, bool]], canonical: bool) -> None:
+        doc = json.loads(json.dumps(VALID_MANIFEST))
+        for name, value, drop in changes:
+            if name == "entry":  # one field of one entry
+                entries = doc.get("entries")
+                if not isinstance(entries, list) or not entries or not isinstance(entries[0], dict):
+                    continue
+                entry = entries[0]
+                key = ["type", "id", "sha256", "size", "other"][len(str(value)) % 5]
+                entry.pop(key, None) if drop else entry.__setitem__(key, value)
+            elif drop:
+                doc.pop(name, None)
+            else:
+                doc[name] = value
+        check_manifest(encode(doc, canonical), seen)
+
+    run()
+    # Some edits keep a valid manifest (a free-form field such as "created"), most do not: the
+    # independent reading in really_valid() ran on the first kind, the refusal on the second.
+    assert seen["refused"] and seen["valid"], seen
 
 
-@settings(FUZZ, max_examples=60 * SCALE)
-@given(data=st.data())
-def test_mutated_real_manifest_bytes_are_refused_or_valid(field: Field, data: st.DataObject) -> None:
-    raw = open_bundle(field.payloads[data.draw(st.integers(0, 1))]).manifest.raw
-    check_manifest(data.draw(mutated(raw)))
+@pytest.mark.slow
+def test_mutated_real_manifest_bytes_are_refused_or_valid(field: Field) -> None:
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=60 * SCALE)
+    @given(data=st.data())
+    def run(data: st.DataObject) -> None:
+        raw = open_bundle(field.payloads[data.draw(st.integers(0, 1))]).manifest.raw
+        check_manifest(data.draw(mutated(raw)), seen)
+
+    run()
+    assert seen["refused"] > 0, seen
 
 
 # --- CSV import -------------------------------------------------------------------------------
@@ -340,34 +421,53 @@ def csv_bytes(header: list[str], rows: list[list[str]], delimiter: str, encoding
     return buffer.getvalue().encode(encoding, "replace")
 
 
-def check_plan(data: bytes) -> Any:
-    """A plan, whose problems name real rows and columns, or None for a clear InputError."""
+def check_plan(data: bytes, seen: Counter[str] | None = None) -> Any:
+    """A plan, whose problems name real rows and columns, or None for a clear InputError (and only
+    that: any other exception, KzdeskError or not, fails the test)."""
+    seen = Counter() if seen is None else seen
     try:
         plan = plan_import(data)
     except InputError as exc:
         assert exc.message()
+        seen["refused"] += 1
         return None
     assert all(p.row >= 2 and p.column in {*COLUMNS, *EXTRA_COLUMNS, "-"} for p in plan.problems)
     assert all(p.message() for p in plan.problems)
     if not plan.problems:
         assert all(row.person and row.act["act_type"] for row in plan.rows)
+    seen["problems" if plan.problems else "clean"] += 1
     return plan
 
 
-@settings(FUZZ, max_examples=150 * SCALE)
-@given(rows=st.lists(st.lists(CELL, min_size=len(HEADER) - 3, max_size=len(HEADER) + 1), max_size=5),
-       delimiter=st.sampled_from([",", ";", "\t"]), encoding=st.sampled_from(ENCODINGS))
-def test_hostile_rows_under_the_real_header(rows: list[list[str]], delimiter: str, encoding: str) -> None:
-    check_plan(csv_bytes(HEADER, rows, delimiter, encoding))
+@pytest.mark.slow
+def test_hostile_rows_under_the_real_header() -> None:
+    seen: Counter[str] = Counter()
+
+    @settings(FUZZ, max_examples=150 * SCALE)
+    @given(rows=st.lists(st.lists(CELL, min_size=len(HEADER) - 3, max_size=len(HEADER) + 1), max_size=5),
+           delimiter=st.sampled_from([",", ";", "\t"]), encoding=st.sampled_from(ENCODINGS))
+    def run(rows: list[list[str]], delimiter: str, encoding: str) -> None:
+        check_plan(csv_bytes(HEADER, rows, delimiter, encoding), seen)
+
+    run()
+    # Files the reader refuses whole, and files it reads row by row into problems, both came up.
+    assert seen["refused"] and seen["problems"], seen
 
 
-@settings(FUZZ, max_examples=150 * SCALE)
-@given(prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00"]), body=st.binary(max_size=600),
-       data=st.data())
-def test_arbitrary_bytes_after_the_real_header(prefix: bytes, body: bytes, data: st.DataObject) -> None:
-    check_plan(prefix + ",".join(HEADER).encode() + b"\n" + body)
+@pytest.mark.slow
+def test_arbitrary_bytes_after_the_real_header() -> None:
+    seen: Counter[str] = Counter()
     sample = (DATA / "monitoring_2021_12.csv").read_bytes()
-    check_plan(data.draw(mutated(sample)))
+
+    @settings(FUZZ, max_examples=150 * SCALE)
+    @given(prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00"]),
+           body=st.binary(max_size=600), data=st.data())
+    def run(prefix: bytes, body: bytes, data: st.DataObject) -> None:
+        check_plan(prefix + ",".join(HEADER).encode() + b"\n" + body, seen)
+        check_plan(data.draw(mutated(sample)), seen)
+
+    run()
+    assert seen["refused"] and seen["problems"] and seen["clean"], seen
 
 
 @pytest.fixture(scope="module")
@@ -377,26 +477,41 @@ def csv_vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
     vault.close()
 
 
-@settings(FUZZ, max_examples=30 * SCALE)
-@given(rows=st.lists(st.lists(CELL, min_size=len(HEADER), max_size=len(HEADER)), min_size=1, max_size=4),
-       encoding=st.sampled_from(ENCODINGS))
-def test_a_refused_csv_file_leaves_the_vault_unchanged(csv_vault: Vault, tmp_path_factory: pytest.TempPathFactory,
-                                                        rows: list[list[str]], encoding: str) -> None:
-    data = csv_bytes(HEADER, rows, ",", encoding)
-    plan = check_plan(data)
-    path = csv_vault.path.parent / "fuzzed.csv"
-    path.write_bytes(data)
-    before = state(csv_vault)
-    try:
-        report = import_csv(csv_vault, path)
-    except InputError as exc:
-        assert exc.message()
-        assert state(csv_vault) == before
-        assert plan is None or plan.problems
-        return
-    assert plan is not None and not plan.problems
-    assert report.acts == len(plan.rows)
-    assert state(csv_vault)[0][5] == before[0][5] + report.acts
+REAL_ROWS = list(csv.reader(io.StringIO((DATA / "monitoring_2021_12.csv").read_text(encoding="utf-8"))))[1:]
+
+
+@pytest.mark.slow
+def test_a_refused_csv_file_leaves_the_vault_unchanged(csv_vault: Vault) -> None:
+    seen: Counter[str] = Counter()
+    # Hostile rows, and rows of the real monitoring file (taken as they are): files of only the
+    # second kind are imported, so both answers of import_csv are checked.
+    row = st.one_of(st.lists(CELL, min_size=len(HEADER), max_size=len(HEADER)), st.sampled_from(REAL_ROWS))
+    files = st.one_of(st.lists(row, min_size=1, max_size=4),
+                      st.lists(st.sampled_from(REAL_ROWS), min_size=1, max_size=4))
+
+    @settings(FUZZ, max_examples=30 * SCALE)
+    @given(rows=files, encoding=st.sampled_from(ENCODINGS))
+    def run(rows: list[list[str]], encoding: str) -> None:
+        data = csv_bytes(HEADER, rows, ",", encoding)
+        plan = check_plan(data)
+        path = csv_vault.path.parent / "fuzzed.csv"
+        path.write_bytes(data)
+        before = state(csv_vault)
+        try:
+            report = import_csv(csv_vault, path)
+        except InputError as exc:
+            assert exc.message()
+            assert state(csv_vault) == before
+            assert plan is None or plan.problems
+            seen["refused"] += 1
+            return
+        assert plan is not None and not plan.problems
+        assert report.acts == len(plan.rows)
+        assert state(csv_vault)[0][5] == before[0][5] + report.acts
+        seen["imported"] += 1
+
+    run()
+    assert seen["refused"] and seen["imported"], seen
 
 
 # --- PDF builder ------------------------------------------------------------------------------
@@ -451,6 +566,7 @@ def font_glyphs() -> dict[int, int]:
     return glyphs
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=45 * SCALE)
 @given(values=st.lists(PDF_TEXT, min_size=len(PDF_FIELDS), max_size=len(PDF_FIELDS)),
        lang=st.sampled_from(["en", "ru", "kk"]))
