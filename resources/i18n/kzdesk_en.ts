@@ -173,6 +173,68 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundle was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n bundle(s) not read.</source>
+        <translation>
+            <numerusform>Stopped: %n bundle not read.</numerusform>
+            <numerusform>Stopped: %n bundles not read.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundles could not be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChronologyModel</name>
     <message>
         <source>Date</source>
@@ -211,6 +273,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolving the conflict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict was not resolved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -694,43 +771,7 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Export a bundle for the coordinator…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;bundles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import a &amp;folder of bundles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Print case summary…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search: name, place, article… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>to YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find a person, any spelling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -766,19 +807,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lock when idle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>any act</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -801,62 +834,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import spreadsheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export a bundle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundles (*.kzb)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bundle {seq} written: {n} records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import bundles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import every bundle in a folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no bundles (*.kzb) in this folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing bundles…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep which value? (You may edit it.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The report could not be made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The decision was not stored.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,6 +842,13 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <name>MenuActions</name>
     <message>
         <source>The operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -969,6 +953,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>Acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonsTab</name>
+    <message>
+        <source>Find a person, any spelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the case summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1078,6 +1077,33 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>Sanction</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Search: name, place, article… (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any act</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1338,6 +1364,33 @@ These three belong together. Shares made at another time are a different set: th
     </message>
     <message>
         <source>The share was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetActions</name>
+    <message>
+        <source>&amp;Import spreadsheet (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet was not imported.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -174,6 +174,68 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation>Ү&amp;йлестірушіге пакет шығару…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation>&amp;Пакеттерді импорттау…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation>Пакеттер &amp;қалтасын импорттау…</translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Пакет шығару</translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation>Пакеттер (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Пакеттерді импорттау</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Қалтадағы барлық пакетті импорттау</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation>{seq}-пакет жазылды: жазбалар — {n}.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Пакет жазылуда…</translation>
+    </message>
+    <message>
+        <source>The bundle was not written.</source>
+        <translation>Пакет жазылмады.</translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
+        <translation>Бұл қалтада пакеттер (*.kzb) жоқ.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n bundle(s) not read.</source>
+        <translation>
+            <numerusform>Тоқтатылды: %n пакет оқылмады.</numerusform>
+            <numerusform>Тоқтатылды: %n пакет оқылмады.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Пакеттер импортталуда…</translation>
+    </message>
+    <message>
+        <source>The bundles could not be imported.</source>
+        <translation>Пакеттерді импорттау мүмкін болмады.</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyModel</name>
     <message>
         <source>Date</source>
@@ -213,6 +275,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Values</source>
         <translation>Мәндер</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
+        <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
+    </message>
+    <message>
+        <source>Resolving the conflict…</source>
+        <translation>Қайшылық шешілуде…</translation>
+    </message>
+    <message>
+        <source>The conflict was not resolved.</source>
+        <translation>Қайшылық шешілмеді.</translation>
     </message>
 </context>
 <context>
@@ -695,44 +772,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Статистика</translation>
     </message>
     <message>
-        <source>&amp;Export a bundle for the coordinator…</source>
-        <translation>Ү&amp;йлестірушіге пакет шығару…</translation>
-    </message>
-    <message>
-        <source>Import &amp;bundles…</source>
-        <translation>&amp;Пакеттерді импорттау…</translation>
-    </message>
-    <message>
-        <source>Import a &amp;folder of bundles…</source>
-        <translation>Пакеттер &amp;қалтасын импорттау…</translation>
-    </message>
-    <message>
         <source>&amp;Print case summary…</source>
         <translation>Іс бойынша жиынтықты &amp;басып шығару…</translation>
-    </message>
-    <message>
-        <source>Search: name, place, article… (Ctrl+F)</source>
-        <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD бастап</translation>
-    </message>
-    <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD дейін</translation>
-    </message>
-    <message>
-        <source>any city</source>
-        <translation>кез келген қала</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation>бап</translation>
-    </message>
-    <message>
-        <source>Find a person, any spelling</source>
-        <translation>Тұлғаны іздеу (кез келген жазылуымен)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -767,20 +808,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>&amp;Жаңа жазба</translation>
     </message>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation>&amp;Кестені импорттау (CSV)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
         <source>Lock when idle…</source>
         <translation>Әрекетсіз кезде құлыптау…</translation>
-    </message>
-    <message>
-        <source>any act</source>
-        <translation>кез келген шара</translation>
     </message>
     <message>
         <source>Lock after this many idle minutes (0: never):</source>
@@ -802,62 +835,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Бұл құпия фраза қойманы ашпады. Қайта көріңіз.</translation>
     </message>
     <message>
-        <source>Import spreadsheet</source>
-        <translation>Кестені импорттау</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV файлдары (*.csv)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Импортталуда…</translation>
-    </message>
-    <message>
-        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
-        <translation>Импортталған жолдар: {rows}. Оқиғалар: {events}, шаралар: {acts}.</translation>
-    </message>
-    <message>
-        <source>Export a bundle</source>
-        <translation>Пакет шығару</translation>
-    </message>
-    <message>
-        <source>Bundles (*.kzb)</source>
-        <translation>Пакеттер (*.kzb)</translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation>Пакет жазылуда…</translation>
-    </message>
-    <message>
-        <source>Bundle {seq} written: {n} records.</source>
-        <translation>{seq}-пакет жазылды: жазбалар — {n}.</translation>
-    </message>
-    <message>
-        <source>Import bundles</source>
-        <translation>Пакеттерді импорттау</translation>
-    </message>
-    <message>
-        <source>Import every bundle in a folder</source>
-        <translation>Қалтадағы барлық пакетті импорттау</translation>
-    </message>
-    <message>
-        <source>There are no bundles (*.kzb) in this folder.</source>
-        <translation>Бұл қалтада пакеттер (*.kzb) жоқ.</translation>
-    </message>
-    <message>
-        <source>Importing bundles…</source>
-        <translation>Пакеттер импортталуда…</translation>
-    </message>
-    <message>
-        <source>Keep which value? (You may edit it.)</source>
-        <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
-    </message>
-    <message>
-        <source>The report could not be made.</source>
-        <translation>Есепті дайындау мүмкін болмады.</translation>
-    </message>
-    <message>
         <source>The decision was not stored.</source>
         <translation>Шешім сақталмады.</translation>
     </message>
@@ -867,6 +844,13 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>The operation failed.</source>
         <translation>Әрекет сәтсіз аяқталды.</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
     </message>
 </context>
 <context>
@@ -971,6 +955,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Acts</source>
         <translation>Шаралар</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsTab</name>
+    <message>
+        <source>Find a person, any spelling</source>
+        <translation>Тұлғаны іздеу (кез келген жазылуымен)</translation>
+    </message>
+    <message>
+        <source>Making the case summary…</source>
+        <translation>Іс бойынша жиынтық жасалуда…</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Есепті дайындау мүмкін болмады.</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1079,33 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Sanction</source>
         <translation>Жаза</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Search: name, place, article… (Ctrl+F)</source>
+        <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК бастап</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК дейін</translation>
+    </message>
+    <message>
+        <source>any city</source>
+        <translation>кез келген қала</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>бап</translation>
+    </message>
+    <message>
+        <source>any act</source>
+        <translation>кез келген шара</translation>
     </message>
 </context>
 <context>
@@ -1346,6 +1372,33 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The share was not saved.</source>
         <translation>Үлес сақталмады.</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetActions</name>
+    <message>
+        <source>&amp;Import spreadsheet (CSV)…</source>
+        <translation>&amp;Кестені импорттау (CSV)…</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>Кестені импорттау</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV файлдары (*.csv)</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
+        <translation>Импортталған жолдар: {rows}. Оқиғалар: {events}, шаралар: {acts}.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импортталуда…</translation>
+    </message>
+    <message>
+        <source>The spreadsheet was not imported.</source>
+        <translation>Кесте импортталмады.</translation>
     </message>
 </context>
 <context>

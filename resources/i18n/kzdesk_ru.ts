@@ -174,6 +174,69 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>&amp;Export a bundle for the coordinator…</source>
+        <translation>Выгрузить пакет для &amp;координатора…</translation>
+    </message>
+    <message>
+        <source>Import &amp;bundles…</source>
+        <translation>Импортировать &amp;пакеты…</translation>
+    </message>
+    <message>
+        <source>Import a &amp;folder of bundles…</source>
+        <translation>Импортировать &amp;папку с пакетами…</translation>
+    </message>
+    <message>
+        <source>Export a bundle</source>
+        <translation>Выгрузить пакет</translation>
+    </message>
+    <message>
+        <source>Bundles (*.kzb)</source>
+        <translation>Пакеты (*.kzb)</translation>
+    </message>
+    <message>
+        <source>Import bundles</source>
+        <translation>Импорт пакетов</translation>
+    </message>
+    <message>
+        <source>Import every bundle in a folder</source>
+        <translation>Импортировать все пакеты из папки</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} written: {n} records.</source>
+        <translation>Пакет {seq} записан: записей — {n}.</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Записывается пакет…</translation>
+    </message>
+    <message>
+        <source>The bundle was not written.</source>
+        <translation>Пакет не записан.</translation>
+    </message>
+    <message>
+        <source>There are no bundles (*.kzb) in this folder.</source>
+        <translation>В этой папке нет пакетов (*.kzb).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %n bundle(s) not read.</source>
+        <translation>
+            <numerusform>Остановлено: не прочитан %n пакет.</numerusform>
+            <numerusform>Остановлено: не прочитаны %n пакета.</numerusform>
+            <numerusform>Остановлено: не прочитано %n пакетов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing bundles…</source>
+        <translation>Импортируются пакеты…</translation>
+    </message>
+    <message>
+        <source>The bundles could not be imported.</source>
+        <translation>Не удалось импортировать пакеты.</translation>
+    </message>
+</context>
+<context>
     <name>ChronologyModel</name>
     <message>
         <source>Date</source>
@@ -213,6 +276,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Values</source>
         <translation>Значения</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Keep which value? (You may edit it.)</source>
+        <translation>Какое значение оставить? (Его можно исправить.)</translation>
+    </message>
+    <message>
+        <source>Resolving the conflict…</source>
+        <translation>Конфликт разрешается…</translation>
+    </message>
+    <message>
+        <source>The conflict was not resolved.</source>
+        <translation>Конфликт не разрешён.</translation>
     </message>
 </context>
 <context>
@@ -695,44 +773,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Статистика</translation>
     </message>
     <message>
-        <source>&amp;Export a bundle for the coordinator…</source>
-        <translation>Выгрузить пакет для &amp;координатора…</translation>
-    </message>
-    <message>
-        <source>Import &amp;bundles…</source>
-        <translation>Импортировать &amp;пакеты…</translation>
-    </message>
-    <message>
-        <source>Import a &amp;folder of bundles…</source>
-        <translation>Импортировать &amp;папку с пакетами…</translation>
-    </message>
-    <message>
         <source>&amp;Print case summary…</source>
         <translation>&amp;Печать сводки по делу…</translation>
-    </message>
-    <message>
-        <source>Search: name, place, article… (Ctrl+F)</source>
-        <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>с YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>по YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>any city</source>
-        <translation>любой город</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation>статья</translation>
-    </message>
-    <message>
-        <source>Find a person, any spelling</source>
-        <translation>Найти лицо (в любом написании)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -767,20 +809,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>&amp;Новая запись</translation>
     </message>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation>&amp;Импортировать таблицу (CSV)…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
         <source>Lock when idle…</source>
         <translation>Блокировать при бездействии…</translation>
-    </message>
-    <message>
-        <source>any act</source>
-        <translation>любая мера</translation>
     </message>
     <message>
         <source>Lock after this many idle minutes (0: never):</source>
@@ -803,62 +837,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Эта парольная фраза не открыла хранилище. Попробуйте ещё раз.</translation>
     </message>
     <message>
-        <source>Import spreadsheet</source>
-        <translation>Импорт таблицы</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Импорт…</translation>
-    </message>
-    <message>
-        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
-        <translation>Импортировано строк: {rows}. Событий: {events}, мер: {acts}.</translation>
-    </message>
-    <message>
-        <source>Export a bundle</source>
-        <translation>Выгрузить пакет</translation>
-    </message>
-    <message>
-        <source>Bundles (*.kzb)</source>
-        <translation>Пакеты (*.kzb)</translation>
-    </message>
-    <message>
-        <source>Writing the bundle…</source>
-        <translation>Записывается пакет…</translation>
-    </message>
-    <message>
-        <source>Bundle {seq} written: {n} records.</source>
-        <translation>Пакет {seq} записан: записей — {n}.</translation>
-    </message>
-    <message>
-        <source>Import bundles</source>
-        <translation>Импорт пакетов</translation>
-    </message>
-    <message>
-        <source>Import every bundle in a folder</source>
-        <translation>Импортировать все пакеты из папки</translation>
-    </message>
-    <message>
-        <source>There are no bundles (*.kzb) in this folder.</source>
-        <translation>В этой папке нет пакетов (*.kzb).</translation>
-    </message>
-    <message>
-        <source>Importing bundles…</source>
-        <translation>Импортируются пакеты…</translation>
-    </message>
-    <message>
-        <source>Keep which value? (You may edit it.)</source>
-        <translation>Какое значение оставить? (Его можно исправить.)</translation>
-    </message>
-    <message>
-        <source>The report could not be made.</source>
-        <translation>Не удалось подготовить отчёт.</translation>
-    </message>
-    <message>
         <source>The decision was not stored.</source>
         <translation>Решение не сохранено.</translation>
     </message>
@@ -868,6 +846,13 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>The operation failed.</source>
         <translation>Операция не удалась.</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -972,6 +957,21 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Acts</source>
         <translation>Меры</translation>
+    </message>
+</context>
+<context>
+    <name>PersonsTab</name>
+    <message>
+        <source>Find a person, any spelling</source>
+        <translation>Найти лицо (в любом написании)</translation>
+    </message>
+    <message>
+        <source>Making the case summary…</source>
+        <translation>Составляется сводка по делу…</translation>
+    </message>
+    <message>
+        <source>The report could not be made.</source>
+        <translation>Не удалось подготовить отчёт.</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1081,33 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Sanction</source>
         <translation>Наказание</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTab</name>
+    <message>
+        <source>Search: name, place, article… (Ctrl+F)</source>
+        <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>с ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>по ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>any city</source>
+        <translation>любой город</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation>статья</translation>
+    </message>
+    <message>
+        <source>any act</source>
+        <translation>любая мера</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1374,33 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The share was not saved.</source>
         <translation>Доля не сохранена.</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetActions</name>
+    <message>
+        <source>&amp;Import spreadsheet (CSV)…</source>
+        <translation>&amp;Импортировать таблицу (CSV)…</translation>
+    </message>
+    <message>
+        <source>Import spreadsheet</source>
+        <translation>Импорт таблицы</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Imported {rows} rows: {events} events, {acts} acts.</source>
+        <translation>Импортировано строк: {rows}. Событий: {events}, мер: {acts}.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>The spreadsheet was not imported.</source>
+        <translation>Таблица не импортирована.</translation>
     </message>
 </context>
 <context>

@@ -28,14 +28,12 @@ def write_report(path: Path, data: bytes) -> None:
                 arg("--profile", choices=("lawyer", "full", "public"), default="lawyer",
                     help=N_("who the report is for (default: lawyer)")))
 def cmd_report(args: argparse.Namespace) -> int:
-    from kzdesk.core.model.persons import one_person
-    from kzdesk.core.reports.case import build_pdf, gather
+    from kzdesk.core.reports.case import case_summary
 
     lang = language()  # the common --lang option sets both the messages and the report
     with open_vault(args) as vault, vault.engine.connect() as conn:
-        person = one_person(conn, args.query)
-        data = build_pdf(gather(conn, person, args.profile), lang)
-    write_report(Path(args.out), data)
+        summary = case_summary(conn, args.query, lang, args.profile)
+    write_report(Path(args.out), summary.pdf)
     return 0
 
 

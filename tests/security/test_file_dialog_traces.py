@@ -114,8 +114,10 @@ def qtproject_values() -> str:
 def test_no_file_dialog_leaves_the_folder_it_was_answered_in(qtbot, qt_places, window_context, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from kzdesk.ui.main_window import MainWindow
-    from kzdesk.ui.recovery import RecoverDialog, RestoreDialog, SharesDialog
+    from kzdesk.ui.recover_dialog import RecoverDialog
     from kzdesk.ui.report_preview import ReportPreview
+    from kzdesk.ui.restore_dialog import RestoreDialog
+    from kzdesk.ui.shares_dialog import SharesDialog
 
     from ..ui.helpers import open_editor, unlock_damaged
     from ..vaults import introduce, make_vault
@@ -139,17 +141,17 @@ def test_no_file_dialog_leaves_the_folder_it_was_answered_in(qtbot, qt_places, w
     def record(key: str) -> Callable[..., None]:
         return lambda *args: handed.__setitem__(key, args[-1])
 
-    for target, method in ((window, "export_to"), (window, "import_files"), (window, "import_folder"),
-                           (window.receipts, "write_for"), (window.receipts, "check"),
-                           (window.safety, "backup_to")):
+    for target, method in ((window.bundles, "export_to"), (window.bundles, "import_files"),
+                           (window.bundles, "import_folder"), (window.receipts, "write_for"),
+                           (window.receipts, "check"), (window.safety, "backup_to")):
         monkeypatch.setattr(target, method, record(method))
     user = User(qtbot, stick)
 
     # Several in a row, from the File menu: the first cancelled after opening the stick.
-    user.answer(window.import_action.trigger, cancel=True)
-    user.answer(window.export_action.trigger, "bundle.kzb")
-    user.answer(window.import_bundles_action.trigger, "bundle-in.kzb")
-    user.answer(window.import_folder_action.trigger)
+    user.answer(window.spreadsheets.import_action.trigger, cancel=True)
+    user.answer(window.bundles.export_action.trigger, "bundle.kzb")
+    user.answer(window.bundles.import_action.trigger, "bundle-in.kzb")
+    user.answer(window.bundles.folder_action.trigger)
     user.answer(window.receipts.write_action.trigger, "receipt.kzr")
     user.answer(window.receipts.purge_action.trigger, "receipt-in.kzr")
     user.answer(window.safety.backup_action.trigger, "vault.kzbackup")

@@ -25,9 +25,9 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
     window.show()
     page = window.duplicates_page
     window.tabs.setCurrentIndex(3)
-    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 3 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.duplicates_page.model.rowCount() == 3 and context_idle(window), timeout=10_000)
     assert page.merge_button.isEnabled()
-    row = next(i for i, p in enumerate(window.duplicates.rows) if {p.a, p.b} == {kept, merged})
+    row = next(i for i, p in enumerate(window.duplicates_page.model.rows) if {p.a, p.b} == {kept, merged})
     page.view.selectRow(row)
     qtbot.waitUntil(lambda: page.left.rowCount() == 1 and page.right.rowCount() == 1 and context_idle(window),
                     timeout=10_000)
@@ -40,11 +40,11 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
     assert box is not None and pair.name_b in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-    assert window.duplicates.rowCount() == 3
+    assert window.duplicates_page.model.rowCount() == 3
     page.merge_button.click()
     box = page.findChild(QMessageBox, "merge_confirmation")
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 2 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.duplicates_page.model.rowCount() == 2 and context_idle(window), timeout=10_000)
     with vault.engine.connect() as conn:
         gone = conn.exec_driver_sql("SELECT deleted FROM person WHERE uuid = ?", (pair.b,)).scalar()
         acts = conn.exec_driver_sql("SELECT count(*) FROM act WHERE person = ? AND deleted = 0", (pair.a,)).scalar()
@@ -52,15 +52,15 @@ def test_review_queue_merges_links_and_separates(qtbot, context, vault_path) -> 
     # The next pair is selected by itself; link it, then mark the last one as different people.
     qtbot.waitUntil(lambda: page.current() is not None, timeout=10_000)
     page.link_button.click()
-    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 1 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.duplicates_page.model.rowCount() == 1 and context_idle(window), timeout=10_000)
     page.different_button.click()
-    qtbot.waitUntil(lambda: window.duplicates.rowCount() == 0 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.duplicates_page.model.rowCount() == 0 and context_idle(window), timeout=10_000)
     assert not page.merge_button.isEnabled() and page.left.rowCount() == 0
     with vault.engine.connect() as conn:
         made = sorted(r[0] for r in conn.exec_driver_sql("SELECT decision FROM link"))
     assert made == ["different", "same", "same"]
     window.lock()
-    assert page.left_name.text() == "" and window.duplicates.rowCount() == 0
+    assert page.left_name.text() == "" and window.duplicates_page.model.rowCount() == 0
 
 
 def test_receipt_written_by_the_coordinator_lets_the_volunteer_erase(qtbot, context, tmp_path) -> None:

@@ -17,7 +17,7 @@ def test_arrest_and_mci_fine_entered_by_keyboard(qtbot, month_context) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75, timeout=10_000)
     editor = open_editor(qtbot, window)
     ui, act = editor.ui, editor.act_form.ui
     type_text(qtbot, "2021-12-17")
@@ -62,18 +62,18 @@ def test_arrest_and_mci_fine_entered_by_keyboard(qtbot, month_context) -> None:
     assert "145,850" in act.fineOther.text() or "145 850" in act.fineOther.text()
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
-    qtbot.waitUntil(lambda: window.records.total == 76, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 76, timeout=10_000)
     # Find it again by a Kazakh word typed in another case, and see the person's chronology.
-    window.search.setText("ҒАЛЫМ НҰРЛАНОВ")
-    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
-    assert "Oral" in window.records.data(window.records.index(0, 1))
-    assert "15 days of arrest" in window.records.data(window.records.index(0, 5))
+    window.records_tab.search.setText("ҒАЛЫМ НҰРЛАНОВ")
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
+    assert "Oral" in window.records_tab.model.data(window.records_tab.model.index(0, 1))
+    assert "15 days of arrest" in window.records_tab.model.data(window.records_tab.model.index(0, 5))
     window.tabs.setCurrentIndex(1)
-    window.person_search.setText("nurlanov galym")
-    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
-    window.persons_view.selectRow(0)
-    qtbot.waitUntil(lambda: window.chronology.rowCount() == 2, timeout=10_000)
-    articles = {window.chronology.data(window.chronology.index(r, 3)) for r in range(2)}
+    window.persons_tab.person_search.setText("nurlanov galym")
+    qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 1, timeout=10_000)
+    window.persons_tab.persons_view.selectRow(0)
+    qtbot.waitUntil(lambda: window.persons_tab.chronology.rowCount() == 2, timeout=10_000)
+    articles = {window.persons_tab.chronology.data(window.persons_tab.chronology.index(r, 3)) for r in range(2)}
     assert articles == {"488.11", ""}  # the fine was entered without an article
 
 

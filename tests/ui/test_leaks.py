@@ -36,9 +36,9 @@ def test_canary_typed_in_the_gui_is_in_no_file(qtbot, month_context, tmp_path: P
     qtbot.waitUntil(lambda: len(editor.draft.attachments) == 1, timeout=10_000)
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
-    window.search.setText(canary)
-    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
-    assert canary in window.records.data(window.records.index(0, 2))
+    window.records_tab.search.setText(canary)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
+    assert canary in window.records_tab.model.data(window.records_tab.model.index(0, 2))
     assert window.windowTitle() == "kzdesk"
     # A shortcut fires only in the active window; a window left by an earlier test may hold that.
     window.activateWindow()
@@ -89,8 +89,8 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
-    window.import_action.trigger()
-    qtbot.waitUntil(lambda: window.records.total == 2 and window.context.tasks.pending == 0, timeout=20_000)
+    window.spreadsheets.import_action.trigger()
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 2 and window.context.tasks.pending == 0, timeout=20_000)
     dismiss(window)  # "Imported 2 rows…"
 
     editor = open_editor(qtbot, window)
@@ -103,19 +103,19 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.editor is None, timeout=10_000)
 
-    window.search.setText(canary)
-    qtbot.waitUntil(lambda: window.records.total == 3, timeout=10_000)
+    window.records_tab.search.setText(canary)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 3, timeout=10_000)
 
     with context.vault.engine.connect() as conn:
         person = conn.exec_driver_sql("SELECT uuid FROM person WHERE name LIKE ?", (f"{canary} Ж%",)).scalar()
-    window.selected_person = person
-    window.print_case_summary()
-    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=20_000)
-    window.preview.close()
+    window.persons_tab.selected_person = person
+    window.persons_tab.print_case_summary()
+    qtbot.waitUntil(lambda: window.persons_tab.preview is not None, timeout=20_000)
+    window.persons_tab.preview.close()
     dismiss(window)
 
     window.tabs.setCurrentIndex(3)
-    qtbot.waitUntil(lambda: window.duplicates.rowCount() >= 1 and window.context.tasks.pending == 0,
+    qtbot.waitUntil(lambda: window.duplicates_page.model.rowCount() >= 1 and window.context.tasks.pending == 0,
                     timeout=10_000)
     window.duplicates_page.view.selectRow(0)
     qtbot.waitUntil(lambda: window.duplicates_page.current() is not None, timeout=10_000)
@@ -124,7 +124,7 @@ def test_canary_through_a_whole_gui_session(qtbot, context, tmp_path: Path, monk
 
     bundle = tmp_path / "usb" / "bundle.kzb"
     bundle.parent.mkdir()
-    window.export_to(str(bundle))
+    window.bundles.export_to(str(bundle))
     qtbot.waitUntil(lambda: bundle.exists() and window.context.tasks.pending == 0, timeout=20_000)
 
     window.activateWindow()

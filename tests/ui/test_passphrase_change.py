@@ -21,7 +21,7 @@ from kzdesk.core.vault.layout import DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.recovery import recover_dek
 from kzdesk.ui.main_window import MainWindow
 from kzdesk.ui.passphrase_change import PassphraseChangeDialog
-from kzdesk.ui.recovery import SharesDialog
+from kzdesk.ui.shares_dialog import SharesDialog
 
 from ..vaults import PASSPHRASE, snapshot
 from .helpers import context_idle
@@ -69,7 +69,7 @@ def test_the_dialog_changes_the_passphrase(qtbot, month_context, fast_kdf) -> No
     assert _opens(path, NEW) and not _opens(path, PASSPHRASE)
     window.refresh()  # the window's open vault goes on working
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-    assert window.records.rowCount() > 0
+    assert window.records_tab.model.rowCount() > 0
 
 
 def test_a_new_data_key_leaves_the_coerced_header_and_old_shares_opening_nothing(
@@ -107,7 +107,7 @@ def test_a_new_data_key_leaves_the_coerced_header_and_old_shares_opening_nothing
     # And the window goes on with the new key.
     window.refresh()
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-    assert window.records.rowCount() > 0
+    assert window.records_tab.model.rowCount() > 0
 
 
 @pytest.mark.parametrize(("first", "second"), [(NEW, NEW + "x"), ("қысқа7", "қысқа7"), ("", "")],

@@ -23,7 +23,9 @@ from kzdesk.core.vault.backup_file import write_backup
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.core.vault.recovery import recover_dek
 from kzdesk.ui.main_window import MainWindow
-from kzdesk.ui.recovery import RecoverDialog, RestoreDialog, SharesDialog
+from kzdesk.ui.recover_dialog import RecoverDialog
+from kzdesk.ui.restore_dialog import RestoreDialog
+from kzdesk.ui.shares_dialog import SharesDialog
 from kzdesk.ui.unlock import UnlockDialog
 from kzdesk.ui.wizard import FirstRunWizard
 
@@ -249,7 +251,7 @@ def test_first_run_restores_a_backup_into_the_window(qtbot, context, vault_path:
     window = MainWindow(context)  # what app.main shows next
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records.total == 75 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75 and context_idle(window), timeout=10_000)
     with context.vault.engine.connect() as conn:
         assert vault_stats(conn).to_json() == before
 

@@ -18,13 +18,13 @@ def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) ->
     window.show()
     window.tabs.setCurrentIndex(1)
     assert not window.case_action.isEnabled()  # nobody selected yet
-    window.person_search.setText("айтбаев")
-    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
-    window.persons_view.selectRow(0)
+    window.persons_tab.person_search.setText("айтбаев")
+    qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 1, timeout=10_000)
+    window.persons_tab.persons_view.selectRow(0)
     assert window.case_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.preview is not None and context_idle(window), timeout=20_000)
-    preview = window.preview
+    qtbot.waitUntil(lambda: window.persons_tab.preview is not None and context_idle(window), timeout=20_000)
+    preview = window.persons_tab.preview
     assert preview.windowTitle() == "kzdesk" and "not be encrypted" in preview.warning.text()
     assert len(preview.page_labels) >= 1 and not preview.page_labels[0].pixmap().isNull()
     before = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
@@ -36,7 +36,7 @@ def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) ->
     after = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
     assert set(after) - set(before) == {out.name}  # nothing else was written on the way
     window.lock()
-    assert window.preview is None or not window.preview.isVisible()
+    assert window.persons_tab.preview is None or not window.persons_tab.preview.isVisible()
     assert not window.case_action.isEnabled()
 
 

@@ -66,9 +66,9 @@ def test_copied_text_is_marked_secret_and_taken_back(qtbot, qapp, month_context)
     clipboard = qapp.clipboard()
 
     def copy(text: str) -> None:
-        window.search.setText(text)
-        window.search.selectAll()
-        window.search.copy()
+        window.records_tab.search.setText(text)
+        window.records_tab.search.selectAll()
+        window.records_tab.search.copy()
 
     copy("Жақсылықов Ерлан")
     qtbot.waitUntil(lambda: clipboard.mimeData().hasFormat("x-kde-passwordManagerHint"), timeout=5_000)

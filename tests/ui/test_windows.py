@@ -68,19 +68,19 @@ def test_records_list_search_in_any_case(qtbot, month_context) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75, timeout=10_000)
     assert window.windowTitle() == "kzdesk"
-    window.search.setText("ЖАҚСЫЛЫҚОВ")  # typed in capitals; stored as Жақсылықов
-    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
-    persons = window.records.data(window.records.index(0, 2))
+    window.records_tab.search.setText("ЖАҚСЫЛЫҚОВ")  # typed in capitals; stored as Жақсылықов
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
+    persons = window.records_tab.model.data(window.records_tab.model.index(0, 2))
     assert "Жақсылықов Ерлан" in persons and "Серікбаева Айгүл" in persons
-    window.search.setText("zhaksylykov")
-    qtbot.waitUntil(lambda: window.records.total == 1 and context_idle(window), timeout=10_000)
-    window.search.setText("")
-    window.act_type.setCurrentIndex(window.act_type.findData("administrative_arrest"))
-    qtbot.waitUntil(lambda: 0 < window.records.total < 75 and context_idle(window), timeout=10_000)
-    assert all("arrest" in window.records.data(window.records.index(r, 3)).lower()
-               for r in range(window.records.rowCount()))
+    window.records_tab.search.setText("zhaksylykov")
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1 and context_idle(window), timeout=10_000)
+    window.records_tab.search.setText("")
+    window.records_tab.act_type.setCurrentIndex(window.records_tab.act_type.findData("administrative_arrest"))
+    qtbot.waitUntil(lambda: 0 < window.records_tab.model.total < 75 and context_idle(window), timeout=10_000)
+    assert all("arrest" in window.records_tab.model.data(window.records_tab.model.index(r, 3)).lower()
+               for r in range(window.records_tab.model.rowCount()))
     assert window.windowTitle() == "kzdesk"
 
 
@@ -89,11 +89,11 @@ def test_persons_chronology(qtbot, month_context) -> None:
     qtbot.addWidget(window)
     window.show()
     window.tabs.setCurrentIndex(1)
-    window.person_search.setText("айтбаев")
-    qtbot.waitUntil(lambda: window.persons.rowCount() == 1, timeout=10_000)
-    window.persons_view.selectRow(0)
-    qtbot.waitUntil(lambda: window.chronology.rowCount() == 4, timeout=10_000)
-    acts = {window.chronology.data(window.chronology.index(r, 3)) for r in range(4)}
+    window.persons_tab.person_search.setText("айтбаев")
+    qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 1, timeout=10_000)
+    window.persons_tab.persons_view.selectRow(0)
+    qtbot.waitUntil(lambda: window.persons_tab.chronology.rowCount() == 4, timeout=10_000)
+    acts = {window.persons_tab.chronology.data(window.persons_tab.chronology.index(r, 3)) for r in range(4)}
     assert acts == {"", "174", "256", "405.2"}
 
 
@@ -101,14 +101,14 @@ def test_lock_clears_everything_and_unlock_needs_the_passphrase(qtbot, month_con
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75, timeout=10_000)
     vault = month_context.vault
     # A shortcut fires only in the active window; a window left by an earlier test may hold that.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert month_context.vault is None
-    assert window.records.rowCount() == 0 and window.persons.rowCount() == 0
+    assert window.records_tab.model.rowCount() == 0 and window.persons_tab.persons.rowCount() == 0
     assert window.stack.currentWidget() is window.locked
     qtbot.waitUntil(lambda: vault._dek == b"", timeout=10_000)  # engine disposed, key forgotten
     window.locked.passphrase.setText("wrong")
@@ -117,7 +117,7 @@ def test_lock_clears_everything_and_unlock_needs_the_passphrase(qtbot, month_con
     assert window.stack.currentWidget() is window.locked
     window.locked.passphrase.setText(PASSPHRASE)
     qtbot.keyClick(window.locked.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.records.total == 75, timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75, timeout=10_000)
     assert window.stack.currentWidget() is window.tabs
 
 
@@ -135,16 +135,19 @@ def test_idle_lock(qtbot, month_context) -> None:
 def test_item_models(qtbot, qtmodeltester, month_context, model_name: str) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.records.total == 75 and context_idle(window), timeout=10_000)
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 75 and context_idle(window), timeout=10_000)
     window.tabs.setCurrentIndex(1)  # the persons list loads when it is looked at
-    qtbot.waitUntil(lambda: window.persons.rowCount() == 42, timeout=10_000)
+    qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 42, timeout=10_000)
     if model_name == "chronology":
-        window.chronology.show_person(window.persons.rows[0].uuid)
-        qtbot.waitUntil(lambda: window.chronology.rowCount() > 0, timeout=10_000)
+        window.persons_tab.chronology.show_person(window.persons_tab.persons.rows[0].uuid)
+        qtbot.waitUntil(lambda: window.persons_tab.chronology.rowCount() > 0, timeout=10_000)
     if model_name in ("conflicts", "duplicates"):
         window.tabs.setCurrentIndex(2 if model_name == "conflicts" else 3)
         qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-    qtmodeltester.check(getattr(window, model_name))
+    models = {"records": window.records_tab.model, "persons": window.persons_tab.persons,
+              "chronology": window.persons_tab.chronology, "conflicts": window.conflicts_tab.model,
+              "duplicates": window.duplicates_page.model}
+    qtmodeltester.check(models[model_name])
 
 
 def test_language_switch_at_run_time(qtbot, month_context, settings_file: Path) -> None:
@@ -152,7 +155,7 @@ def test_language_switch_at_run_time(qtbot, month_context, settings_file: Path) 
     qtbot.addWidget(window)
     window.set_language("kk")
     assert window.tabs.tabText(0) != "Records"
-    header = window.records.headerData(0, Qt.Orientation.Horizontal)
+    header = window.records_tab.model.headerData(0, Qt.Orientation.Horizontal)
     assert header != "Date"
     window.set_language("ru")
     assert window.tabs.tabText(1) == "Лица"
@@ -166,8 +169,8 @@ def test_settings_hold_nothing_sensitive(qtbot, month_context, settings_file: Pa
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.show()
-    window.search.setText("Жақсылықов")
-    qtbot.waitUntil(lambda: window.records.total == 1, timeout=10_000)
+    window.records_tab.search.setText("Жақсылықов")
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
     window.close()
     text = settings_file.read_bytes() if settings_file.exists() else b""
     for secret in ("Жақсылықов".encode(), PASSPHRASE.encode(), str(month_context.vault_path).encode(),
@@ -189,10 +192,10 @@ def test_dates_and_numbers_in_the_locale(qtbot, month_context) -> None:
     window = MainWindow(month_context)
     qtbot.addWidget(window)
     window.set_language("ru")
-    window.search.setText("Өтепов")
-    qtbot.waitUntil(lambda: window.records.total == 1 and context_idle(window), timeout=10_000)
-    assert window.records.data(window.records.index(0, 0)) == "10.12.2021"
-    assert window.records.data(window.records.index(0, 5)) == "145\u00a0850 ₸"
+    window.records_tab.search.setText("Өтепов")
+    qtbot.waitUntil(lambda: window.records_tab.model.total == 1 and context_idle(window), timeout=10_000)
+    assert window.records_tab.model.data(window.records_tab.model.index(0, 0)) == "10.12.2021"
+    assert window.records_tab.model.data(window.records_tab.model.index(0, 5)) == "145\u00a0850 ₸"
     window.set_language("en")
 
 
@@ -265,32 +268,32 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     window.show()
     stick = tmp_path / "stick"
     stick.mkdir()
-    window.import_folder(str(stick))  # nothing there yet: a plain warning, nothing imported
-    assert not hasattr(window, "import_report")
+    window.bundles.import_folder(str(stick))  # nothing there yet: a plain warning, nothing imported
+    assert window.bundles.import_report == []
     (tmp_path / "v.kzb").rename(stick / "v.kzb")
-    window.import_folder(str(stick))
-    qtbot.waitUntil(lambda: len(getattr(window, "import_report", [])) == 1 and context_idle(window), timeout=10_000)
-    assert window.import_report[0].status == "merged"
+    window.bundles.import_folder(str(stick))
+    qtbot.waitUntil(lambda: len(window.bundles.import_report) == 1 and context_idle(window), timeout=10_000)
+    assert window.bundles.import_report[0].status == "merged"
     with context.vault.transaction() as conn:
         edit = context.vault.changeset()
         edit.update(conn, "person", person, {"occupation": "журналист"})
         context.vault.commit(edit, conn)
-    window.import_files([str(tmp_path / "o.kzb")])
-    qtbot.waitUntil(lambda: len(window.import_report) == 1 and context_idle(window), timeout=10_000)
-    assert "merged" in window.last_message
+    window.bundles.import_files([str(tmp_path / "o.kzb")])
+    qtbot.waitUntil(lambda: len(window.bundles.import_report) == 1 and context_idle(window), timeout=10_000)
+    assert "merged" in window.bundles.last_message
     window.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: window.conflicts.rowCount() == 1, timeout=10_000)
-    assert "журналист" in window.conflicts.data(window.conflicts.index(0, 2))
-    window.resolve(window.conflicts.rows[0].id, "журналист, блогер")
-    qtbot.waitUntil(lambda: window.conflicts.rowCount() == 0 and context_idle(window), timeout=10_000)
-    window.export_to(str(tmp_path / "out.kzb"))
+    qtbot.waitUntil(lambda: window.conflicts_tab.model.rowCount() == 1, timeout=10_000)
+    assert "журналист" in window.conflicts_tab.model.data(window.conflicts_tab.model.index(0, 2))
+    window.conflicts_tab.resolve(window.conflicts_tab.model.rows[0].id, "журналист, блогер")
+    qtbot.waitUntil(lambda: window.conflicts_tab.model.rowCount() == 0 and context_idle(window), timeout=10_000)
+    window.bundles.export_to(str(tmp_path / "out.kzb"))
     qtbot.waitUntil(lambda: (tmp_path / "out.kzb").exists() and context_idle(window), timeout=10_000)
     assert not (tmp_path / "out.kzb").read_bytes().count("журналист".encode())
-    bar = window.export_progress.parent()
-    written = int(window.last_message.split(":")[1].split()[0])  # "Bundle 1 written: N records."
-    assert written > 1 and bar.maximum() == written + 1  # one step per record, one for the encryption
+    written = int(window.bundles.last_message.split(":")[1].split()[0])  # "Bundle 1 written: N records."
+    operation = window.bundles.operation
+    assert written > 1 and operation.total == written + 1  # one step per record, one for the encryption
     window.tabs.setCurrentIndex(3)
     qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
-    assert window.duplicates.rowCount() == 0
+    assert window.duplicates_page.model.rowCount() == 0
     for v in (volunteer, other):
         v.close()

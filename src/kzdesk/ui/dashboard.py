@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.operation import error_text
 from kzdesk.ui.report_preview import ReportPreview, pages_view
 from kzdesk.ui.widgets import named
 
@@ -94,8 +94,7 @@ class Dashboard(QWidget):
         self.save_button.setEnabled(True)
 
     def _failed(self, error: BaseException) -> None:
-        self.summary.setText(error.message() if isinstance(error, KzdeskError) else self.tr("The report could not "
-                                                                                            "be made."))
+        self.summary.setText(error_text(error, self.tr("The report could not be made.")))
 
     def _save(self) -> None:
         """The same pages in the preview dialog, with its warning, where the user saves them."""

@@ -1,25 +1,25 @@
-"""The main window: the records list with search and filters, persons with their chronology, locking."""
+"""The main window: the tabs, the menus, locking and unlocking, the record editor.
+
+Each tab is its own class (records_tab, persons_tab, conflicts_tab, duplicates_page, dashboard)
+and each group of menu actions too (bundle_actions, spreadsheet_actions, receipts, safety…); the
+window puts them together, clears them all when it locks, and reloads them after a change.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QTabWidget,
@@ -27,37 +27,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.core.errors import KzdeskError, PassphraseError
+from kzdesk.core.errors import PassphraseError
 from kzdesk.core.model.editing import EventDraft, load_event, take_draft
-from kzdesk.core.model.listing import RecordFilter
-from kzdesk.core.model.names import sort_key
-from kzdesk.core.model.vocab import label, vocabulary
-from kzdesk.ui import file_dialogs
+from kzdesk.ui.bundle_actions import BundleActions
+from kzdesk.ui.conflicts_tab import ConflictsTab
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
 from kzdesk.ui.erase_after import EraseAfterActions
-from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.help_menu import GuideActions
 from kzdesk.ui.lock import IdleLock
+from kzdesk.ui.operation import error_text, notice
 from kzdesk.ui.passphrase_change import PassphraseChangeActions
+from kzdesk.ui.persons_tab import PersonsTab
 from kzdesk.ui.receipts import ReceiptActions
-from kzdesk.ui.records_model import ChronologyModel, PersonsModel, RecordsModel
-from kzdesk.ui.recovery import SharesDialog
+from kzdesk.ui.records_tab import RecordsTab
 from kzdesk.ui.report_preview import ReportPreview
 from kzdesk.ui.safety import SafetyActions
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
-from kzdesk.ui.tasks import Progress
+from kzdesk.ui.shares_dialog import SharesDialog
+from kzdesk.ui.spreadsheet_actions import SpreadsheetActions
 from kzdesk.ui.translations import NAMES
-from kzdesk.ui.widgets import city_combo, named, table_view
+from kzdesk.ui.widgets import named
 
 if TYPE_CHECKING:
-    from kzdesk.core.exchange.importing import ImportOutcome
-    from kzdesk.core.reports.preview import PageImage
+    from kzdesk.core.model.vault import Vault
 
-MIN_SEARCH = 2
-SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
+RECORDS, PERSONS, CONFLICTS, DUPLICATES, STATISTICS = range(5)
 
 
 class LockedPage(QWidget):
@@ -94,18 +91,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle("kzdesk")  # never case data in a title: it shows in task bars and screenshots
-        self.records = RecordsModel(context)
-        self.persons = PersonsModel(context)
-        self.chronology = ChronologyModel(context)
         self._build()
         self._build_actions()
         self.idle = IdleLock(context.settings.get(IDLE_LOCK_MINUTES), self.lock, self)
         QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
-        self.search_timer = named(QTimer(self), "search_timer", singleShot=True, interval=SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _: self.search_timer.start())
-        self.person_search.textChanged.connect(self.persons.search)
-        self.records.loaded.connect(self._show_count)
+        self.records_tab.model.loaded.connect(self._show_count)
         self.retranslate()
         if context.vault is not None:
             self.refresh()
@@ -122,69 +112,20 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.locked)
         self.locked.button.clicked.connect(self._unlock)
-
-        records_page = QWidget()
-        layout = QVBoxLayout(records_page)
-        filters = QHBoxLayout()
-        self.search = named(QLineEdit(), "search", clearButtonEnabled=True)
-        self.date_from = named(QLineEdit(), "date_from", maxLength=10)
-        self.date_to = named(QLineEdit(), "date_to", maxLength=10)
-        self.city = city_combo(self.context.translations.language)
-        self.city.setObjectName("city_filter")
-        self.act_type = named(QComboBox(), "act_type_filter")
-        self.article = named(QLineEdit(), "article_filter", maxLength=8)
-        for widget, stretch in ((self.search, 3), (self.date_from, 1), (self.date_to, 1), (self.city, 1),
-                                (self.act_type, 1), (self.article, 1)):
-            filters.addWidget(widget, stretch)
-        for edit in (self.date_from, self.date_to, self.article):
-            edit.editingFinished.connect(self.apply_filter)
-        self.city.currentIndexChanged.connect(self.apply_filter)
-        city_edit = self.city.lineEdit()
-        assert city_edit is not None  # the combo is editable
-        city_edit.editingFinished.connect(self.apply_filter)
-        self.act_type.currentIndexChanged.connect(self.apply_filter)
-        self.records_view = table_view(self.records)
-        self.records_view.setSortingEnabled(True)
-        for column, width in enumerate((100, 130, 260, 230, 120)):
-            self.records_view.setColumnWidth(column, width)
-        self.records_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        layout.addLayout(filters)
-        layout.addWidget(self.records_view)
-        self.tabs.addTab(records_page, "")
-
-        persons_page = QSplitter()
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
-        self.persons_view = table_view(self.persons)
-        self.persons_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.persons_view.horizontalHeader().setStretchLastSection(False)
-        left_layout.addWidget(self.person_search)
-        left_layout.addWidget(self.persons_view)
-        self.chronology_view = table_view(self.chronology)
-        for column, width in enumerate((100, 120, 220, 80, 160)):
-            self.chronology_view.setColumnWidth(column, width)
-        persons_page.addWidget(left)
-        persons_page.addWidget(self.chronology_view)
-        persons_page.setStretchFactor(1, 2)
-        self.persons_view.selectionModel().selectionChanged.connect(self._person_selected)
-        self.records_view.doubleClicked.connect(lambda index: self.edit_record(self.records.uuid_at(index.row())))
-        self.records_view.activated.connect(lambda index: self.edit_record(self.records.uuid_at(index.row())))
-        self.editor: EventEditor | None = None
-        self.tabs.addTab(persons_page, "")
-        self.persons_stale = True
-        self.tabs.currentChanged.connect(self._tab_changed)
-        self.conflicts = ConflictsModel(self.context)
-        self.conflicts_view = table_view(self.conflicts)
-        self.conflicts_view.doubleClicked.connect(lambda index: self.resolve_row(index.row()))
+        self.records_tab = RecordsTab(self.context)
+        self.records_tab.open_record.connect(self.edit_record)
+        self.persons_tab = PersonsTab(self.context)
+        self.persons_tab.person_selected.connect(lambda person: self.case_action.setEnabled(person is not None))
+        self.conflicts_tab = ConflictsTab(self.context)
+        self.conflicts_tab.resolved.connect(self.refresh)
         self.duplicates_page = DuplicatesPage(self.context)
-        self.duplicates = self.duplicates_page.model
         self.duplicates_page.decided.connect(lambda _action: self.refresh())
         self.duplicates_page.failed.connect(self._decision_failed)
-        self.tabs.addTab(self.conflicts_view, "")
-        self.tabs.addTab(self.duplicates_page, "")
         self.dashboard = Dashboard(self.context)
-        self.tabs.addTab(self.dashboard, "")
+        for page in (self.records_tab, self.persons_tab, self.conflicts_tab, self.duplicates_page, self.dashboard):
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.editor: EventEditor | None = None
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -195,28 +136,23 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(self._focus_search)
         self.new_action = named(QAction(self), "new_action", shortcut=QKeySequence("Ctrl+N"))
         self.new_action.triggered.connect(self.new_record)
-        self.export_action = named(QAction(self), "export_action")
-        self.export_action.triggered.connect(self._export_bundle)
-        self.import_bundles_action = named(QAction(self), "import_bundles_action")
-        self.import_bundles_action.triggered.connect(self._import_bundles)
-        self.import_folder_action = named(QAction(self), "import_folder_action")
-        self.import_folder_action.triggered.connect(self._import_folder)
         self.case_action = named(QAction(self), "case_action", shortcut=QKeySequence("Ctrl+P"), enabled=False)
-        self.case_action.triggered.connect(self.print_case_summary)
-        self.preview: ReportPreview | None = None
-        self.import_action = named(QAction(self), "import_action")
-        self.import_action.triggered.connect(self._import_csv)
+        self.case_action.triggered.connect(self.persons_tab.print_case_summary)
         self.idle_action = named(QAction(self), "idle_action")
         self.idle_action.triggered.connect(self._ask_idle_minutes)
         self.quit_action = named(QAction(self), "quit_action", shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
+        self.spreadsheets = SpreadsheetActions(self, self.context, self._notice)
+        self.spreadsheets.imported.connect(self.refresh)
+        self.bundles = BundleActions(self, self.context, self._notice)
+        self.bundles.imported.connect(self.refresh)
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
-        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.spreadsheets.import_action)
         self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_action)
-        self.file_menu.addAction(self.import_bundles_action)
-        self.file_menu.addAction(self.import_folder_action)
+        self.file_menu.addAction(self.bundles.export_action)
+        self.file_menu.addAction(self.bundles.import_action)
+        self.file_menu.addAction(self.bundles.folder_action)
         self.receipts = ReceiptActions(self, self.context, self._notice)
         self.receipts.erased.connect(lambda _count: self.refresh())
         self.file_menu.addAction(self.receipts.write_action)
@@ -271,23 +207,12 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, self.tr("Records"))
-        self.tabs.setTabText(1, self.tr("Persons"))
-        self.tabs.setTabText(2, self.tr("Conflicts"))
-        self.tabs.setTabText(3, self.tr("Probable duplicates"))
-        self.tabs.setTabText(4, self.tr("Statistics"))
-        self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
-        self.import_bundles_action.setText(self.tr("Import &bundles…"))
-        self.import_folder_action.setText(self.tr("Import a &folder of bundles…"))
+        self.tabs.setTabText(RECORDS, self.tr("Records"))
+        self.tabs.setTabText(PERSONS, self.tr("Persons"))
+        self.tabs.setTabText(CONFLICTS, self.tr("Conflicts"))
+        self.tabs.setTabText(DUPLICATES, self.tr("Probable duplicates"))
+        self.tabs.setTabText(STATISTICS, self.tr("Statistics"))
         self.case_action.setText(self.tr("&Print case summary…"))
-        self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
-        self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
-        self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
-        city_edit = self.city.lineEdit()
-        if city_edit is not None:
-            city_edit.setPlaceholderText(self.tr("any city"))
-        self.article.setPlaceholderText(self.tr("article"))
-        self.person_search.setPlaceholderText(self.tr("Find a person, any spelling"))
         self.file_menu.setTitle(self.tr("&File"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -296,21 +221,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setText(self.tr("&Lock"))
         self.find_action.setText(self.tr("&Find"))
         self.new_action.setText(self.tr("&New record"))
-        self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.idle_action.setText(self.tr("Lock when idle…"))
-        current = self.act_type.currentData()
-        self.act_type.blockSignals(True)
-        self.act_type.clear()
-        self.act_type.addItem(self.tr("any act"), None)
-        lang = self.context.translations.language
-        types = vocabulary().act_types
-        for code in sorted(types, key=lambda c: sort_key(label(types[c].labels, lang))):
-            self.act_type.addItem(label(types[code].labels, lang), code)
-        self.act_type.setCurrentIndex(max(0, self.act_type.findData(current)))
-        self.act_type.blockSignals(False)
+        self.records_tab.retranslate()
+        self.persons_tab.retranslate()
         self.locked.retranslate()
-        self._show_count(self.records.total)
+        self._show_count(self.records_tab.model.total)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -327,15 +243,14 @@ class MainWindow(QMainWindow):
 
     def _relabel(self) -> None:
         self.retranslate()
-        self.receipts.retranslate()
-        self.safety.retranslate()
-        self.erase_after.retranslate()
-        self.passphrase_change.retranslate()
-        self.guide.retranslate()
+        for actions in (self.spreadsheets, self.bundles, self.receipts, self.safety, self.erase_after,
+                        self.passphrase_change, self.guide):
+            actions.retranslate()
         self.duplicates_page.retranslate()
         self.dashboard.retranslate()
-        for model in (self.records, self.persons, self.chronology, self.conflicts, self.duplicates,
-                      self.duplicates_page.left, self.duplicates_page.right):
+        for model in (self.records_tab.model, self.persons_tab.persons, self.persons_tab.chronology,
+                      self.conflicts_tab.model, self.duplicates_page.model, self.duplicates_page.left,
+                      self.duplicates_page.right):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
 
     def _ask_idle_minutes(self) -> None:
@@ -348,39 +263,23 @@ class MainWindow(QMainWindow):
         self.context.settings.set(IDLE_LOCK_MINUTES, minutes)
         self.idle.set_minutes(minutes)
 
-    def current_filter(self) -> RecordFilter:
-        city_text = self.city.currentText().strip()
-        city = self.city.currentData() if city_text else None
-        if city_text and city is None:
-            city = vocabulary().city(city_text)
-        old = self.records.filter
-        text = self.search.text()
-        if len(text.strip()) < MIN_SEARCH:
-            text = ""  # one letter matches half the vault: wait for the second
-        return RecordFilter(text, self.date_from.text().strip() or None,
-                            self.date_to.text().strip() or None, city, self.act_type.currentData(),
-                            self.article.text().strip() or None, old.sort, old.descending)
-
-    def apply_filter(self) -> None:
-        self.records.set_filter(self.current_filter())
-
     def refresh(self) -> None:
-        self.apply_filter()
-        self.persons_stale = True
+        """Something changed in the vault: reload the records now, the other tabs when looked at."""
+        self.records_tab.apply_filter()
+        self.persons_tab.stale = True
         self._tab_changed(self.tabs.currentIndex())
 
     def _tab_changed(self, index: int) -> None:
         # The persons list and the review queues are only loaded when they are looked at.
         if self.context.vault is None:
             return
-        if index == 1 and self.persons_stale:
-            self.persons_stale = False
-            self.persons.search(self.person_search.text())
-        elif index == 2:
-            self.conflicts.load()
-        elif index == 3:
+        if index == PERSONS:
+            self.persons_tab.shown()
+        elif index == CONFLICTS:
+            self.conflicts_tab.model.load()
+        elif index == DUPLICATES:
             self.duplicates_page.load()
-        elif index == 4 and not self.dashboard.pdf:
+        elif index == STATISTICS and not self.dashboard.pdf:
             self.dashboard.load()
 
     def _show_count(self, total: int) -> None:
@@ -388,39 +287,8 @@ class MainWindow(QMainWindow):
 
     def _focus_search(self) -> None:
         if self.context.vault is not None:
-            self.tabs.setCurrentIndex(0)
-            self.search.setFocus()
-            self.search.selectAll()
-
-    def _person_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        self.selected_person = self.persons.rows[rows[0].row()].uuid if rows else None
-        self.chronology.show_person(self.selected_person)
-        self.case_action.setEnabled(self.selected_person is not None)
-
-    def print_case_summary(self) -> None:
-        """Build the selected person's case summary on the database thread and show it before saving."""
-        vault, person = self.context.vault, getattr(self, "selected_person", None)
-        if vault is None or person is None:
-            return
-        lang = self.context.translations.language
-
-        def work() -> tuple[bytes, list[PageImage]]:
-            from kzdesk.core.reports.case import build_pdf, gather
-            from kzdesk.core.reports.preview import page_images
-
-            with vault.engine.connect() as conn:
-                pdf = build_pdf(gather(conn, person), lang)
-            return pdf, page_images(pdf)
-
-        def show(result: tuple[bytes, list[PageImage]]) -> None:
-            if self.context.vault is None:
-                return  # locked meanwhile: the report is dropped unseen
-            self.preview = ReportPreview(self, self.context, result[0], result[1], "case-summary.pdf")
-            self.preview.destroyed.connect(lambda: setattr(self, "preview", None))
-            self.preview.open()
-
-        self.context.tasks.run(work, show, self._report_failed, owner=self)
+            self.tabs.setCurrentIndex(RECORDS)
+            self.records_tab.focus_search()
 
     # --- editing ---------------------------------------------------------------------------
     def new_record(self) -> None:
@@ -470,16 +338,12 @@ class MainWindow(QMainWindow):
             shares.close()  # and recovery shares are the key itself
         self.passphrase_change.close_dialog()  # a new passphrase half typed is not left on screen
         self.case_action.setEnabled(False)
-        self.selected_person = None
         vault, self.context.vault = self.context.vault, None
-        for model in (self.records, self.persons, self.chronology, self.conflicts):
-            model.clear()
+        self.records_tab.clear()
+        self.persons_tab.clear()
+        self.conflicts_tab.model.clear()
         self.duplicates_page.clear()
         self.dashboard.clear()
-        for edit in (self.search, self.person_search):
-            edit.blockSignals(True)
-            edit.clear()
-            edit.blockSignals(False)
         self._show_locked()
         if vault is not None:
             self.context.tasks.run(vault.close)
@@ -493,7 +357,6 @@ class MainWindow(QMainWindow):
         self.locked.passphrase.setFocus()
 
     def _unlock(self) -> None:
-
         secret = self.locked.passphrase.text()
         self.locked.passphrase.clear()
         if not secret:
@@ -503,10 +366,7 @@ class MainWindow(QMainWindow):
         path = self.context.vault_path
         self.context.tasks.run(lambda: open_for_search(path, secret), self._unlocked, self._unlock_failed)
 
-    def _unlocked(self, vault: object) -> None:
-        from kzdesk.core.model.vault import Vault
-
-        assert isinstance(vault, Vault)
+    def _unlocked(self, vault: Vault) -> None:
         self.context.vault = vault
         self.locked.button.setEnabled(True)
         self.locked.message.clear()
@@ -524,149 +384,8 @@ class MainWindow(QMainWindow):
         elif isinstance(error, PassphraseError):
             self.locked.message.setText(self.tr("That passphrase did not open the vault. Try again."))
         else:
-            self.locked.message.setText(error.message() if isinstance(error, KzdeskError) else type(error).__name__)
+            self.locked.message.setText(error_text(error, type(error).__name__))
         self.locked.passphrase.setFocus()
-
-    # --- import ----------------------------------------------------------------------------
-    def _import_csv(self) -> None:
-        vault = self.context.vault
-        if vault is None:
-            return
-        path = file_dialogs.open_file(self, self.tr("Import spreadsheet"), self.tr("CSV files (*.csv)"))
-        if not path:
-            return
-        from pathlib import Path
-
-        from kzdesk.core.ingest.csv_import import import_csv
-
-        progress = QProgressDialog(self.tr("Importing…"), "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(600)
-        progress.setValue(0)
-
-        def done(report: object) -> None:
-            progress.close()
-            self.refresh()
-            self._notice(self.tr("Imported {rows} rows: {events} events, {acts} acts.")
-                         .format(**{k: getattr(report, k) for k in ("rows", "events", "acts")}))
-
-        def failed(error: BaseException) -> None:
-            progress.close()
-            text = error.message() if isinstance(error, KzdeskError) else type(error).__name__
-            self._notice(text, warning=True)
-
-        self.context.tasks.run(lambda: import_csv(vault, Path(path)), done, failed)
-
-    # --- bundles and review queues ---------------------------------------------------------
-    def _export_bundle(self) -> None:
-        path = file_dialogs.save_file(self, self.tr("Export a bundle"), "bundle.kzb", self.tr("Bundles (*.kzb)"))
-        if path:
-            self.export_to(path)
-
-    def export_to(self, path: str) -> None:
-        vault = self.context.vault
-        if vault is None:
-            return
-        from pathlib import Path
-
-        from kzdesk.core.exchange.exporting import export_bundle
-
-        progress = self._busy(self.tr("Writing the bundle…"))
-        self.export_progress = Progress(progress)  # a child of the dialog: gone with it
-
-        def advance(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(done)
-
-        self.export_progress.changed.connect(advance)
-        report_progress = self.export_progress.report
-
-        def done(report: object) -> None:
-            progress.close()
-            self.last_message = self.tr("Bundle {seq} written: {n} records.").format(
-                seq=getattr(report, "seq"), n=getattr(report, "revisions"))  # noqa: B009
-            self.statusBar().showMessage(self.last_message, 10_000)
-
-        def failed(error: BaseException) -> None:
-            progress.close()
-            self.last_message = error.message() if isinstance(error, KzdeskError) else type(error).__name__
-            self._notice(self.last_message, warning=True)
-
-        self.context.tasks.run(lambda: export_bundle(vault, Path(path), progress=report_progress), done, failed)
-
-    def _import_bundles(self) -> None:
-        paths = file_dialogs.open_files(self, self.tr("Import bundles"), self.tr("Bundles (*.kzb)"))
-        if paths:
-            self.import_files(paths)
-
-    def _import_folder(self) -> None:
-        folder = file_dialogs.existing_folder(self, self.tr("Import every bundle in a folder"))
-        if folder:
-            self.import_folder(folder)
-
-    def import_folder(self, folder: str) -> None:
-        from pathlib import Path
-
-        from kzdesk.core.exchange.importing import bundle_files
-
-        found = bundle_files([Path(folder)])
-        if not found:
-            self._notice(self.tr("There are no bundles (*.kzb) in this folder."), warning=True)
-            return
-        self.import_files([str(p) for p in found])
-
-    def import_files(self, paths: list[str]) -> None:
-        """Import bundles one by one on the database thread, with a progress bar and a report."""
-        vault = self.context.vault
-        if vault is None:
-            return
-        from pathlib import Path
-
-        from kzdesk.core.exchange.importing import import_bundles
-
-        progress = QProgressDialog(self.tr("Importing bundles…"), "", 0, len(paths), self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(600)
-        self.import_report: list[ImportOutcome] = []
-
-        def one(path: str) -> None:
-            self.context.tasks.run(lambda: import_bundles(vault, [Path(path)])[0], step)
-
-        def step(outcome: ImportOutcome) -> None:
-            self.import_report.append(outcome)
-            progress.setValue(len(self.import_report))
-            if len(self.import_report) < len(paths):
-                one(paths[len(self.import_report)])
-                return
-            progress.close()
-            self.last_message = "\n".join(o.describe() for o in self.import_report)
-            self.refresh()
-            self._notice(self.last_message)
-
-        one(paths[0])
-
-    def resolve_row(self, row: int) -> None:
-        """Pick one of the conflicting values, or type a combined one."""
-        conflict = self.conflicts.rows[row]
-        values = [str(c.value) for c in conflict.candidates]
-        value, ok = QInputDialog.getItem(self, "kzdesk", self.tr("Keep which value? (You may edit it.)"),
-                                         values, 0, True)
-        if ok:
-            self.resolve(conflict.id, value)
-
-    def resolve(self, conflict: str, value: object) -> None:
-        vault = self.context.vault
-        if vault is None:
-            return
-        from kzdesk.core.exchange.conflicts import resolve_conflict
-
-        self.context.tasks.run(lambda: resolve_conflict(vault, conflict, value), lambda _rev: self._resolved())
-
-    def _resolved(self) -> None:
-        self.conflicts.load()
-        self.refresh()
 
     def _erased(self) -> None:
         """The vault is gone: clear every view and close; a new start offers to create a vault."""
@@ -674,29 +393,12 @@ class MainWindow(QMainWindow):
         self.erased = True
         self.close()
 
-    def _report_failed(self, error: BaseException) -> None:
-        self._notice(error.message() if isinstance(error, KzdeskError) else self.tr("The report could not be made."),
-                     warning=True)
-
     def _decision_failed(self, error: BaseException) -> None:
-        self._notice(str(error) if isinstance(error, KzdeskError) else self.tr("The decision was not stored."),
-                     warning=True)
+        self._notice(error_text(error, self.tr("The decision was not stored.")), warning=True)
         self.refresh()
 
     def _notice(self, text: str, warning: bool = False) -> None:
-        """A message that does not block the event loop (the database thread keeps reporting)."""
-        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        box = QMessageBox(icon, "kzdesk", text, QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def _busy(self, text: str) -> QProgressDialog:
-        progress = QProgressDialog(text, "", 0, 0, self)
-        progress.setCancelButton(None)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(600)
-        progress.setValue(0)
-        return progress
+        notice(self, text, warning)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.context.settings.set_geometry(self.saveGeometry())

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.operation import error_text
 from kzdesk.ui.widgets import named
 
 Notice = Callable[[str, bool], None]
@@ -36,4 +36,4 @@ class MenuActions(QObject):
         # translate() with the context spelled out: self.tr() in a base class would look the text up
         # under the subclass's name at run time, where lupdate never put it.
         text = QCoreApplication.translate("MenuActions", "The operation failed.")
-        self._say(error.message() if isinstance(error, KzdeskError) else text, True)
+        self._say(error_text(error, text), True)

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
+from kzdesk.ui.operation import error_text
 from kzdesk.ui.widgets import named
 from kzdesk.ui.wizard import PassphrasePage
 
@@ -154,9 +154,8 @@ class PassphraseChangeDialog(QDialog):
 
     def _failed(self, error: BaseException, lost: bool) -> None:
         self._idle()
-        text = error.message() if isinstance(error, KzdeskError) else self.tr(
-            "Nothing was changed ({kind}): the old passphrase still opens the vault.").format(
-            kind=type(error).__name__)
+        text = error_text(error, self.tr("Nothing was changed ({kind}): the old passphrase still opens the "
+                                         "vault.").format(kind=type(error).__name__))
         if lost:
             self.reject()  # first: the lock that follows closes what is still open
             self.vault_lost.emit(text)

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.operation import error_text
 from kzdesk.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ class ReportPreview(QDialog):
         self.warning.setText(self.message)
 
     def _failed(self, error: BaseException) -> None:
-        self.message = error.message() if isinstance(error, KzdeskError) else self.tr("The report was not saved.")
+        self.message = error_text(error, self.tr("The report was not saved."))
         self.warning.setText(self.message)
 
     def closeEvent(self, event: object) -> None:

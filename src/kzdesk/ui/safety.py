@@ -3,7 +3,7 @@
 - "Back up to a file…" writes the whole vault to one file (integrity-checked first) and notes the
   date in the vault itself (encrypted), not in the settings file.
 - After unlocking, a reminder appears when the last backup is older than REMIND_DAYS.
-- "Recovery shares…" shows the three shares of the data key (ui/recovery.py), made on the worker.
+- "Recovery shares…" shows the three shares of the data key (ui/shares_dialog.py), made on the worker.
 - "Emergency erase…" asks once, with Cancel as the default, then closes the vault and destroys
   its key; overwriting every page of every copy follows under a progress bar without Cancel (the
   key is gone by then: stopping would only leave pages unoverwritten); the window closes because
@@ -97,7 +97,7 @@ class SafetyActions(MenuActions):
         vault = self.context.vault
         if vault is None:
             return
-        from kzdesk.ui.recovery import SharesDialog
+        from kzdesk.ui.shares_dialog import SharesDialog
 
         def show(shares: list[str]) -> None:
             if self.context.vault is None:

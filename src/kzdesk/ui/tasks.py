@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from kzdesk.core.errors import full_disk
+
+T = TypeVar("T")
 
 
 class Tasks(QObject):
@@ -27,12 +29,13 @@ class Tasks(QObject):
         self._finished.connect(self._deliver)
         self.pending = 0
 
-    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], None] | None = None, owner: QObject | None = None) -> Future[Any]:
-        """Queue work; callbacks are dropped if owner (a window) has been destroyed meanwhile."""
+    def run(self, work: Callable[[], T], on_done: Callable[[T], object] | None = None,
+            on_error: Callable[[BaseException], object] | None = None, owner: QObject | None = None) -> Future[T]:
+        """Queue work; on_done gets its typed result. Callbacks are dropped if owner (a window) has
+        been destroyed meanwhile."""
         self.pending += 1
 
-        def finished(future: Future[Any]) -> None:
+        def finished(future: Future[T]) -> None:
             error = future.exception()
             # Emitted from the worker thread: Qt queues it to the GUI thread where self lives.
             self._finished.emit((on_done, on_error, owner), None if error else future.result(), error)

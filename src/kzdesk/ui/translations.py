@@ -30,11 +30,12 @@ class Translations:
         self._installed = []
         set_language(language)  # messages that come from the core
         QLocale.setDefault(QLocale(language))
+        catalogues = [("kzdesk", str(resource_path("i18n")))]  # English too: its plural forms ("1 record")
         if language != "en":
-            for name, folder in (("kzdesk", str(resource_path("i18n"))),
-                                 ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-                translator = QTranslator(self._app)
-                if translator.load(f"{name}_{language}", folder):
-                    self._app.installTranslator(translator)
-                    self._installed.append(translator)
+            catalogues.append(("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+        for name, folder in catalogues:
+            translator = QTranslator(self._app)
+            if translator.load(f"{name}_{language}", folder):
+                self._app.installTranslator(translator)
+                self._installed.append(translator)
         self.language = language

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from kzdesk.core.errors import KzdeskError, PassphraseError, VaultDamaged
+from kzdesk.core.errors import PassphraseError, VaultDamaged
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.forms.ui_unlock import Ui_UnlockDialog
+from kzdesk.ui.operation import error_text
 
 
 class UnlockDialog(QDialog):
@@ -35,8 +36,8 @@ class UnlockDialog(QDialog):
         self._damaged: VaultDamaged | None = None
 
     def _forgot(self) -> None:
-        """Two recovery shares instead (ui/recovery.py); it unlocks with a new passphrase set."""
-        from kzdesk.ui.recovery import RecoverDialog
+        """Two recovery shares instead (ui/recover_dialog.py); it unlocks with a new passphrase set."""
+        from kzdesk.ui.recover_dialog import RecoverDialog
 
         self.recover = RecoverDialog(self.context, self)
         self.recover.accepted.connect(self.accept)  # context.vault is open by then
@@ -72,11 +73,9 @@ class UnlockDialog(QDialog):
         elif isinstance(error, PassphraseError):
             self.ui.message.setText(self.tr("That passphrase did not open the vault. Check the keyboard "
                                             "language and Caps Lock, and try again."))
-        elif isinstance(error, KzdeskError):
-            self.ui.message.setText(error.message())
         else:
-            self.ui.message.setText(self.tr("The vault could not be opened ({kind}).").format(
-                kind=type(error).__name__))
+            self.ui.message.setText(error_text(error, self.tr("The vault could not be opened ({kind}).").format(
+                kind=type(error).__name__)))
 
     def _busy(self, busy: bool) -> None:
         self.ui.passphrase.setEnabled(not busy)

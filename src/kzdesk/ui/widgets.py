@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableView
 
 from kzdesk.core.model.names import sort_key
@@ -50,3 +51,10 @@ def table_view(model: object) -> QTableView:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setAlternatingRowColors(True)
     return view
+
+
+def mono_font(points: int) -> QFont:
+    """The system's fixed-width font: recovery words line up and read without ambiguity."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(points)
+    return font

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -18,9 +19,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kzdesk.core.errors import KzdeskError
 from kzdesk.core.vault.strength import strength
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.operation import error_text
+from kzdesk.ui.restore_dialog import RestoreDialog
 from kzdesk.ui.settings import LANGUAGE
 from kzdesk.ui.translations import NAMES
 from kzdesk.ui.widgets import city_combo, named
@@ -141,8 +143,6 @@ class FirstRunWizard(QWizard):
         self.language_page = LanguagePage(context)
         self.passphrase_page = PassphrasePage()
         self.profile_page = ProfilePage(context)
-        from kzdesk.ui.recovery import RecoveryOfferPage
-
         self.shares_page = RecoveryOfferPage()
         self.profile_page.setFinalPage(True)  # the recovery shares page after it may be skipped
         for page in (self.language_page, self.passphrase_page, self.profile_page, self.shares_page):
@@ -164,8 +164,6 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Restore from a backup file…"))
 
     def _restore(self, _which: int) -> None:
-        from kzdesk.ui.recovery import RestoreDialog
-
         self.restore_dialog = RestoreDialog(self.context, self)
         self.restore_dialog.accepted.connect(self._restored)
         self.restore_dialog.open()
@@ -200,5 +198,33 @@ class FirstRunWizard(QWizard):
     def _failed(self, error: BaseException) -> None:
         self._creating = False
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-        message = error.message() if isinstance(error, KzdeskError) else type(error).__name__
+        message = error_text(error, type(error).__name__)
         self.status.setText(self.tr("The vault was not created: {reason}").format(reason=message))
+
+
+class RecoveryOfferPage(QWizardPage):
+    """The first run's optional last page: recovery shares now, or later from the File menu."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        self.text = named(QLabel(), "shares_offer", wordWrap=True)
+        self.wanted = named(QCheckBox(), "make_shares", checked=True)
+        layout.addWidget(self.text)
+        layout.addWidget(self.wanted)
+        layout.addStretch()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Recovery shares (optional)"))
+        self.setSubTitle(self.tr("A way back in if the passphrase is ever forgotten."))
+        self.text.setText(self.tr(
+            "kzdesk can split the vault's key into three recovery shares to write down or print. Any two "
+            "of them open the vault without the passphrase; one alone reveals nothing. Give them to "
+            "different people you trust.\n\nYou can also make them later: File → Recovery shares…"))
+        self.wanted.setText(self.tr("Show my recovery shares as soon as the vault is ready"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -20,6 +21,7 @@ from kzdesk.core.exchange.bundle import (
     MAX_BUNDLE_BYTES,
     BundleRejected,
     OpenedBundle,
+    Progress,
     decrypt_file,
     open_bundle,
     verify_signature,
@@ -139,22 +141,32 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
         outcome.reason = GAP
 
 
-def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
+def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
     """Verify and merge bundles. Each bundle is all or nothing (its own savepoint); bundles are
-    committed in groups, so a slow disk's flush is paid once per group rather than per bundle."""
+    committed in groups, so a slow disk's flush is paid once per group rather than per bundle.
+
+    progress(done, total) is told after each bundle; when cancelled() turns true the import stops
+    before the next bundle, keeps what was merged so far, and returns the outcomes of those only."""
     outcomes: list[ImportOutcome] = []
     with vault.engine.connect() as conn:
         secret = age_identity(conn, create=False)
     for start in range(0, len(paths), GROUP):
+        if cancelled is not None and cancelled():
+            break
         with vault.transaction() as conn:
             # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
             # its RELEASE would commit (and flush the disk) after every bundle.
             conn.exec_driver_sql("BEGIN")
             for path in paths[start:start + GROUP]:
+                if cancelled is not None and cancelled():
+                    break
                 # One bundle in memory at a time: read, decrypt, check and apply, then let it go.
                 outcome, opened, source = _verify(path, secret)
                 outcomes.append(outcome)
                 if opened is None:
+                    if progress is not None:
+                        progress(len(outcomes), len(paths))
                     continue
                 conn.exec_driver_sql("SAVEPOINT bundle")
                 try:
@@ -165,6 +177,8 @@ def import_bundles(vault: Vault, paths: list[Path]) -> list[ImportOutcome]:
                     raise
                 conn.exec_driver_sql("RELEASE bundle")
                 del opened
+                if progress is not None:
+                    progress(len(outcomes), len(paths))
             retried = set(retry_waiting(vault, conn))
         for outcome in outcomes:
             if outcome.bundle in retried:

@@ -25,7 +25,7 @@ from sqlalchemy import Connection
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
 from kzdesk.core.i18n import N_, tr
-from kzdesk.core.model.persons import same_person
+from kzdesk.core.model.persons import one_person, same_person
 from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
 from kzdesk.core.model.revisions import canonical_json, sha256_hex
 from kzdesk.core.reports import wording
@@ -236,6 +236,21 @@ def build_pdf(content: dict[str, Any], lang: str, today: str | None = None) -> b
                 f"profile={content['profile']}", f"lang={lang}", f"generated={today}",
                 f"sha256={content_hash(content)}"]
     return render(compose(content, lang).story, _frame(content, lang, today), tr("Case summary", lang), keywords)
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """A finished case summary: whose it is and the PDF (not yet written anywhere)."""
+
+    person: str
+    pdf: bytes
+
+
+def case_summary(conn: Connection, query: str, lang: str, profile: str = "lawyer") -> CaseSummary:
+    """The one flow both faces run: find the one person QUERY names (an id or a name, see
+    one_person), gather, and build the PDF in LANG."""
+    person = one_person(conn, query)
+    return CaseSummary(person, build_pdf(gather(conn, person, profile), lang))
 
 
 # --- verification ----------------------------------------------------------------------------

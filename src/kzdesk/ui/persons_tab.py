@@ -1,0 +1,100 @@
+"""The Persons tab: find a person under any spelling, see their chronology, print their case summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.operation import Operation
+from kzdesk.ui.records_model import ChronologyModel, PersonsModel
+from kzdesk.ui.report_preview import ReportPreview
+from kzdesk.ui.widgets import named, table_view
+
+if TYPE_CHECKING:  # the report code (reportlab) is loaded when a report is made, not at start
+    from kzdesk.core.reports.case import CaseSummary
+    from kzdesk.core.reports.preview import PageImage
+
+
+class PersonsTab(QSplitter):
+    """Persons on the left, the selected one's acts in time order on the right."""
+
+    person_selected = Signal(object)  # the person's uuid, or None
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.persons = PersonsModel(context)
+        self.chronology = ChronologyModel(context)
+        self.selected_person: str | None = None
+        self.stale = True  # loaded only when the tab is looked at
+        self.preview: ReportPreview | None = None
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
+        self.persons_view = table_view(self.persons)
+        self.persons_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.persons_view.horizontalHeader().setStretchLastSection(False)
+        left_layout.addWidget(self.person_search)
+        left_layout.addWidget(self.persons_view)
+        self.chronology_view = table_view(self.chronology)
+        for column, width in enumerate((100, 120, 220, 80, 160)):
+            self.chronology_view.setColumnWidth(column, width)
+        self.addWidget(left)
+        self.addWidget(self.chronology_view)
+        self.setStretchFactor(1, 2)
+        self.persons_view.selectionModel().selectionChanged.connect(self._selected)
+        self.person_search.textChanged.connect(self.persons.search)
+
+    def retranslate(self) -> None:
+        self.person_search.setPlaceholderText(self.tr("Find a person, any spelling"))
+
+    def shown(self) -> None:
+        """The tab came into view: load the list if something changed since."""
+        if self.stale:
+            self.stale = False
+            self.persons.search(self.person_search.text())
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        self.selected_person = self.persons.rows[rows[0].row()].uuid if rows else None
+        self.chronology.show_person(self.selected_person)
+        self.person_selected.emit(self.selected_person)
+
+    def print_case_summary(self) -> None:
+        """Build the selected person's case summary on the database thread and show it before saving."""
+        vault, person = self.context.vault, self.selected_person
+        if vault is None or person is None:
+            return
+        lang = self.context.translations.language
+        window = self.window()
+
+        def work(_operation: Operation) -> tuple[CaseSummary, list[PageImage]]:
+            from kzdesk.core.reports.case import case_summary
+            from kzdesk.core.reports.preview import page_images
+
+            with vault.engine.connect() as conn:
+                summary = case_summary(conn, person, lang)
+            return summary, page_images(summary.pdf)
+
+        def show(result: tuple[CaseSummary, list[PageImage]]) -> None:
+            if self.context.vault is None:
+                return  # locked meanwhile: the report is dropped unseen
+            self.preview = ReportPreview(window, self.context, result[0].pdf, result[1], "case-summary.pdf")
+            self.preview.destroyed.connect(lambda: setattr(self, "preview", None))
+            self.preview.open()
+
+        Operation(window, self.context, self.tr("Making the case summary…")).run(
+            work, show, self.tr("The report could not be made."))
+
+    def clear(self) -> None:
+        """Locked: no name, no chronology and no typed search text stays on screen."""
+        self.selected_person = None
+        for model in (self.persons, self.chronology):
+            model.clear()
+        self.person_search.blockSignals(True)
+        self.person_search.clear()
+        self.person_search.blockSignals(False)
+        self.stale = True

@@ -1,0 +1,52 @@
+"""File → Import spreadsheet: the same all-or-nothing import as `kzdesk import-csv`, run through Operation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMainWindow
+
+from kzdesk.ui import file_dialogs
+from kzdesk.ui.context import AppContext
+from kzdesk.ui.menu_actions import MenuActions, Notice
+from kzdesk.ui.operation import Operation
+
+if TYPE_CHECKING:
+    from kzdesk.core.ingest.csv_import import ImportReport
+
+
+class SpreadsheetActions(MenuActions):
+    imported = Signal()
+
+    def __init__(self, window: QMainWindow, context: AppContext, notice: Notice) -> None:
+        super().__init__(window, context, notice)
+        self.import_action = self.action("import_action", self._ask_file)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
+
+    def _ask_file(self) -> None:
+        path = file_dialogs.open_file(self.window, self.tr("Import spreadsheet"), self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str) -> None:
+        vault = self.context.vault
+        if vault is None:
+            return
+
+        def work(_operation: Operation) -> ImportReport:
+            from kzdesk.core.ingest.csv_import import import_csv
+
+            return import_csv(vault, Path(path))
+
+        def done(report: ImportReport) -> None:
+            self.imported.emit()
+            self._say(self.tr("Imported {rows} rows: {events} events, {acts} acts.").format(
+                rows=report.rows, events=report.events, acts=report.acts))
+
+        Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(
+            work, done, self.tr("The spreadsheet was not imported."), lambda text: self._say(text, True))
