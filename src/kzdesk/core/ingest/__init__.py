@@ -1,1 +1,1 @@
-"""Bulk import of existing monitoring spreadsheets."""
+"""Floor 3: bulk import of existing monitoring spreadsheets, over model and vault (never exchange)."""

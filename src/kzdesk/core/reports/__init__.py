@@ -1,1 +1,2 @@
-"""What comes out of a vault: statistics and lists (PDF and exports come later)."""
+"""Floor 4, the top: what comes out of a vault — statistics, lists, chronologies, case summaries,
+CSV/XLSX exports, the consent policy, PDFs and the user guide."""
