@@ -31,10 +31,10 @@ from sqlalchemy import Connection
 from kzdesk.core.exchange.bundle import Proof, parse_manifest
 from kzdesk.core.i18n import N_
 from kzdesk.core.model.revisions import RevisionRow, unknown_revisions
+from kzdesk.core.model.threeway import MERGE_AUTHOR as MERGE_AUTHOR  # defined with the merge rule
 from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import SigningIdentity
 
-MERGE_AUTHOR = "merge"
 COORDINATOR = "coordinator"
 
 # Reasons a bundle is quarantined for (msgids, translated where shown).

@@ -6,10 +6,11 @@ For each incoming revision of a record:
 - it descends from the local head → fast-forward;
 - it is an ancestor of the local head → kept in history only;
 - otherwise the two heads are concurrent → a three-way merge field by field against their latest
-  common ancestor. A field changed differently on both sides becomes a Conflict that keeps every
-  value; an edit against a deletion is a conflict too. The merge itself is a revision with both
-  heads as parents whose id, stamp and body depend only on those heads, so every vault that merges
-  the same two heads, in any order, gets the very same revision — and the same current content.
+  common ancestor (model/threeway.py: the rule the editor's save joins by too). A field changed
+  differently on both sides becomes a Conflict that keeps every value; an edit against a deletion
+  is a conflict too. The merge itself is a revision with both heads as parents whose id, stamp and
+  body depend only on those heads, so every vault that merges the same two heads, in any order,
+  gets the very same revision — and the same current content.
 """
 
 from __future__ import annotations
@@ -22,22 +23,20 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kzdesk.core.exchange.authorship import BAD_MERGE, MERGE_AUTHOR, WAITING, Refused
+from kzdesk.core.exchange.authorship import BAD_MERGE, WAITING, Refused
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import (
-    REVISION_COLUMNS,
     WRITE_ORDER,
     RevisionRow,
-    make_revision,
-    revision_from_row,
-    sha256_hex,
     store_revisions,
     unknown_revisions,
 )
+from kzdesk.core.model.threeway import DELETED as DELETED  # re-exported: conflicts name it
+from kzdesk.core.model.threeway import FUTURE_TOLERANCE_MS as FUTURE_TOLERANCE_MS
+from kzdesk.core.model.threeway import MERGE_AUTHOR, Lineage, is_future
+from kzdesk.core.model.threeway import load_revision as _load
+from kzdesk.core.model.threeway import raw as _raw
 from kzdesk.core.vault.engine import sql_slices
-
-FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
-DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
 
 
 @dataclass
@@ -51,64 +50,6 @@ class MergeReport:
     def to_json(self) -> dict[str, int]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged, "conflicts": self.conflicts,
                 "future": self.future}
-
-
-def _raw(conn: Connection) -> Any:
-    """The DB-API connection under conn (same transaction): merging issues thousands of small
-    statements, and SQLAlchemy's per-statement bookkeeping would cost more than SQLite's work."""
-    return conn.connection.dbapi_connection
-
-
-def _load(conn: Connection, rev_id: str) -> RevisionRow | None:
-    row = _raw(conn).execute(f"SELECT {REVISION_COLUMNS} FROM revision WHERE id = ?", (rev_id,)).fetchone()
-    return None if row is None else revision_from_row(row)
-
-
-def _walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Ancestors of start (itself included) not in stop, and where the walk met stop: both with
-    their stamps. With stop the ancestors of the record's current head, the second part is the
-    heads' latest common ancestors, and start descends from that head exactly when the head is
-    among them. Each revision is walked once per record, so a merge stays near-linear."""
-    new: dict[str, str] = {}
-    met: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        current = frontier.pop()
-        if current in new or current in met:
-            continue
-        row = _raw(conn).execute("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).fetchone()
-        if row is None:
-            continue  # a parent this vault never received: history starts here
-        if current in stop:
-            met[current] = row[0]
-            continue
-        new[current] = row[0]
-        frontier.extend(json.loads(row[1]))
-    return new, met
-
-
-class _Lineage:
-    """One record's current head and every revision it descends from, grown as heads join it."""
-
-    def __init__(self, conn: Connection, tip: RevisionRow) -> None:
-        self.tip = tip
-        self.seen: set[str] = set(_walk(conn, tip.id, set())[0]) | {tip.id}
-
-    def join(self, conn: Connection, head: RevisionRow, now_ms: int) -> tuple[str, RevisionRow | None, int]:
-        """Bring a head in: "contained", "forward" (the head descends from the tip) or "merged"
-        with the deterministic merge revision and the number of conflicts it found."""
-        if head.id in self.seen:
-            return "contained", None, 0
-        new, met = _walk(conn, head.id, self.seen)
-        self.seen.update(new)
-        if self.tip.id in met:
-            self.tip = head
-            return "forward", head, 0
-        base = max(met.items(), key=lambda kv: (kv[1], kv[0]))[0] if met else None
-        merged, conflicts = _merge_heads(conn, self.tip, head, base, now_ms)
-        self.seen.add(merged.id)
-        self.tip = merged
-        return "merged", merged, conflicts
 
 
 def _upsert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
@@ -175,71 +116,6 @@ def _settle_pending(conn: Connection) -> None:
             _hold_or_write(conn, kind, [], rows)
 
 
-def _conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]],
-              now_ms: int) -> None:
-    sides = sorted(sides, key=lambda s: s[0].id)
-    revisions = [s[0].id for s in sides]
-    conflict_id = sha256_hex(f"{rev.kind}\n{rev.record}\n{name}\n{','.join(revisions)}".encode())
-    # A side stamped in the future is flagged for the coordinator who decides.
-    candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc,
-                   **({"future": True} if is_future(r, now_ms) else {})} for r, v in sides]
-    _raw(conn).execute(
-        "INSERT INTO conflict (id, kind, record, field, revisions, candidates, status) "
-        "VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT(id) DO NOTHING",
-        (conflict_id, rev.kind, rev.record, name, json.dumps(revisions), json.dumps(candidates, ensure_ascii=False)))
-
-
-def is_future(rev: RevisionRow, now_ms: int) -> bool:
-    """A stamp beyond the receiving clock and its tolerance: a wrong clock, or someone trying to win."""
-    return int(rev.hlc[:13]) > now_ms + FUTURE_TOLERANCE_MS
-
-
-def _merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow, base_id: str | None,
-                 now_ms: int) -> tuple[RevisionRow, int]:
-    """The deterministic merge revision of two concurrent heads, and how many conflicts it found."""
-    base_rev = _load(conn, base_id) if base_id else None
-    base: dict[str, Any] = json.loads(base_rev.body) if base_rev else {}
-    base_deleted = base_rev.deleted if base_rev else False
-    a, b = json.loads(local.body), json.loads(incoming.body)
-    # The later of the two (by stamp, then id) supplies a conflicting field's current value; the
-    # conflict record keeps both, so nothing is silently lost. A stamp from the future never wins.
-    def rank(rev: RevisionRow) -> tuple[bool, str, str]:
-        return not is_future(rev, now_ms), rev.hlc, rev.id
-
-    later_body = a if rank(local) > rank(incoming) else b
-    merged: dict[str, Any] = {}
-    conflicts = 0
-    for name in sorted(set(a) | set(b)):
-        x, y, o = a.get(name), b.get(name), base.get(name)
-        if x == y or y == o:
-            merged[name] = x
-        elif x == o:
-            merged[name] = y
-        else:
-            merged[name] = later_body.get(name)
-            _conflict(conn, local, name, [(local, x), (incoming, y)], now_ms)
-            conflicts += 1
-    changed_a = any(a.get(k) != base.get(k) for k in a) or local.deleted != base_deleted
-    changed_b = any(b.get(k) != base.get(k) for k in b) or incoming.deleted != base_deleted
-    deleted = local.deleted and incoming.deleted
-    if local.deleted != incoming.deleted:
-        editor = incoming if local.deleted else local
-        deleter = local if local.deleted else incoming
-        edited = changed_b if editor is incoming else changed_a
-        if edited:
-            # Edit against delete: the record stays visible until someone decides.
-            _conflict(conn, local, DELETED, [(deleter, True), (editor, False)], now_ms)
-            conflicts += 1
-        else:
-            deleted = True
-    hlc = max(local.hlc, incoming.hlc)
-    return make_revision(local.kind, local.record, merged, (local.id, incoming.id), hlc, MERGE_AUTHOR,
-                         deleted), conflicts
-
-
-
-
-
 def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
     body = json.loads(rev.body)
     return (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted,
@@ -273,13 +149,13 @@ def _recompute_merges(conn: Connection, merges: list[RevisionRow], now_ms: int) 
     A chain of merges (each the previous one joined with one more head, as a coordinator relays
     them) keeps one lineage, so checking n of them walks the history once, not n times."""
     conflicts = 0
-    lineage: _Lineage | None = None
+    lineage: Lineage | None = None
     for merge in _in_order(merges):
         parents = [_load(conn, p) for p in merge.parents]
         if parents[0] is None or parents[1] is None:
             raise Refused(WAITING)
         if lineage is None or lineage.tip.id not in merge.parents:
-            lineage = _Lineage(conn, parents[0])
+            lineage = Lineage(conn, parents[0])
         other = parents[1] if lineage.tip.id == parents[0].id else parents[0]
         outcome, made, found = lineage.join(conn, other, now_ms)
         if outcome != "merged" or made is None or made.id != merge.id:
@@ -341,11 +217,11 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             current = _load(conn, start) if start else heads[0]
             assert current is not None
             creator = row[1] if row else _creator(conn, record) if held else None
-            lineage: _Lineage | None = None
+            lineage: Lineage | None = None
             for head in heads:
                 if head.id == current.id:
                     continue
-                lineage = lineage or _Lineage(conn, current)
+                lineage = lineage or Lineage(conn, current)
                 outcome, merged, conflicts = lineage.join(conn, head, now_ms)
                 if outcome == "merged" and merged is not None:
                     store_revisions(conn, [merged])

@@ -1,0 +1,142 @@
+"""The three-way join of two heads of one record: the one rule every write path merges by.
+
+Bundles merged from other vaults (exchange/merge.py) and the editor's save over a record that
+changed meanwhile (model/editing.py) both come here, so a field changed on one side only is kept,
+a field both sides changed differently becomes a visible conflict keeping every value, and the
+merge revision two vaults make from the same two heads is the same revision, byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, make_revision, revision_from_row, sha256_hex
+
+MERGE_AUTHOR = "merge"  # a merge revision is no one's word: every vault recomputes it from its parents
+FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
+DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
+
+
+def raw(conn: Connection) -> Any:
+    """The DB-API connection under conn (same transaction): merging issues thousands of small
+    statements, and SQLAlchemy's per-statement bookkeeping would cost more than SQLite's work."""
+    return conn.connection.dbapi_connection
+
+
+def load_revision(conn: Connection, rev_id: str) -> RevisionRow | None:
+    row = raw(conn).execute(f"SELECT {REVISION_COLUMNS} FROM revision WHERE id = ?", (rev_id,)).fetchone()
+    return None if row is None else revision_from_row(row)
+
+
+def is_future(rev: RevisionRow, now_ms: int) -> bool:
+    """A stamp beyond the receiving clock and its tolerance: a wrong clock, or someone trying to win."""
+    return int(rev.hlc[:13]) > now_ms + FUTURE_TOLERANCE_MS
+
+
+def walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Ancestors of start (itself included) not in stop, and where the walk met stop: both with
+    their stamps. With stop the ancestors of the record's current head, the second part is the
+    heads' latest common ancestors, and start descends from that head exactly when the head is
+    among them. Each revision is walked once per record, so a merge stays near-linear."""
+    new: dict[str, str] = {}
+    met: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        current = frontier.pop()
+        if current in new or current in met:
+            continue
+        row = raw(conn).execute("SELECT hlc, parents FROM revision WHERE id = ?", (current,)).fetchone()
+        if row is None:
+            continue  # a parent this vault never received: history starts here
+        if current in stop:
+            met[current] = row[0]
+            continue
+        new[current] = row[0]
+        frontier.extend(json.loads(row[1]))
+    return new, met
+
+
+class Lineage:
+    """One record's current head and every revision it descends from, grown as heads join it."""
+
+    def __init__(self, conn: Connection, tip: RevisionRow) -> None:
+        self.tip = tip
+        self.seen: set[str] = set(walk(conn, tip.id, set())[0]) | {tip.id}
+
+    def join(self, conn: Connection, head: RevisionRow, now_ms: int) -> tuple[str, RevisionRow | None, int]:
+        """Bring a head in: "contained", "forward" (the head descends from the tip) or "merged"
+        with the deterministic merge revision and the number of conflicts it found."""
+        if head.id in self.seen:
+            return "contained", None, 0
+        new, met = walk(conn, head.id, self.seen)
+        self.seen.update(new)
+        if self.tip.id in met:
+            self.tip = head
+            return "forward", head, 0
+        base = max(met.items(), key=lambda kv: (kv[1], kv[0]))[0] if met else None
+        merged, conflicts = merge_heads(conn, self.tip, head, base, now_ms)
+        self.seen.add(merged.id)
+        self.tip = merged
+        return "merged", merged, conflicts
+
+
+def record_conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]],
+                    now_ms: int) -> None:
+    """A field two heads set differently, kept with every value until someone decides (a row of the
+    conflict table, whose id depends only on the record, the field and the revisions)."""
+    sides = sorted(sides, key=lambda s: s[0].id)
+    revisions = [s[0].id for s in sides]
+    conflict_id = sha256_hex(f"{rev.kind}\n{rev.record}\n{name}\n{','.join(revisions)}".encode())
+    # A side stamped in the future is flagged for the coordinator who decides.
+    candidates = [{"revision": r.id, "value": v, "author": r.author, "hlc": r.hlc,
+                   **({"future": True} if is_future(r, now_ms) else {})} for r, v in sides]
+    raw(conn).execute(
+        "INSERT INTO conflict (id, kind, record, field, revisions, candidates, status) "
+        "VALUES (?, ?, ?, ?, ?, ?, 'open') ON CONFLICT(id) DO NOTHING",
+        (conflict_id, rev.kind, rev.record, name, json.dumps(revisions), json.dumps(candidates, ensure_ascii=False)))
+
+
+def merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow, base_id: str | None,
+                now_ms: int) -> tuple[RevisionRow, int]:
+    """The deterministic merge revision of two concurrent heads, and how many conflicts it found."""
+    base_rev = load_revision(conn, base_id) if base_id else None
+    base: dict[str, Any] = json.loads(base_rev.body) if base_rev else {}
+    base_deleted = base_rev.deleted if base_rev else False
+    a, b = json.loads(local.body), json.loads(incoming.body)
+    # The later of the two (by stamp, then id) supplies a conflicting field's current value; the
+    # conflict record keeps both, so nothing is silently lost. A stamp from the future never wins.
+    def rank(rev: RevisionRow) -> tuple[bool, str, str]:
+        return not is_future(rev, now_ms), rev.hlc, rev.id
+
+    later_body = a if rank(local) > rank(incoming) else b
+    merged: dict[str, Any] = {}
+    conflicts = 0
+    for name in sorted(set(a) | set(b)):
+        x, y, o = a.get(name), b.get(name), base.get(name)
+        if x == y or y == o:
+            merged[name] = x
+        elif x == o:
+            merged[name] = y
+        else:
+            merged[name] = later_body.get(name)
+            record_conflict(conn, local, name, [(local, x), (incoming, y)], now_ms)
+            conflicts += 1
+    changed_a = any(a.get(k) != base.get(k) for k in a) or local.deleted != base_deleted
+    changed_b = any(b.get(k) != base.get(k) for k in b) or incoming.deleted != base_deleted
+    deleted = local.deleted and incoming.deleted
+    if local.deleted != incoming.deleted:
+        editor = incoming if local.deleted else local
+        deleter = local if local.deleted else incoming
+        edited = changed_b if editor is incoming else changed_a
+        if edited:
+            # Edit against delete: the record stays visible until someone decides.
+            record_conflict(conn, local, DELETED, [(deleter, True), (editor, False)], now_ms)
+            conflicts += 1
+        else:
+            deleted = True
+    hlc = max(local.hlc, incoming.hlc)
+    return make_revision(local.kind, local.record, merged, (local.id, incoming.id), hlc, MERGE_AUTHOR,
+                         deleted), conflicts
