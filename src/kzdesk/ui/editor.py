@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -40,6 +41,7 @@ from kzdesk.ui.act_form import ActForm, _select
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label
 from kzdesk.ui.forms.ui_event_editor import Ui_EventEditor
+from kzdesk.ui.screen import compact_combos, fit_to_screen, minimum_width
 from kzdesk.ui.widgets import fill_cities
 
 MAX_ATTACHMENT = 200 * 1024 * 1024
@@ -77,6 +79,15 @@ class EventEditor(QDialog):
         self._suggestions: dict[str, PersonMatch] = {}
         self._build()
         self._show_draft()
+        # The fields scroll, Save and Cancel stay below them: the editor fits a 1024×600 screen.
+        compact_combos(self)
+        scroll = self.ui.scroll
+        scroll.setMinimumSize(minimum_width(self.ui.body) + scroll.verticalScrollBar().sizeHint().width(),
+                              200)  # as wide as the fields need (no sideways scrolling), height scrolls
+        fit_to_screen(self, self.size())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         self.ui.date.setFocus()
 
     # --- building --------------------------------------------------------------------------
@@ -170,6 +181,11 @@ class EventEditor(QDialog):
         else:
             self._person_selected(-1)
         self.dirty = False
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Whatever gets the focus (Tab, a shortcut, "Add act") is scrolled into view.
+        if new is not None and self.ui.body.isAncestorOf(new):
+            self.ui.scroll.ensureWidgetVisible(new, 0, 24)
 
     # --- event -----------------------------------------------------------------------------
     def _set_event(self, attr: str, value: object) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,6 +45,7 @@ from kzdesk.ui.receipts import ReceiptActions
 from kzdesk.ui.records_tab import RecordsTab
 from kzdesk.ui.report_preview import ReportPreview
 from kzdesk.ui.safety import SafetyActions
+from kzdesk.ui.screen import fit_to_screen
 from kzdesk.ui.settings import IDLE_LOCK_MINUTES, LANGUAGE
 from kzdesk.ui.shares_dialog import SharesDialog
 from kzdesk.ui.spreadsheet_actions import SpreadsheetActions
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from kzdesk.core.model.vault import Vault
 
 RECORDS, PERSONS, CONFLICTS, DUPLICATES, STATISTICS = range(5)
+FIRST_SIZE = QSize(1400, 900)  # on a large monitor; a laptop's screen bounds it
 
 
 class LockedPage(QWidget):
@@ -97,6 +99,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self.records_tab.model.loaded.connect(self._show_count)
         self.retranslate()
+        self._place()
         if context.vault is not None:
             self.refresh()
             self.safety.remind()
@@ -128,6 +131,17 @@ class MainWindow(QMainWindow):
         self.editor: EventEditor | None = None
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
+
+    def _place(self) -> None:
+        """Where the window was when last closed; on a first start, as large as the screen allows."""
+        geometry = self.context.settings.geometry()
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        fit_to_screen(self, FIRST_SIZE)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            self.move(room.x() + max(0, (room.width() - self.width()) // 2), room.y())
 
     def _build_actions(self) -> None:
         self.lock_action = named(QAction(self), "lock_action", shortcut=QKeySequence("Ctrl+L"))

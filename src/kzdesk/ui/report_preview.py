@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.operation import error_text
+from kzdesk.ui.screen import fit_to_screen
 from kzdesk.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class ReportPreview(QDialog):
         layout.addWidget(scroll)
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 900)
+        fit_to_screen(self, QSize(760, 900))  # the pages scroll; the warning and the buttons stay on screen
 
     def _ask_path(self) -> None:
         path = file_dialogs.save_file(self, self.tr("Save the report"), self.file_name, self.tr("PDF files (*.pdf)"))

@@ -16,20 +16,29 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QDialogButtonBox, QFormLayout, QFrame, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
+    QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_EventEditor(object):
     def setupUi(self, EventEditor):
         if not EventEditor.objectName():
             EventEditor.setObjectName(u"EventEditor")
-        EventEditor.resize(1000, 860)
+        EventEditor.resize(1000, 720)
         EventEditor.setWindowTitle(u"kzdesk")
         self.layout = QVBoxLayout(EventEditor)
         self.layout.setObjectName(u"layout")
-        self.eventBox = QGroupBox(EventEditor)
+        self.scroll = QScrollArea(EventEditor)
+        self.scroll.setObjectName(u"scroll")
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.body = QWidget()
+        self.body.setObjectName(u"body")
+        self.bodyLayout = QVBoxLayout(self.body)
+        self.bodyLayout.setObjectName(u"bodyLayout")
+        self.bodyLayout.setContentsMargins(0, 0, 0, 0)
+        self.eventBox = QGroupBox(self.body)
         self.eventBox.setObjectName(u"eventBox")
         self.eventForm = QFormLayout(self.eventBox)
         self.eventForm.setObjectName(u"eventForm")
@@ -107,11 +116,11 @@ class Ui_EventEditor(object):
         self.eventForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.consent)
 
 
-        self.layout.addWidget(self.eventBox)
+        self.bodyLayout.addWidget(self.eventBox)
 
         self.middle = QHBoxLayout()
         self.middle.setObjectName(u"middle")
-        self.personsBox = QGroupBox(EventEditor)
+        self.personsBox = QGroupBox(self.body)
         self.personsBox.setObjectName(u"personsBox")
         self.personsLayout = QVBoxLayout(self.personsBox)
         self.personsLayout.setObjectName(u"personsLayout")
@@ -160,7 +169,7 @@ class Ui_EventEditor(object):
 
         self.middle.addWidget(self.personsBox)
 
-        self.actsBox = QGroupBox(EventEditor)
+        self.actsBox = QGroupBox(self.body)
         self.actsBox.setObjectName(u"actsBox")
         self.actsLayout = QVBoxLayout(self.actsBox)
         self.actsLayout.setObjectName(u"actsLayout")
@@ -199,9 +208,9 @@ class Ui_EventEditor(object):
         self.middle.addWidget(self.actsBox)
 
 
-        self.layout.addLayout(self.middle)
+        self.bodyLayout.addLayout(self.middle)
 
-        self.sourcesBox = QGroupBox(EventEditor)
+        self.sourcesBox = QGroupBox(self.body)
         self.sourcesBox.setObjectName(u"sourcesBox")
         self.sourcesLayout = QVBoxLayout(self.sourcesBox)
         self.sourcesLayout.setObjectName(u"sourcesLayout")
@@ -255,7 +264,11 @@ class Ui_EventEditor(object):
         self.sourcesLayout.addLayout(self.attachmentRow)
 
 
-        self.layout.addWidget(self.sourcesBox)
+        self.bodyLayout.addWidget(self.sourcesBox)
+
+        self.scroll.setWidget(self.body)
+
+        self.layout.addWidget(self.scroll)
 
         self.problems = QLabel(EventEditor)
         self.problems.setObjectName(u"problems")
