@@ -100,35 +100,57 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("stats", N_("counts of persons, events and acts"), json=True)
 def cmd_stats(args: argparse.Namespace) -> int:
-    from kzdesk.core.reports.stats import vault_stats
+    from kzdesk.core.i18n import language
+    from kzdesk.core.reports.stats import city_label, type_label, vault_stats
 
     with open_vault(args) as vault, vault.engine.connect() as conn:
         stats = vault_stats(conn)
     if args.json:
-        print_json(stats.to_json())
+        print_json(stats.to_json())  # codes, not labels: what scripts compare
         return 0
+    lang = language()
     print(f"{tr('Persons')}: {stats.persons}\n{tr('Events')}: {stats.events}\n{tr('Acts')}: {stats.acts}")
-    for title, table in ((tr("Acts by type"), stats.acts_by_type), (tr("Acts by city"), stats.acts_by_city)):
+    if stats.unreadable:
+        print(tr("Acts with days or a fine that could not be read (not counted)") + f": {stats.unreadable}")
+    # Labels in the user's language, as the window shows them ("Задержание", "Алматы"), not codes.
+    tables = ((tr("Acts by type"), _by_label(stats.acts_by_type, lambda k: type_label(k, lang))),
+              (tr("Acts by city"), _by_label(stats.acts_by_city,
+                                             lambda k: city_label(k, lang) if k else tr("(no city)"))))
+    for title, table in tables:
         print(f"\n{title}")
-        width = max((len(k or tr("(no city)")) for k in table), default=0)
+        width = max((len(k) for k in table), default=0)
         for key, n in sorted(table.items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"  {(key or tr('(no city)')).ljust(width)}  {n:>7}")
+            print(f"  {key.ljust(width)}  {n:>7}")
     return 0
+
+
+def _by_label(table: dict[str, int], name: Callable[[str], str]) -> dict[str, int]:
+    """Counts keyed by label; two keys that read the same (a city written two ways) are added up."""
+    out: dict[str, int] = {}
+    for key, n in table.items():
+        out[name(key)] = out.get(name(key), 0) + n
+    return out
 
 
 @COMMANDS.command("search", N_("full-text search over persons, events and acts"),
                   arg("text", metavar="TEXT"), arg("--limit", type=int, default=100), json=True)
 def cmd_search(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
     from kzdesk.core.i18n import language
     from kzdesk.core.model.search import search
 
     with open_vault(args) as vault, vault.engine.connect() as conn:
         hits = search(conn, args.text, language(), limit=args.limit)
     if args.json:
-        print_json([h.__dict__ for h in hits])
+        print_json([asdict(h) for h in hits])
     else:
         for hit in hits:
             print(f"{tr(hit.kind):<8} {hit.uuid}  {hit.summary}")
+            # An event's persons and what was done to them, as the window's records list shows it.
+            for who in hit.persons:
+                acts = ", ".join(who.act_labels)
+                print(f"{'':<8} {'':<32}    {who.name}" + (f": {acts}" if acts else ""))
         if not hits:
             print(tr("Nothing found."))
     return 0

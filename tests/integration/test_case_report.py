@@ -51,9 +51,9 @@ def edit(vault: Vault, kind: str, uuid: str, **changes: object) -> None:
 @pytest.mark.parametrize(("lang", "words"), [
     ("ru", ("Сводка по делу", "Хронология", "ч. 1 ст. 488 КоАП", "ч. 2 ст. 380 УК", "20 сут.", "50 МРП",
             "145 850 ₸", "2 декабря 2021 г.", "Страница 1 из 2")),
-    ("kk", ("Іс бойынша", "ӘҚБтК 488-бабының 6-бөлігі", "20 тәулік", "50 АЕК (145 850 ₸)",
+    ("kk", ("Іс бойынша", "ӘҚБтК 488-бабының 6-бөлігі", "20 тәулік", "145 850 ₸ (50 АЕК)",
             "2021 жылғы 24 желтоқсан", "2-беті")),
-    ("en", ("Case summary", "Part 1 of Article 488 of the CAO", "20 days", "50 MCI (145,850 ₸)",
+    ("en", ("Case summary", "Part 1 of Article 488 of the CAO", "20 days", "145,850 ₸ (50 MCI)",
             "24 December 2021", "Page 1 of 2")),
 ])
 def test_case_summary_in_each_language(month: Vault, lang: str, words: tuple[str, ...]) -> None:

@@ -62,3 +62,29 @@ def tr(msgid: str, lang: str | None = None, **params: Any) -> str:
     """Translate msgid into the current (or given) language and fill in its {named} fields."""
     text = _catalogue(lang or _current).get(msgid) or msgid
     return text.format(**params) if params else text
+
+
+def plural_index(n: int, lang: str) -> int:
+    """Which plural form a count takes: Russian has three (1 запись, 2 записи, 5 записей), English two,
+    Kazakh one (a noun after a numeral does not change: 1 жазба, 5 жазба)."""
+    n = abs(n)
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    if lang == "kk":
+        return 0
+    return 0 if n == 1 else 1
+
+
+def ntr(singular: str, plural: str, count: int, lang: str | None = None, **params: Any) -> str:
+    """A message about count things in the right plural form; {n} is count unless given (formatted).
+
+    The catalogue holds the forms of the singular msgid joined by "|" (ru: three, kk: one)."""
+    lang = lang or _current
+    forms = (_catalogue(lang).get(singular) or "").split("|") if lang != "en" else []
+    if not forms or not forms[0]:
+        forms = [singular, plural]
+        lang = "en"
+    text = forms[min(plural_index(count, lang), len(forms) - 1)]
+    return text.format(**{"n": count, **params})

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
-
+from kzdesk.core.i18n import language
+from kzdesk.core.model.fields import short_date
 from kzdesk.core.model.vocab import label, vocabulary
+from kzdesk.core.reports import wording
+from kzdesk.core.reports.wording import date_format_hint
 
 
 def act_type_label(code: str, language: str) -> str:
@@ -22,37 +24,22 @@ def place(city: str | None, city_text: str | None, language: str) -> str:
 
 
 def date_text(value: str | None) -> str:
-    """A stored date (YYYY-MM-DD, YYYY-MM or YYYY) as the interface language writes it."""
-    if not value:
-        return QCoreApplication.translate("Formatting", "date unknown")
-    locale = QLocale()
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return locale.toString(QDate(*parts), QLocale.FormatType.ShortFormat)
-    if len(parts) == 2:
-        return f"{locale.standaloneMonthName(parts[1], QLocale.FormatType.LongFormat)} {parts[0]}"
-    return str(parts[0])
+    """A stored date (YYYY-MM-DD, YYYY-MM or YYYY) as the interface language writes it: one rule per
+    language with a four-digit year (25.03.2025 in ru/kk, 25 Mar 2025 in en), shared with the core."""
+    return short_date(value, language())
 
 
-def number(value: int | str) -> str:
-    locale = QLocale()
-    if isinstance(value, int):
-        return locale.toString(value)
-    whole, _, fraction = str(value).partition(".")
-    text = locale.toString(int(whole))
-    return f"{text}{locale.decimalPoint()}{fraction}" if fraction else text
+def date_hint() -> str:
+    """How a date is typed in the interface language (for placeholders)."""
+    return date_format_hint(language())
 
 
-def sanction(kind: str, value: Any) -> str:
-    """A sanction as it reads in the interface language (lupdate needs each text written out)."""
-    n = number(value)
-    translate = QCoreApplication.translate
-    texts = {
-        "arrest_days": lambda: translate("Formatting", "{n} days of arrest"),
-        "fine_kzt": lambda: translate("Formatting", "{n} ₸"),
-        "fine_mci": lambda: translate("Formatting", "{n} MCI"),
-        "hours": lambda: translate("Formatting", "{n} hours"),
-        "years": lambda: translate("Formatting", "{n} years"),
-        "months": lambda: translate("Formatting", "{n} months"),
-    }
-    return texts[kind]().format(n=n) if kind in texts else str(value)
+def number(value: object) -> str:
+    """A count or amount in the interface language; a stored value that is not a number, as it is."""
+    return wording.number(value, language())
+
+
+def sanction(act: dict[str, Any]) -> str:
+    """The sanctions of one act as the core composes them everywhere (list, chronology, case summary, CLI):
+    "145 850 ₸ (50 МРП)", one fine shown once."""
+    return wording.sanction(act, language())

@@ -115,7 +115,7 @@ class RecordsModel(TableModel):
         if column == 4:
             return ", ".join(row.articles)
         if column == 5:
-            return "; ".join(sanction(kind, value) for kind, value in row.sanctions)
+            return "; ".join(text for text in (sanction(act) for act in row.sanctions) if text)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -207,10 +207,8 @@ class ChronologyModel(TableModel):
             place(e.city, e.city_text, lang),
             act_type_label(e.act_type, lang),
             (f"{e.article}.{e.part}" if e.part else e.article) or "",
-            "; ".join(s for s in (
-                sanction("arrest_days", e.arrest_days) if e.arrest_days else "",
-                sanction("fine_kzt", e.fine_kzt) if e.fine_kzt else "",
-                sanction("fine_mci", e.fine_amount) if e.fine_unit == "MCI" and e.fine_amount else "") if s),
+            sanction({"act_type": e.act_type, "arrest_days": e.arrest_days, "fine_kzt": e.fine_kzt,
+                      "fine_amount": e.fine_amount, "fine_unit": e.fine_unit}),
             " · ".join(x for x in (e.court, e.case_number) if x),
         ]
         return values[index.column()]

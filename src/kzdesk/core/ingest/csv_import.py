@@ -26,7 +26,7 @@ from typing import IO, Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import tr
+from kzdesk.core.i18n import ntr, tr
 from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
@@ -91,7 +91,9 @@ class ImportRejected(InputError):
         self.total = total
 
     def message(self, lang: str | None = None) -> str:
-        lines = [super().message(lang)]
+        # The count in its plural form ("1 проблема, 2 проблемы, 5 проблем"), never "problem(s)".
+        lines = [ntr("The file was not imported; nothing was stored. {n} problem:",
+                     "The file was not imported; nothing was stored. {n} problems:", self.total, lang)]
         lines += [p.message(lang) for p in self.problems[:MAX_PROBLEMS_SHOWN]]
         if self.total > MAX_PROBLEMS_SHOWN:
             lines.append(tr("… and {count} more.", lang, count=self.total - MAX_PROBLEMS_SHOWN))

@@ -9,6 +9,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
+from kzdesk.core.i18n import tr
+
 MAX_TEXT = 10_000
 MIN_YEAR = 1991  # independence: the earliest events this program is meant for
 
@@ -34,7 +36,10 @@ class FuzzyDate:
 
 UNKNOWN_DATE = FuzzyDate(None, "unknown", None, None)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# As ru/kk windows show dates and Russian-locale Excel writes them: D.M.YYYY, DD.MM.YYYY, MM.YYYY.
+_DOTTED = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+# "20.03.25": a two-digit year is refused rather than guessed (1925? 2025?).
+_SHORT_YEAR = re.compile(r"^(?:\d{1,2}\.)?\d{1,2}\.\d{2}$")
 
 
 def _check_year(year: int) -> None:
@@ -43,19 +48,26 @@ def _check_year(year: int) -> None:
 
 
 def parse_date(text: str) -> FuzzyDate:
-    """YYYY-MM-DD, YYYY-MM or YYYY (also DD.MM.YYYY as Excel writes it); empty means unknown."""
+    """One parser for every face: DD.MM.YYYY, D.M.YYYY, MM.YYYY, YYYY-MM-DD, YYYY-MM or YYYY;
+    empty means unknown."""
     text = text.strip()
     if not text:
         return UNKNOWN_DATE
     dotted = _DOTTED.match(text)
     m = _ISO.match(text)
     if dotted:
-        year, month, day = int(dotted[3]), int(dotted[2]), int(dotted[1])
+        year, month, day = int(dotted[3]), int(dotted[2]), int(dotted[1] or 0)
+        if dotted[1] is not None and not day:
+            raise Problem("'{value}' is not a real calendar date", value=text)
     elif m:
         year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
+    elif _SHORT_YEAR.match(text):
+        raise Problem("'{value}': write the year with four digits", value=text)
     else:
-        raise Problem("'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", value=text)
+        raise Problem("'{value}' is not a date (use DD.MM.YYYY, MM.YYYY or YYYY)", value=text)
     _check_year(year)
+    if (m and m[2] is not None and not month) or (m and m[3] is not None and not day) or (dotted and not month):
+        raise Problem("'{value}' is not a real calendar date", value=text)
     try:
         if day:
             d = date(year, month, day).isoformat()
@@ -70,6 +82,37 @@ def parse_date(text: str) -> FuzzyDate:
     return FuzzyDate(str(year), "year", f"{year}-01-01", f"{year}-12-31")
 
 
+def parse_bound(text: str, last: bool = False) -> str | None:
+    """A filter's "from" (or, with last, "to") day in any accepted format: "03.2025" from means
+    1 March, to means 31 March; empty means no bound."""
+    parsed = parse_date(text)
+    return parsed.end if last else parsed.start
+
+
+_STORED_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+SHORT_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def short_date(value: str | None, lang: str) -> str:
+    """A stored date as the lists show it, one rule per language and always a four-digit year:
+    25.03.2025 · 03.2025 · 2025 in Russian and Kazakh; 25 Mar 2025 · Mar 2025 · 2025 in English
+    (never the US 3/25/25). An odd stored value is shown as it is."""
+    if not value:
+        return tr("date unknown", lang)
+    match = _STORED_DATE.fullmatch(value)
+    if match is None:
+        return value
+    year, month, day = match[1], match[2], match[3]
+    if month is None:
+        return year
+    if not 1 <= int(month) <= 12:
+        return value
+    if lang == "en":
+        name = SHORT_MONTHS_EN[int(month) - 1]
+        return f"{int(day)}\u00a0{name} {year}" if day else f"{name} {year}"
+    return f"{day}.{month}.{year}" if day else f"{month}.{year}"
+
+
 def parse_period(first: str, last: str) -> tuple[str, str]:
     """A report period from two dates of any precision: "2021-12" to "2021-12" is all December."""
     start, end = parse_date(first).start, parse_date(last).end
@@ -81,10 +124,10 @@ def parse_period(first: str, last: str) -> tuple[str, str]:
 
 
 def parse_day(text: str) -> str | None:
-    """A full date (for decisions): YYYY-MM-DD or DD.MM.YYYY."""
+    """A full date (for decisions): DD.MM.YYYY, D.M.YYYY or YYYY-MM-DD."""
     parsed = parse_date(text)
     if parsed.precision not in ("day", "unknown"):
-        raise Problem("'{value}' must be a full date (YYYY-MM-DD)", value=text.strip())
+        raise Problem("'{value}' must be a full date (DD.MM.YYYY)", value=text.strip())
     return parsed.value
 
 

@@ -3,6 +3,7 @@ sorted in SQL and fetched a page at a time, so it stays instant with 100,000 act
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,6 +13,13 @@ from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.textindex import match_expression
 
 PAGE = 200
+# What an article filter may say, as the list shows it or as people write it: "488", "488.7", "488-7",
+# "488 ч. 7", "ст. 488 ч.7", "488 part 7", "488-бап 7-бөлік", "73-1". Everything but the two numbers is dropped.
+_ARTICLE_WORDS = re.compile(r"(?i)\b(?:ст|статья|статьи|article|art|бап|бабы|бабының)\b\.?|-?бап\w*")
+_ARTICLE_PART = re.compile(r"(?i)^(\d{1,4}(?:-\d{1,2})?)(?:\s*(?:[.,/]|\s|ч\.?|часть|части|part|pt\.?|"
+                           r"бөлік\w*|-бөлік\w*)+\s*(\d{1,3}))?(?:\s*-?\s*(?:бөлік\w*|ч\.?))?$")
+_PART_FIRST = re.compile(r"(?i)^(?:ч\.?|часть|части|part|pt\.?)\s*(\d{1,3})\s*(?:of)?\s+(\d{1,4}(?:-\d{1,2})?)$")
+_DASHED = re.compile(r"^(\d{1,4})-(\d{1,2})$")
 SORTABLE = {"date": "e.date_start", "city": "coalesce(e.city, e.city_text)"}
 
 
@@ -40,7 +48,9 @@ class RecordRow:
     persons: list[str] = field(default_factory=list)
     act_types: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
-    sanctions: list[tuple[str, Any]] = field(default_factory=list)  # ("arrest_days", 15), ("fine_kzt", 145850)…
+    # One entry per act that carries a sanction, so one fine reads as one penalty (tenge with its MCI):
+    # {"act_type": "fine", "fine_kzt": 145850, "fine_amount": "50", "fine_unit": "MCI", …}.
+    sanctions: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _where(flt: RecordFilter) -> tuple[str, str, list[Any]]:
@@ -77,9 +87,45 @@ def _where(flt: RecordFilter) -> tuple[str, str, list[Any]]:
         clauses.append("EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND a.act_type = ?)")
         params.append(flt.act_type)
     if flt.article:
-        clauses.append("EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND a.article = ?)")
-        params.append(flt.article)
+        condition, values = _article_condition(flt.article)
+        clauses.append(f"EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND ({condition}))")
+        params += values
     return with_clause, " AND ".join(clauses), params
+
+
+def article_query(text: str) -> list[tuple[str, str | None]] | None:
+    """The (article, part) pairs an article filter may mean; None if it is not an article at all.
+
+    "488-7" is both article 488 part 7 (as the list's "488.7" is often retyped) and an article with a
+    dash such as "73-1": both are looked for."""
+    compact = _ARTICLE_WORDS.sub(" ", text).strip().strip(".,").strip()
+    match = _ARTICLE_PART.match(compact)
+    first = _PART_FIRST.match(compact) if match is None else None
+    if first is not None:  # "ч. 7 ст. 488", as the case summary writes it
+        return [(first[2], first[1])]
+    if match is None:
+        return None
+    article, part = match[1], match[2]
+    found: list[tuple[str, str | None]] = [(article, part)]
+    dashed = _DASHED.match(article)
+    if part is None and dashed:
+        found.append((dashed[1], dashed[2]))
+    return found
+
+
+def _article_condition(text: str) -> tuple[str, list[Any]]:
+    pairs = article_query(text)
+    if pairs is None:
+        return "0", []  # not an article: nothing can match (the window says why)
+    conditions, values = [], []
+    for article, part in pairs:
+        if part is None:
+            conditions.append("a.article = ?")
+            values.append(article)
+        else:
+            conditions.append("(a.article = ? AND a.part = ?)")
+            values += [article, part]
+    return " OR ".join(conditions), values
 
 
 def count_records(conn: Connection, flt: RecordFilter) -> int:
@@ -123,12 +169,9 @@ def _complete(conn: Connection, page: dict[str, RecordRow]) -> list[RecordRow]:
         basis = f"{article}.{part}" if article and part else article
         if basis and basis not in row.articles:
             row.articles.append(basis)
-        for kind, value in (("arrest_days", days), ("fine_kzt", kzt), ("hours", hours), ("years", years),
-                            ("months", months)):
-            if value:
-                row.sanctions.append((kind, value))
-        if amount and unit == "MCI":
-            row.sanctions.append(("fine_mci", amount))
+        if any((days, kzt, amount, hours, years, months)):
+            row.sanctions.append({"act_type": act_type, "arrest_days": days, "fine_kzt": kzt, "fine_amount": amount,
+                                  "fine_unit": unit, "hours": hours, "years": years, "months": months})
     for event, name in conn.exec_driver_sql(
         f"SELECT x.event, p.name FROM participation x JOIN person p ON p.uuid = x.person "
         f"WHERE x.deleted = 0 AND x.event IN ({marks})", tuple(page)):

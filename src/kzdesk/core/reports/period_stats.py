@@ -23,6 +23,9 @@ from kzdesk.core.reports.pdf import FAMILY, Writer, render, standard_frame
 IN_PERIOD = "FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 " \
             "AND e.date_start >= ? AND e.date_start <= ?"
 
+# Only what SQLite holds as an integer is summed: a text value would be read by its leading digits.
+_WHOLE = "CASE WHEN typeof({column}) = 'integer' THEN {column} END"
+
 
 @dataclass
 class PeriodStats:
@@ -32,6 +35,9 @@ class PeriodStats:
     persons: int = 0  # humans: records a coordinator linked as one person count once
     arrest_days: int = 0
     fines_kzt: int = 0
+    # Stored days or tenge that are not whole numbers (an older version let "12 суток" through): left out
+    # of the sums above (SQLite would read "12 суток" as 12) and counted here, so nobody trusts a guess.
+    unreadable: int = 0
     by_month: dict[str, int] = field(default_factory=dict)
     by_city: dict[str, int] = field(default_factory=dict)  # gazetteer id, or the city as written
     by_type: dict[str, int] = field(default_factory=dict)
@@ -56,9 +62,13 @@ def _humans(conn: Connection, persons: list[str]) -> int:
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
     period = (start, end)
-    row = conn.exec_driver_sql(f"SELECT count(*), coalesce(sum(a.arrest_days), 0), coalesce(sum(a.fine_kzt), 0) "
-                               f"{IN_PERIOD}", period).one()
-    stats.acts, stats.arrest_days, stats.fines_kzt = int(row[0]), int(row[1]), int(row[2])
+    row = conn.exec_driver_sql(
+        f"SELECT count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
+        f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
+        f"coalesce(sum(typeof(a.arrest_days) NOT IN ('integer', 'null') "
+        f"OR typeof(a.fine_kzt) NOT IN ('integer', 'null')), 0) {IN_PERIOD}", period).one()
+    stats.acts, stats.arrest_days, stats.fines_kzt, stats.unreadable = (int(row[0]), int(row[1]), int(row[2]),
+                                                                        int(row[3]))
     persons = [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT a.person {IN_PERIOD} ORDER BY a.person", period)]
     stats.persons = _humans(conn, persons) if conn.exec_driver_sql(
         "SELECT 1 FROM link WHERE deleted = 0 AND decision = 'same' LIMIT 1").first() else len(persons)
@@ -127,6 +137,8 @@ def as_pdf(stats: PeriodStats, lang: str, today: str | None = None) -> bytes:
         [tr("Persons affected", lang), wording.number(stats.persons, lang)],
         [tr("Days of arrest in total", lang), wording.number(stats.arrest_days, lang)],
         [tr("Fines in total", lang), f"{wording.number(stats.fines_kzt, lang)}\u00a0₸"],
+        *([[tr("Acts with days or a fine that could not be read (not counted)", lang),
+            wording.number(stats.unreadable, lang)]] if stats.unreadable else []),
     ], [110, 60])
     for title, pairs in labelled(stats, lang).items():
         if not pairs:

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection
 
-from kzdesk.core.model.vocab import Vocabulary, vocabulary
+from kzdesk.core.model.vocab import Vocabulary, label, vocabulary
 
 
 @dataclass
@@ -18,6 +18,8 @@ class Stats:
     # Keyed by the canonical (English) city name, or the city as written when it is not in the
     # gazetteer; acts whose event has no city are counted under "".
     acts_by_city: dict[str, int] = field(default_factory=dict)
+    # Acts whose stored days or tenge are not whole numbers (shown as written, never summed).
+    unreadable: int = 0
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -42,4 +44,20 @@ def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
         name = vocab.city_name(city, "en") if city in vocab.cities else city_text or city or ""
         stats.acts_by_city[name] = stats.acts_by_city.get(name, 0) + n
     stats.acts_by_city = dict(sorted(stats.acts_by_city.items()))
+    stats.unreadable = int(conn.exec_driver_sql(
+        "SELECT count(*) FROM act WHERE deleted = 0 AND (typeof(arrest_days) NOT IN ('integer', 'null') "
+        "OR typeof(fine_kzt) NOT IN ('integer', 'null'))").scalar_one())
     return stats
+
+
+def city_label(key: str, lang: str, vocab: Vocabulary | None = None) -> str:
+    """A city key of acts_by_city (canonical English name, or as written) in the given language."""
+    vocab = vocab or vocabulary()
+    city = vocab.city(key) if key else None
+    return vocab.city_name(city, lang) if city is not None and city in vocab.cities else key
+
+
+def type_label(code: str, lang: str, vocab: Vocabulary | None = None) -> str:
+    """An act type code in the given language (the code itself if the vocabulary does not know it)."""
+    entry = (vocab or vocabulary()).act_types.get(code)
+    return label(entry.labels, lang) if entry else code

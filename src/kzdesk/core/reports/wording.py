@@ -7,9 +7,11 @@ catalogues, never from gluing a noun to a number in code.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from kzdesk.core.i18n import N_, tr
+from kzdesk.core.i18n import N_, ntr, tr
+from kzdesk.core.model.fields import short_date as short_date  # the lists' date, re-exported for reports
 from kzdesk.core.model.vocab import label, vocabulary
 
 # Russian months in the genitive ("5 декабря"), the others as a date reads in each language.
@@ -37,6 +39,7 @@ KIND = {"person": N_("person"), "event": N_("event"), "act": N_("act"), "source"
         "attachment": N_("attachment"), "citation": N_("citation"), "participation": N_("participation"),
         "link": N_("decision")}
 NBSP = "\u00a0"  # keeps "15 суток" and "145 850 ₸" on one line
+_NUMERIC = re.compile(r"-?\d+(\.\d+)?")
 
 
 def long_date(value: str | None, lang: str) -> str:
@@ -57,8 +60,20 @@ def long_date(value: str | None, lang: str) -> str:
         lang, f"{day}{NBSP}{name} {year}")
 
 
-def number(value: int | str, lang: str) -> str:
-    """145,850 in English; 145 850 in Russian and Kazakh (a no-break space, decimal comma)."""
+def is_number(value: object) -> bool:
+    """Whether a stored value reads as a number (an older version may have stored "12 суток")."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and bool(_NUMERIC.fullmatch(value))
+
+
+def number(value: object, lang: str) -> str:
+    """145,850 in English; 145 850 in Russian and Kazakh (a no-break space, decimal comma). A stored
+    value that is not a number is shown as it is, never taken apart."""
+    if not is_number(value):
+        return "" if value is None else str(value)
     whole, _, fraction = str(value).partition(".")
     sign = "-" if whole.startswith("-") else ""
     digits = whole.lstrip("-")
@@ -69,6 +84,11 @@ def number(value: int | str, lang: str) -> str:
     separator, point = (",", ".") if lang == "en" else (NBSP, ",")
     text = sign + separator.join(groups or ["0"])
     return f"{text}{point}{fraction}" if fraction else text
+
+
+def date_format_hint(lang: str) -> str:
+    """How a date is typed in this language, for placeholders and messages."""
+    return "YYYY-MM-DD" if lang == "en" else tr("DD.MM.YYYY", lang)
 
 
 def act_type(code: str, lang: str) -> str:
@@ -82,23 +102,31 @@ def place(city: str | None, city_text: str | None, lang: str) -> str:
 
 
 def sanction(act: dict[str, Any], lang: str) -> str:
-    """Every sanction an act carries, joined: "15 суток; штраф 50 МРП (145 850 ₸)" (the word
-    "fine" is left out when the act itself is a fine: "Штраф: 50 МРП")."""
+    """Every sanction an act carries, joined: "15 суток; штраф 145 850 ₸ (50 МРП)". One fine reads as one
+    penalty: its tenge, with the MCI it was decided in (if so) in brackets. The word "fine" is left out
+    when the act itself is a fine: "145 850 ₸ (50 МРП)". A stored value that is not a number (an older
+    version let "12 суток" through) is shown as it was stored, never counted or split."""
     out = []
-    if act.get("arrest_days"):
-        out.append(tr("{n} days", lang, n=number(act["arrest_days"], lang)))
+    days = act.get("arrest_days")
+    if days:
+        out.append(tr("{n} days", lang, n=number(days, lang)) if is_number(days) else str(days))
     plain = act.get("act_type") == "fine"
-    if act.get("fine_amount") and act.get("fine_unit") == "MCI":
-        kzt = act.get("fine_kzt")
-        n = number(act["fine_amount"], lang)
-        out.append((tr("{n} MCI", lang, n=n) if plain else tr("fine of {n} MCI", lang, n=n))
-                   + (f" ({number(kzt, lang)}{NBSP}₸)" if kzt else ""))
-    elif act.get("fine_kzt") or act.get("fine_amount"):
-        n = number(act.get("fine_kzt") or act["fine_amount"], lang)
-        out.append(f"{n}{NBSP}₸" if plain else tr("fine of {n} ₸", lang, n=n))
-    for unit, template in (("years", "{n} years"), ("months", "{n} months"), ("hours", "{n} hours")):
-        if act.get(unit):
-            out.append(tr(template, lang, n=number(act[unit], lang)))
+    kzt, amount = act.get("fine_kzt"), act.get("fine_amount")
+    in_mci = act.get("fine_unit") == "MCI" and amount
+    tenge = kzt or (None if in_mci else amount)
+    if tenge:
+        fine = f"{number(tenge, lang)}{NBSP}₸" if plain else tr("fine of {n} ₸", lang, n=number(tenge, lang))
+        out.append(fine + (f" ({tr('{n} MCI', lang, n=number(amount, lang))})" if in_mci else ""))
+    elif in_mci:
+        n = number(amount, lang)
+        out.append(tr("{n} MCI", lang, n=n) if plain else tr("fine of {n} MCI", lang, n=n))
+    for unit, one, many in (("years", "{n} year", "{n} years"), ("months", "{n} month", "{n} months"),
+                            ("hours", "{n} hour", "{n} hours")):
+        value = act.get(unit)
+        if value and is_number(value):
+            out.append(ntr(one, many, int(float(value)), lang, n=number(value, lang)))
+        elif value:
+            out.append(str(value))
     return "; ".join(out)
 
 
