@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from kzdesk.core.model.editing import ActDraft, fine_in_kzt
@@ -39,7 +40,18 @@ class ActForm(QWidget):
                             (self.ui.fineUnit, "fine_unit"), (self.ui.appeal, "appeal")):
             combo.currentIndexChanged.connect(lambda _i, c=combo, a=attr: self._set(a, c.currentData()))
         self.ui.finePaid.toggled.connect(lambda on: self._set("fine_paid", on))
+        self._limit_to_numbers()
         self.setEnabled(False)
+
+    def _limit_to_numbers(self) -> None:
+        """Number fields take only what the field rules can read (a letter typed there never lands)."""
+        patterns = {self.ui.arrestDays: "[0-9]{0,3}", self.ui.years: "[0-9]{0,3}", self.ui.months: "[0-9]{0,2}",
+                    self.ui.hours: "[0-9]{0,5}", self.ui.article: "[0-9]{0,4}(-[0-9]{0,2})?",
+                    self.ui.part: "[0-9]{0,3}(-[0-9]{0,2})?",
+                    # 145850, 145 850, 145,850 or 2,5: digits, spaces, commas and points
+                    self.ui.fineAmount: "[0-9 \u00a0]{0,16}([.,][0-9]{0,3})*"}
+        for edit, pattern in patterns.items():
+            edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
 
     def _fill_combos(self) -> None:
         vocab = vocabulary()

@@ -31,6 +31,7 @@ class Ui_EventEditor(object):
         self.layout.setObjectName(u"layout")
         self.scroll = QScrollArea(EventEditor)
         self.scroll.setObjectName(u"scroll")
+        self.scroll.setFocusPolicy(Qt.NoFocus)
         self.scroll.setFrameShape(QFrame.NoFrame)
         self.scroll.setWidgetResizable(True)
         self.body = QWidget()
