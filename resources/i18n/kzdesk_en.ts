@@ -264,7 +264,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Record</source>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -275,11 +279,51 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>delete the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>Keep which value? (You may edit it.)</source>
+        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Another value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,11 +338,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from YYYY-MM-DD</source>
+        <source>from {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
+        <source>to {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -557,6 +601,17 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved. This record was changed elsewhere while you edited it (a bundle, another window or the command line); your changes were combined with those changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed differently on both sides: both values are kept in the Conflicts tab until someone chooses one.</source>
+        <translation>
+            <numerusform>%n field was changed differently on both sides: both values are kept in the Conflicts tab until someone chooses one.</numerusform>
+            <numerusform>%n fields were changed differently on both sides: both values are kept in the Conflicts tab until someone chooses one.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Not saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,42 +727,15 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose another passphrase: with your name and city it is too easy to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The vault was not created: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Formatting</name>
-    <message>
-        <source>date unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} days of arrest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} ₸</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} MCI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} months</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -826,6 +854,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         </translation>
     </message>
     <message>
+        <source>The record could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening the vault…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -922,22 +954,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too short: at least 8 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strength: weak</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strength: fair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Strength: strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1087,19 +1103,23 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>from YYYY-MM-DD</source>
+        <source>from {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>article, e.g. 488.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -265,8 +265,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Record</source>
-        <translation>Жазба</translation>
+        <source>Person</source>
+        <translation type="unfinished">Тұлға</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">Оқиға</translation>
     </message>
     <message>
         <source>Field</source>
@@ -276,12 +280,52 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation>Мәндер</translation>
     </message>
+    <message>
+        <source>delete the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>Keep which value? (You may edit it.)</source>
-        <translation>Қай мәнді қалдыру керек? (Оны түзетуге болады.)</translation>
+        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Another value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the values.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resolving the conflict…</source>
@@ -295,12 +339,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>ЖЖЖЖ-АА-КК бастап</translation>
+        <source>from {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>ЖЖЖЖ-АА-КК дейін</translation>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -558,6 +602,17 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Алынған күні</translation>
     </message>
     <message>
+        <source>Saved. This record was changed elsewhere while you edited it (a bundle, another window or the command line); your changes were combined with those changes.</source>
+        <translation>Сақталды. Сіз бұл жазбаны өңдеп отырғанда, ол басқа жерде өзгертілді (пакет, басқа терезе немесе командалық жол); сіздің өзгерістеріңіз сол өзгерістермен біріктірілді.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed differently on both sides: both values are kept in the Conflicts tab until someone chooses one.</source>
+        <translation>
+            <numerusform>%n өріс екі жақта әртүрлі өзгертілді: біреуі таңдалғанша екі мән де «Қайшылықтар» қойындысында сақталады.</numerusform>
+            <numerusform>%n өріс екі жақта әртүрлі өзгертілді: біреуі таңдалғанша екі мән де «Қайшылықтар» қойындысында сақталады.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Not saved: {reason}</source>
         <translation>Сақталмады: {reason}</translation>
     </message>
@@ -673,43 +728,16 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Сақтық көшірмеден қалпына келтіру…</translation>
     </message>
     <message>
+        <source>Choose another passphrase: with your name and city it is too easy to guess.</source>
+        <translation>Басқа құпия фраза таңдаңыз: атыңыз бен қалаңызбен оны табу тым оңай.</translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation>Қойма жасалуда…</translation>
     </message>
     <message>
         <source>The vault was not created: {reason}</source>
         <translation>Қойма жасалмады: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>Formatting</name>
-    <message>
-        <source>date unknown</source>
-        <translation>күні белгісіз</translation>
-    </message>
-    <message>
-        <source>{n} days of arrest</source>
-        <translation>{n} тәулік қамау</translation>
-    </message>
-    <message>
-        <source>{n} ₸</source>
-        <translation>{n} ₸</translation>
-    </message>
-    <message>
-        <source>{n} MCI</source>
-        <translation>{n} АЕК</translation>
-    </message>
-    <message>
-        <source>{n} hours</source>
-        <translation>{n} сағат</translation>
-    </message>
-    <message>
-        <source>{n} years</source>
-        <translation>{n} жыл</translation>
-    </message>
-    <message>
-        <source>{n} months</source>
-        <translation>{n} ай</translation>
     </message>
 </context>
 <context>
@@ -827,6 +855,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         </translation>
     </message>
     <message>
+        <source>The record could not be opened.</source>
+        <translation>Жазбаны ашу мүмкін болмады.</translation>
+    </message>
+    <message>
         <source>Opening the vault…</source>
         <translation>Қойма ашылуда…</translation>
     </message>
@@ -924,22 +956,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
         <translation>Жоғалған құпия фразаны ешкім қалпына келтіре алмайды — үйлестіруші де, әзірлеушілер де. Ол жоғалса және қалпына келтіру үлестері болмаса, осы қоймадағы деректер де жоғалады.</translation>
-    </message>
-    <message>
-        <source>Too short: at least 8 characters.</source>
-        <translation>Тым қысқа: кемінде 8 таңба керек.</translation>
-    </message>
-    <message>
-        <source>Strength: weak</source>
-        <translation>Сенімділігі: әлсіз</translation>
-    </message>
-    <message>
-        <source>Strength: fair</source>
-        <translation>Сенімділігі: орташа</translation>
-    </message>
-    <message>
-        <source>Strength: strong</source>
-        <translation>Сенімділігі: жоғары</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1088,20 +1104,24 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Іздеу: есім, орын, бап… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>ЖЖЖЖ-АА-КК бастап</translation>
+        <source>from {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>ЖЖЖЖ-АА-КК дейін</translation>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>article, e.g. 488.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any city</source>
         <translation>кез келген қала</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation>бап</translation>
     </message>
     <message>
         <source>any act</source>

@@ -266,8 +266,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Record</source>
-        <translation>Запись</translation>
+        <source>Person</source>
+        <translation type="unfinished">Лицо</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">Событие</translation>
     </message>
     <message>
         <source>Field</source>
@@ -277,12 +281,52 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation>Значения</translation>
     </message>
+    <message>
+        <source>delete the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>Keep which value? (You may edit it.)</source>
-        <translation>Какое значение оставить? (Его можно исправить.)</translation>
+        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Another value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the values.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Resolving the conflict…</source>
@@ -296,12 +340,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>с ГГГГ-ММ-ДД</translation>
+        <source>from {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>по ГГГГ-ММ-ДД</translation>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -559,6 +603,18 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Дата обращения</translation>
     </message>
     <message>
+        <source>Saved. This record was changed elsewhere while you edited it (a bundle, another window or the command line); your changes were combined with those changes.</source>
+        <translation>Сохранено. Пока вы редактировали эту запись, её изменили в другом месте (пакет, другое окно или командная строка); ваши изменения объединены с теми изменениями.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed differently on both sides: both values are kept in the Conflicts tab until someone chooses one.</source>
+        <translation>
+            <numerusform>%n поле изменено по-разному с обеих сторон: оба значения сохранены во вкладке «Конфликты», пока кто-нибудь не выберет одно.</numerusform>
+            <numerusform>%n поля изменены по-разному с обеих сторон: оба значения сохранены во вкладке «Конфликты», пока кто-нибудь не выберет одно.</numerusform>
+            <numerusform>%n полей изменены по-разному с обеих сторон: оба значения сохранены во вкладке «Конфликты», пока кто-нибудь не выберет одно.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Not saved: {reason}</source>
         <translation>Не сохранено: {reason}</translation>
     </message>
@@ -674,43 +730,16 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Восстановить из резервной копии…</translation>
     </message>
     <message>
+        <source>Choose another passphrase: with your name and city it is too easy to guess.</source>
+        <translation>Выберите другую парольную фразу: с вашим именем и городом её слишком легко подобрать.</translation>
+    </message>
+    <message>
         <source>Creating the vault…</source>
         <translation>Создание хранилища…</translation>
     </message>
     <message>
         <source>The vault was not created: {reason}</source>
         <translation>Хранилище не создано: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>Formatting</name>
-    <message>
-        <source>date unknown</source>
-        <translation>дата неизвестна</translation>
-    </message>
-    <message>
-        <source>{n} days of arrest</source>
-        <translation>{n} сут. ареста</translation>
-    </message>
-    <message>
-        <source>{n} ₸</source>
-        <translation>{n} ₸</translation>
-    </message>
-    <message>
-        <source>{n} MCI</source>
-        <translation>{n} МРП</translation>
-    </message>
-    <message>
-        <source>{n} hours</source>
-        <translation>{n} ч.</translation>
-    </message>
-    <message>
-        <source>{n} years</source>
-        <translation>{n} г.</translation>
-    </message>
-    <message>
-        <source>{n} months</source>
-        <translation>{n} мес.</translation>
     </message>
 </context>
 <context>
@@ -829,6 +858,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         </translation>
     </message>
     <message>
+        <source>The record could not be opened.</source>
+        <translation>Не удалось открыть запись.</translation>
+    </message>
+    <message>
         <source>Opening the vault…</source>
         <translation>Открытие хранилища…</translation>
     </message>
@@ -926,22 +959,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>Nobody can recover a lost passphrase — not the coordinator, not the developers. If it is lost and there are no recovery shares, the data in this vault is lost.</source>
         <translation>Утерянную парольную фразу не сможет восстановить никто — ни координатор, ни разработчики. Если она утеряна и долей восстановления нет, данные в этом хранилище утеряны.</translation>
-    </message>
-    <message>
-        <source>Too short: at least 8 characters.</source>
-        <translation>Слишком коротко: нужно не менее 8 символов.</translation>
-    </message>
-    <message>
-        <source>Strength: weak</source>
-        <translation>Надёжность: низкая</translation>
-    </message>
-    <message>
-        <source>Strength: fair</source>
-        <translation>Надёжность: средняя</translation>
-    </message>
-    <message>
-        <source>Strength: strong</source>
-        <translation>Надёжность: высокая</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1090,20 +1107,24 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation>с ГГГГ-ММ-ДД</translation>
+        <source>from {format}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation>по ГГГГ-ММ-ДД</translation>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>article, e.g. 488.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any city</source>
         <translation>любой город</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation>статья</translation>
     </message>
     <message>
         <source>any act</source>

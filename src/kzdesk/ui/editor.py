@@ -23,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kzdesk.core.errors import KzdeskError
 from kzdesk.core.i18n import tr as core_tr
 from kzdesk.core.model.editing import (
     ActDraft,
     AttachmentDraft,
     EventDraft,
     PersonDraft,
+    Saved,
     SourceDraft,
+    load_event,
     park_draft,
-    save_event,
+    save_draft,
     validate,
 )
 from kzdesk.core.model.fields import Problem, parse_date
@@ -370,7 +373,15 @@ class EventEditor(QDialog):
         self.ui.problems.setText(self.tr("Saving…"))
         self.setEnabled(False)
         draft = self.draft
-        self.context.tasks.run(lambda: save_event(vault, draft), self._saved, self._save_failed, owner=self)
+
+        def work() -> tuple[Saved, EventDraft | None]:
+            saved = save_draft(vault, draft)
+            if not saved.merged:
+                return saved, None
+            with vault.engine.connect() as conn:  # the record as it now stands, both sides' changes in it
+                return saved, load_event(conn, saved.event)
+
+        self.context.tasks.run(work, self._saved, self._save_failed, owner=self)
 
     def _where(self, where: str) -> str:
         parts = where.split(".")
@@ -390,15 +401,29 @@ class EventEditor(QDialog):
                 out.append(names.get(part, part))
         return " › ".join(out)
 
-    def _saved(self, uuid: str) -> None:
+    def _saved(self, result: tuple[Saved, EventDraft | None]) -> None:
+        saved, merged = result
         self.dirty = False
         self.setEnabled(True)
-        self.saved.emit(uuid)
-        self.accept()
+        self.saved.emit(saved.event)
+        if merged is None:
+            self.accept()
+            return
+        # The record changed while it was open here: the editor stays, showing the joined record,
+        # so the user sees what the save became before closing.
+        self.draft = merged
+        self._show_draft()
+        text = self.tr("Saved. This record was changed elsewhere while you edited it (a bundle, another window "
+                       "or the command line); your changes were combined with those changes.")
+        if saved.conflicts:
+            text += "\n" + self.tr("%n field(s) were changed differently on both sides: both values are kept "
+                                   "in the Conflicts tab until someone chooses one.", "", saved.conflicts)
+        self.ui.problems.setText(text)
 
     def _save_failed(self, error: BaseException) -> None:
         self.setEnabled(True)
-        self.ui.problems.setText(self.tr("Not saved: {reason}").format(reason=type(error).__name__))
+        self.ui.problems.setText(self.tr("Not saved: {reason}").format(
+            reason=error.message() if isinstance(error, KzdeskError) else type(error).__name__))
 
     def park(self) -> None:
         """Lock or quit with unsaved changes: keep them encrypted in the vault, then close."""
@@ -411,6 +436,7 @@ class EventEditor(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.dirty:
+            self.reject()  # finished is emitted: the window knows no editor is open any more
             event.accept()
             return
         box = QMessageBox(QMessageBox.Icon.Question, "kzdesk", self.tr("This record has unsaved changes."),

@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.editor: EventEditor | None = None
+        self._opening = False  # an editor is being loaded: a second double-click must not open another
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
 
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
                         self.passphrase_change, self.guide):
             actions.retranslate()
         self.duplicates_page.retranslate()
+        self.conflicts_tab.retranslate()
         self.dashboard.retranslate()
         for model in (self.records_tab.model, self.persons_tab.persons, self.persons_tab.chronology,
                       self.conflicts_tab.model, self.duplicates_page.model, self.duplicates_page.left,
@@ -308,22 +310,39 @@ class MainWindow(QMainWindow):
     def new_record(self) -> None:
         """Open the editor on a new event, or on the draft parked when the editor was last closed."""
         vault = self.context.vault
-        if vault is None or self.editor is not None:
+        if vault is None or self._editor_busy():
             return
-        self.context.tasks.run(lambda: take_draft(vault), lambda draft: self._open_editor(draft, restored=True))
+        self._opening = True
+        self.context.tasks.run(lambda: take_draft(vault), lambda draft: self._open_editor(draft, restored=True),
+                               self._open_failed)
 
     def edit_record(self, uuid: str) -> None:
+        """Open the editor on a stored event; while one is open (or opening) it is brought forward
+        instead: one editor at a time, so two editors can never hold one record."""
         vault = self.context.vault
-        if vault is None or self.editor is not None:
+        if vault is None or self._editor_busy():
             return
 
         def load() -> EventDraft:
             with vault.engine.connect() as conn:
                 return load_event(conn, uuid)
 
-        self.context.tasks.run(load, self._open_editor)
+        self._opening = True
+        self.context.tasks.run(load, self._open_editor, self._open_failed)
+
+    def _editor_busy(self) -> bool:
+        """An editor is open (now brought forward) or on its way: nothing new is opened."""
+        if self.editor is not None:
+            self.editor.raise_()
+            self.editor.activateWindow()
+        return self.editor is not None or self._opening
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._opening = False
+        notice(self, error_text(error, self.tr("The record could not be opened.")), warning=True)
 
     def _open_editor(self, draft: EventDraft | None, restored: bool = False) -> None:
+        self._opening = False
         if self.context.vault is None:
             return
         self.editor = EventEditor(self.context, draft, self)

@@ -4,6 +4,11 @@ The editor works on an EventDraft (plain data, no Qt); validate() lists problems
 user's language without touching the vault, and save_event() writes everything as revisions in
 one transaction: new records are created, changed ones get a child revision, removed ones a
 tombstone. Drafts can be parked inside the encrypted vault (never in a plaintext file).
+
+A draft remembers the revision (head) of every record it was loaded from: a save never overwrites
+a head it did not start from. When a record changed meanwhile, the editor's changes are joined with
+that change as a bundle's would be (model/threeway.py): fields only one side changed are kept, a
+field both changed differently becomes a conflict.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from kzdesk.core.model.fields import (
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import APPEAL_STATES, CONSENT_LEVELS, RELIABILITY, SOURCE_TYPES
 from kzdesk.core.model.revisions import Changeset
+from kzdesk.core.model.threeway import edit_from
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import vocabulary
 from kzdesk.core.vault import settings
@@ -103,6 +109,9 @@ class EventDraft:
     sources: list[SourceDraft] = field(default_factory=list)
     attachments: list[AttachmentDraft] = field(default_factory=list)
     uuid: str | None = None
+    # The head revision of each stored record (event, persons, acts, sources) when it was loaded:
+    # the base a save joins the editor's changes against.
+    heads: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> str:
         """For parking the draft inside the vault; attachment bytes are kept as hex."""
@@ -209,38 +218,66 @@ def _event_fields(draft: EventDraft) -> dict[str, Any]:
             "description": parse_text(draft.description), "consent": draft.consent}
 
 
-def _sync(changes: Changeset, conn: Connection, kind: str, uuid: str | None, fields: dict[str, Any]) -> str:
-    if uuid is None:
-        return changes.create(kind, fields)
-    changes.update(conn, kind, uuid, fields)
-    return uuid
+@dataclass(frozen=True)
+class Saved:
+    """What a save did: the event, and whether it met changes made while the editor was open."""
+
+    event: str
+    merged: int = 0  # records that had changed meanwhile: the save was joined with those changes
+    conflicts: int = 0  # fields both sides changed differently: left open in the Conflicts tab
+
+
+class _Writer:
+    """The records of one save, each written against the head the draft started from."""
+
+    def __init__(self, changes: Changeset, conn: Connection, heads: dict[str, str]) -> None:
+        self.changes, self.conn, self.heads = changes, conn, heads
+        self.merged = self.conflicts = 0
+
+    def sync(self, kind: str, uuid: str | None, fields: dict[str, Any], deleted: bool = False) -> str:
+        if uuid is None:
+            return self.changes.create(kind, fields)
+        joined, conflicts = edit_from(self.conn, self.changes, kind, uuid, self.heads.get(uuid), fields, deleted)
+        self.merged += joined
+        self.conflicts += conflicts
+        return uuid
 
 
 def save_event(vault: Vault, draft: EventDraft) -> str:
     """Write the draft (which must validate) in one transaction; returns the event's uuid."""
+    return save_draft(vault, draft).event
+
+
+def save_draft(vault: Vault, draft: EventDraft) -> Saved:
+    """Write the draft (which must validate) in one transaction, joined with whatever changed its
+    records since they were loaded; afterwards the draft's heads are the ones just written."""
     problems = validate(draft)
     if problems:
         raise ValueError(f"draft has {len(problems)} problem(s)")
     with vault.transaction() as conn:
         changes = vault.changeset()
+        writer = _Writer(changes, conn, draft.heads)
+        _sync = writer.sync
         fields = _event_fields(draft)
-        event = _sync(changes, conn, "event", draft.uuid, fields)
+        event = _sync("event", draft.uuid, fields)
         kept: set[str] = set()
         for person in draft.persons:
             name = parse_text(person.name) or ""
             person_fields = {"name": name, "name_key": identity_key(name), "consent": person.consent}
-            person_uuid = _sync(changes, conn, "person", person.uuid, person_fields)
+            person_uuid = _sync("person", person.uuid, person_fields)
             person.uuid = person_uuid
             for act in person.acts:
                 act_fields = _act_fields(act, "", fields["date_start"], [])
-                act.uuid = _sync(changes, conn, "act", act.uuid, {**act_fields, "event": event, "person": person_uuid})
+                act.uuid = _sync("act", act.uuid, {**act_fields, "event": event, "person": person_uuid})
                 kept.add(act.uuid)
             if not person.acts:
                 _ensure_participation(changes, conn, event, person_uuid)
-        # Acts removed in the editor become tombstones.
-        for (act_uuid,) in conn.exec_driver_sql("SELECT uuid FROM act WHERE event = ? AND deleted = 0", (event,)):
-            if act_uuid not in kept:
-                changes.delete(conn, "act", act_uuid)
+        # Acts removed in the editor become tombstones; an act added meanwhile elsewhere was never
+        # in this editor, so it was not removed in it (a draft parked before heads were kept knows none).
+        for (act_uuid,) in conn.exec_driver_sql("SELECT uuid FROM act WHERE event = ? AND deleted = 0",
+                                                (event,)).fetchall():
+            if act_uuid not in kept and (act_uuid in draft.heads or not draft.heads):
+                _sync("act", act_uuid, {}, deleted=True)
         for source in draft.sources:
             source_fields = {"url": parse_url(source.url), "title": parse_text(source.title),
                              "source_type": source.source_type if source.source_type in SOURCE_TYPES else "other",
@@ -250,14 +287,29 @@ def save_event(vault: Vault, draft: EventDraft) -> str:
                 source.uuid = changes.create("source", source_fields)
                 changes.create("citation", {"source": source.uuid, "target_kind": "event", "target": event})
             else:
-                changes.update(conn, "source", source.uuid, source_fields)
+                _sync("source", source.uuid, source_fields)
         for item in draft.attachments:
             if item.uuid is None and item.data is not None:
                 item.uuid = attach(changes, conn, item.data, item.name, "event", event)
                 item.data = None
         vault.commit(changes, conn)
+        written = {uuid for uuid in (event, *(p.uuid for p in draft.persons),
+                                     *(a.uuid for p in draft.persons for a in p.acts),
+                                     *(s.uuid for s in draft.sources)) if uuid}
+        draft.heads = _heads(conn, written)
     draft.uuid = event
-    return event
+    return Saved(event, writer.merged, writer.conflicts)
+
+
+def _heads(conn: Connection, uuids: set[str]) -> dict[str, str]:
+    """The current head revision of each of these records (of any kind: uuids are global)."""
+    heads: dict[str, str] = {}
+    for kind in ("event", "person", "act", "source"):
+        for uuid in sorted(uuids):
+            row = conn.exec_driver_sql(f"SELECT rev FROM {kind} WHERE uuid = ?", (uuid,)).first()
+            if row is not None:
+                heads[uuid] = str(row[0])
+    return heads
 
 
 def _ensure_participation(changes: Changeset, conn: Connection, event: str, person: str) -> None:
@@ -292,11 +344,13 @@ def load_event(conn: Connection, event: str) -> EventDraft:
             "WHERE x.event = ? AND x.deleted = 0", (event,)):
         persons.setdefault(person_uuid, PersonDraft(name, consent, uuid=person_uuid))
     draft.persons = list(persons.values())
-    for uuid, url, title, source_type, reliability, retrieved in conn.exec_driver_sql(
-            "SELECT DISTINCT s.uuid, s.url, s.title, s.source_type, s.reliability, s.retrieved FROM citation c "
+    draft.heads = _heads(conn, {event, *persons, *(a.uuid for p in draft.persons for a in p.acts if a.uuid)})
+    for uuid, url, title, source_type, reliability, retrieved, rev in conn.exec_driver_sql(
+            "SELECT DISTINCT s.uuid, s.url, s.title, s.source_type, s.reliability, s.retrieved, s.rev FROM citation c "
             "JOIN source s ON s.uuid = c.source WHERE c.deleted = 0 AND (c.target = ? OR c.target IN "
             "(SELECT uuid FROM act WHERE event = ? AND deleted = 0))", (event, event)):
         draft.sources.append(SourceDraft(url or "", title or "", source_type, reliability, retrieved or "", uuid))
+        draft.heads[uuid] = rev
     for uuid, name, sha256, size in conn.exec_driver_sql(
             "SELECT uuid, original_name, sha256, size FROM attachment WHERE target = ? AND deleted = 0", (event,)):
         draft.attachments.append(AttachmentDraft(name, sha256, size, None, uuid))

@@ -201,6 +201,36 @@ class Changeset:
         keep_deleted = bool(row[0]) if deleted is None else deleted
         return self._put(kind, record, {**body, **changes}, parents, keep_deleted, author).id
 
+    def branch(self, conn: Connection, kind: str, record: str, base: str, changes: dict[str, Any],
+               deleted: bool = False) -> RevisionRow | None:
+        """An edit made on `base` (the revision an editor started from) rather than on the current
+        head: its own revision, joined with the head by model/threeway.py. None when it changes
+        nothing of base."""
+        row = conn.exec_driver_sql("SELECT body, deleted FROM revision WHERE id = ? AND kind = ? AND record = ?",
+                                   (base, kind, record)).fetchone()
+        if row is None:
+            raise KeyError(f"no revision {base} of {kind} {record}")
+        body = json.loads(row[0])
+        unknown = set(changes) - set(body)
+        if unknown:
+            raise ValueError(f"unknown {kind} fields: {sorted(unknown)}")
+        new_body = {**body, **changes}
+        if new_body == body and deleted == bool(row[1]):
+            return None
+        rev = make_revision(kind, record, new_body, (base,), self.clock.tick(), self.author, deleted)
+        self.revisions.append(rev)
+        return rev
+
+    def adopt(self, conn: Connection, rev: RevisionRow) -> None:
+        """Make a revision joined elsewhere (a merge of the editor's branch and the head) the
+        record's current state, written with this changeset."""
+        creator = conn.exec_driver_sql(f"SELECT author FROM {rev.kind} WHERE uuid = ?", (rev.record,)).one()[0]
+        body = json.loads(rev.body)
+        if rev not in self.revisions:
+            self.revisions.append(rev)
+        self.edited.setdefault(rev.kind, {})[rev.record] = (
+            rev.record, creator, rev.id, rev.hlc, rev.deleted, *(body[name] for name, _ in _DEFAULTS[rev.kind]))
+
     def delete(self, conn: Connection, kind: str, record: str) -> str:
         """Write a tombstone: the record disappears from lists but its history stays."""
         author, head, body = self._current(conn, kind, record)

@@ -9,11 +9,20 @@ merge revision two vaults make from the same two heads is the same revision, byt
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
 from sqlalchemy import Connection
 
-from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, make_revision, revision_from_row, sha256_hex
+from kzdesk.core.model.revisions import (
+    REVISION_COLUMNS,
+    Changeset,
+    RevisionRow,
+    make_revision,
+    revision_from_row,
+    sha256_hex,
+    store_revisions,
+)
 
 MERGE_AUTHOR = "merge"  # a merge revision is no one's word: every vault recomputes it from its parents
 FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
@@ -140,3 +149,31 @@ def merge_heads(conn: Connection, local: RevisionRow, incoming: RevisionRow, bas
     hlc = max(local.hlc, incoming.hlc)
     return make_revision(local.kind, local.record, merged, (local.id, incoming.id), hlc, MERGE_AUTHOR,
                          deleted), conflicts
+
+
+def edit_from(conn: Connection, changes: Changeset, kind: str, record: str, base: str | None,
+              fields: dict[str, Any], deleted: bool = False) -> tuple[bool, int]:
+    """Write an edit made on `base`, the revision an editor loaded. When the record's head is still
+    base it is a plain child; when the record changed meanwhile (a bundle merged, a conflict
+    resolved, another window, the command line) the edit becomes a branch from base joined with the
+    head exactly as a bundle's would be, so nothing either side wrote is overwritten. Returns whether
+    the record had changed meanwhile (the editor showed an older state), and how many conflicts the
+    join left open."""
+    head_id = conn.exec_driver_sql(f"SELECT rev FROM {kind} WHERE uuid = ?", (record,)).one()[0]
+    if base is None or head_id == base:
+        if deleted:
+            changes.delete(conn, kind, record)
+        else:
+            changes.update(conn, kind, record, fields)
+        return False, 0
+    mine = changes.branch(conn, kind, record, base, fields, deleted)
+    if mine is None:
+        return True, 0  # the editor changed nothing here: what was written meanwhile stays as it is
+    store_revisions(conn, [mine])  # the join walks the history in the database
+    head = load_revision(conn, head_id)
+    assert head is not None
+    outcome, merged, conflicts = Lineage(conn, head).join(conn, mine, time.time_ns() // 1_000_000)
+    if merged is not None:
+        store_revisions(conn, [merged])
+        changes.adopt(conn, merged)
+    return outcome == "merged", conflicts
