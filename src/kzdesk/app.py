@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 
 
 def main(vault_path: Path, language: str | None = None) -> int:
+    # Before the first Qt import: on a plain Linux the system libraries Qt's xcb platform needs may
+    # be missing, and Qt would stop with an ImportError or abort naming one of them at a time.
+    from kzdesk.desktop_deps import ensure_desktop_libraries
+
+    stopped = ensure_desktop_libraries()
+    if stopped is not None:
+        return stopped
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QDialog
 
