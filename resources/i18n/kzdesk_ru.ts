@@ -266,66 +266,22 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Person</source>
-        <translation type="unfinished">Лицо</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished">Событие</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Values</source>
         <translation>Значения</translation>
     </message>
-    <message>
-        <source>delete the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keep the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep which value?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Another value:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the value to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resolve with this value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{field} — {about}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the value to keep, or choose one of the values.</source>
+        <source>Keep which value? (You may edit it.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -340,11 +296,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from {format}</source>
+        <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to {format}</source>
+        <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1107,24 +1063,20 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>from {format}</source>
+        <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to {format}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>article, e.g. 488.7</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
+        <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any city</source>
         <translation>любой город</translation>
+    </message>
+    <message>
+        <source>article</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any act</source>

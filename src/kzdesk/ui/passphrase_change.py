@@ -67,7 +67,8 @@ class PassphraseChangeDialog(QDialog):
         self.context = context
         self.working = False  # while the worker has the change, Cancel, Escape and closing wait
         self.intro = named(QLabel(), "change_intro", wordWrap=True)
-        self.passphrase_page = PassphrasePage()  # the wizard's fields and strength meter, as they are
+        # The wizard's fields and strength meter, judging with this vault owner's name and city.
+        self.passphrase_page = PassphrasePage(self._own_words)
         self.passphrase_page.completeChanged.connect(self._update_buttons)
         self.new_key = named(QCheckBox(), "new_key")
         self.new_key_note = named(QLabel(), "new_key_note", wordWrap=True)
@@ -107,6 +108,10 @@ class PassphraseChangeDialog(QDialog):
             "Recommended if you were made to reveal the passphrase: old copies of vault.json and old recovery "
             "shares then open nothing, but backup files made before still open with the old passphrase."))
         self._update_buttons()
+
+    def _own_words(self) -> tuple[str, ...]:
+        vault = self.context.vault
+        return () if vault is None else (vault.profile.display_name, vault.profile.city)
 
     def _update_buttons(self) -> None:
         self.save.setEnabled(not self.working and self.context.vault is not None

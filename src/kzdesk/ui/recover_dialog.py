@@ -67,7 +67,9 @@ class RecoverDialog(QDialog):
             self.share_edits.append(edit)
             self.load_buttons.append(load)
         self.passphrase_intro = named(QLabel(), "new_passphrase_intro", wordWrap=True)
-        self.passphrase_page = PassphrasePage()
+        # The one passphrase rule, with the name and city of the vault the shares open.
+        self.passphrase_page = PassphrasePage(
+            lambda: () if self.vault is None else (self.vault.profile.display_name, self.vault.profile.city))
         self.passphrase_page.warning.hide()  # the wizard's "nobody can recover it" is not the point here
         self.passphrase_page.completeChanged.connect(self._update_buttons)
         new_page = QWidget()
@@ -154,6 +156,7 @@ class RecoverDialog(QDialog):
         for edit in self.share_edits:
             edit.clear()
         self.stack.setCurrentIndex(1)
+        self.passphrase_page.refresh()  # now the owner's name and city are known
         self.message.clear()
         self.buttons.setEnabled(True)
         self._update_buttons()

@@ -3,6 +3,8 @@ and, optionally, recovery shares once the vault exists. Or instead: restore a va
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -19,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kzdesk.core.vault.strength import strength
+from kzdesk.core.vault.strength import Verdict, judge
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.operation import error_text
 from kzdesk.ui.restore_dialog import RestoreDialog
@@ -65,16 +68,26 @@ class LanguagePage(_Page):
 
 
 class PassphrasePage(_Page):
-    def __init__(self) -> None:
+    """A new passphrase, twice, under the one passphrase rule of the core (core/vault/strength.py):
+    the meter shows the verdict `kzdesk init`, `passwd` and `recover` give for the same words.
+
+    `personal` gives the owner's display name and city, which the rule counts as guessed first."""
+
+    def __init__(self, personal: Callable[[], Iterable[str]] | None = None) -> None:
         super().__init__()
+        self._personal = personal or (lambda: ())
+        self._judged: tuple[str, tuple[str, ...], Verdict] | None = None
         form = QFormLayout(self)
         self.first = named(QLineEdit(), "passphrase", echoMode=QLineEdit.EchoMode.Password)
         self.second = named(QLineEdit(), "passphrase_again", echoMode=QLineEdit.EchoMode.Password)
-        self.strength = named(QLabel(), "strength")
+        # zxcvbn's score, 0-4; the text under it says the verdict and what would make it stronger.
+        self.meter = named(QProgressBar(), "strength_meter", minimum=0, maximum=4, textVisible=False)
+        self.strength = named(QLabel(), "strength", wordWrap=True)
         self.warning = named(QLabel(), "warning", wordWrap=True)
         self.first_label, self.second_label = QLabel(), QLabel()
         form.addRow(self.first_label, self.first)
         form.addRow(self.second_label, self.second)
+        form.addRow("", self.meter)
         form.addRow("", self.strength)
         form.addRow(self.warning)
         for edit in (self.first, self.second):
@@ -91,18 +104,29 @@ class PassphrasePage(_Page):
                                      "in this vault is lost."))
         self._changed()
 
+    def verdict(self) -> Verdict:
+        """The core's verdict on the first field, with the owner's words as they are now."""
+        text, personal = self.first.text(), tuple(self._personal())
+        if self._judged is None or self._judged[:2] != (text, personal):
+            self._judged = (text, personal, judge(text, personal))
+        return self._judged[2]
+
+    def refresh(self) -> None:
+        """Judge again: the owner's name or city changed."""
+        self._changed()
+
     def _changed(self) -> None:
-        level = strength(self.first.text())
-        texts = {"too_short": self.tr("Too short: at least 8 characters."), "weak": self.tr("Strength: weak"),
-                 "fair": self.tr("Strength: fair"), "strong": self.tr("Strength: strong")}
-        text = texts[level] if self.first.text() else ""
+        verdict = self.verdict()
+        # The core's text, in the language the core was switched to with the window's (Translations.apply).
+        text = verdict.text() if self.first.text() else ""
+        self.meter.setValue(verdict.score if self.first.text() else 0)
         if self.second.text() and self.second.text() != self.first.text():
             text += "  " + self.tr("The two passphrases differ.")
         self.strength.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return strength(self.first.text()) != "too_short" and self.first.text() == self.second.text()
+        return self.verdict().accepted and self.first.text() == self.second.text()
 
 
 class ProfilePage(_Page):
@@ -141,8 +165,11 @@ class FirstRunWizard(QWizard):
         self.setWindowTitle("kzdesk")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.language_page = LanguagePage(context)
-        self.passphrase_page = PassphrasePage()
-        self.profile_page = ProfilePage(context)
+        self.profile_page = ProfilePage(context)  # made first: the passphrase is judged with its name and city
+        self.passphrase_page = PassphrasePage(self._own_words)
+        self.profile_page.name.textChanged.connect(self.passphrase_page.refresh)
+        self.profile_page.city.editTextChanged.connect(self.passphrase_page.refresh)
+        self.passphrase_page.completeChanged.connect(self._forget_refusal)
         self.shares_page = RecoveryOfferPage()
         self.profile_page.setFinalPage(True)  # the recovery shares page after it may be skipped
         for page in (self.language_page, self.passphrase_page, self.profile_page, self.shares_page):
@@ -171,8 +198,34 @@ class FirstRunWizard(QWizard):
     def _restored(self) -> None:
         QDialog.accept(self)  # the vault came from the backup (context.vault): nothing to create
 
+    def _own_words(self) -> tuple[str, str]:
+        return self.profile_page.name.text(), self.profile_page.city.currentText()
+
+    def _passphrase_still_fits(self) -> bool:
+        """The name and city come after the passphrase and may make it guessable: then back to it,
+        where the meter says why."""
+        self.passphrase_page.refresh()
+        if self.passphrase_page.isComplete():
+            return True
+        while self.currentPage() is not self.passphrase_page and self.currentId() > 0:
+            self.back()
+        self.status.setText(self._refusal())
+        return False
+
+    def _refusal(self) -> str:
+        return self.tr("Choose another passphrase: with your name and city it is too easy to guess.")
+
+    def _forget_refusal(self) -> None:
+        if self.passphrase_page.isComplete() and self.status.text() == self._refusal():
+            self.status.clear()
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentPage() is self.profile_page and not self._passphrase_still_fits():
+            return False
+        return super().validateCurrentPage()
+
     def accept(self) -> None:
-        if self._creating:
+        if self._creating or not self._passphrase_still_fits():
             return
         from kzdesk.core.model.vault import Profile, Vault
 
