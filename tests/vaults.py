@@ -98,3 +98,27 @@ def head(vault: Vault, kind: str, uuid: str) -> RevisionRow:
         row = conn.exec_driver_sql(f"SELECT {', '.join('r.' + c for c in REVISION_COLUMNS.split(', '))} "
                                    f"FROM {kind} t JOIN revision r ON r.id = t.rev WHERE t.uuid = ?", (uuid,)).one()
     return revision_from_row(row)
+
+
+def stale_save_conflict(vault: Vault, kept: int = 12, typed: str = "10") -> tuple[str, str]:
+    """An arrest of 15 days saved from the editor's core; while a second editor holds it, the days
+    are set to `kept` elsewhere and that editor saves `typed`: one open conflict on arrest_days.
+    Returns (act uuid, conflict id)."""
+    from kzdesk.core.model.editing import ActDraft, EventDraft, PersonDraft, load_event, save_draft, save_event
+
+    arrest = ActDraft("administrative_arrest", "administrative_offences_code", "488", "11", arrest_days="15")
+    event = save_event(vault, EventDraft("2021-12-17", "Уральск", persons=[PersonDraft("Ким Виктор", "public",
+                                                                                        [arrest])]))
+    with vault.engine.connect() as conn:
+        draft = load_event(conn, event)
+    act = draft.persons[0].acts[0]
+    assert act.uuid is not None
+    with vault.transaction() as conn:
+        changes = vault.changeset()
+        changes.update(conn, "act", act.uuid, {"arrest_days": kept})
+        vault.commit(changes, conn)
+    act.arrest_days = typed
+    assert save_draft(vault, draft).conflicts == 1
+    with vault.engine.connect() as conn:
+        conflict = conn.exec_driver_sql("SELECT id FROM conflict WHERE status = 'open'").scalar_one()
+    return act.uuid, str(conflict)

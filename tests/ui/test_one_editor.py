@@ -127,3 +127,38 @@ def test_a_save_joins_what_changed_while_the_editor_was_open(qtbot, context, vau
     assert [e.action for e in trail].count("edited") >= 4  # every side's revision is in the history
     window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: window.conflicts_tab.model.rowCount() == 1, timeout=10_000)
+
+
+def test_the_conflicts_tab_refuses_12_days_as_text(qtbot, context, vault_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..vaults import stale_save_conflict
+
+    context.vault_path = vault_path
+    context.vault = Vault.open(vault_path, PASSPHRASE)
+    act, conflict = stale_save_conflict(context.vault)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentIndex(2)
+    tab = window.conflicts_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1 and context_idle(window), timeout=10_000)
+
+    def stored() -> tuple[object, str]:
+        with context.vault.engine.connect() as conn:
+            return (conn.exec_driver_sql("SELECT arrest_days FROM act WHERE uuid = ?", (act,)).scalar(),
+                    conn.exec_driver_sql("SELECT status FROM conflict WHERE id = ?", (conflict,)).scalar())
+
+    before = stored()
+    tab.resolve(conflict, "12 суток")
+    qtbot.waitUntil(lambda: context_idle(window) and any(
+        b.isVisible() for b in window.findChildren(QMessageBox)), timeout=10_000)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert any("12 суток" in b.text() and "not a whole number" in b.text() for b in boxes), [b.text() for b in boxes]
+    assert stored() == before and before[1] == "open"  # nothing stored
+    for box in boxes:
+        box.close()
+    tab.resolve(conflict, "12")  # typed as in the editor: a whole number
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 0 and context_idle(window), timeout=10_000)
+    days, status = stored()
+    assert (days, type(days), status) == (12, int, "resolved")

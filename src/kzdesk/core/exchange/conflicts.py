@@ -69,7 +69,16 @@ def open_conflicts(conn: Connection) -> list[Conflict]:
 
 
 def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:
-    """Settle a conflict with the chosen (or combined) value; returns the resolution revision."""
+    """Settle a conflict with the chosen (or combined) value; returns the resolution revision.
+
+    Typed text is parsed as the editor parses that field ("12" days of arrest is 12), and the
+    record must stay in the form the program writes (model/values.py): a bad value ("12 суток") is
+    refused with the reason in the user's language, and nothing is stored."""
+    from kzdesk.core.i18n import tr
+    from kzdesk.core.model.fields import Problem
+    from kzdesk.core.model.records import RECORD_TABLES, field_names
+    from kzdesk.core.model.values import parse_yes_no, stored_problems, typed_changes
+
     with vault.transaction() as conn:
         row = conn.exec_driver_sql("SELECT kind, record, field, revisions FROM conflict WHERE id = ? AND "
                                    "status = 'open'", (conflict,)).first()
@@ -77,10 +86,24 @@ def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:
             raise InputError("No open conflict {conflict}.", conflict=conflict)
         kind, record, name, revisions = row
         changes = vault.changeset()
-        if name == DELETED:
-            rev = changes.resolve(conn, kind, record, {}, json.loads(revisions), deleted=bool(value))
-        else:
-            rev = changes.resolve(conn, kind, record, {name: value}, json.loads(revisions))
+        try:
+            if name == DELETED:
+                deleted = value if isinstance(value, bool) else parse_yes_no(str(value))
+                if deleted is None:
+                    raise InputError("Not resolved: {reason}", reason=tr("a value is required"))
+                rev = changes.resolve(conn, kind, record, {}, json.loads(revisions), deleted=deleted)
+            else:
+                fields = typed_changes(kind, name, value)
+                columns = field_names(RECORD_TABLES[kind])
+                current = conn.exec_driver_sql(f"SELECT {', '.join(columns)} FROM {kind} WHERE uuid = ?",
+                                               (record,)).one()
+                problems = stored_problems(kind, {**dict(zip(columns, current, strict=True)), **fields})
+                if problems:
+                    raise InputError("Not resolved: {reason}", reason=f"{problems[0].field} — "
+                                                                      f"{tr(problems[0].msgid)}")
+                rev = changes.resolve(conn, kind, record, fields, json.loads(revisions))
+        except Problem as problem:
+            raise InputError("Not resolved: {reason}", reason=tr(problem.msgid, **problem.params)) from None
         vault.commit(changes, conn)
         conn.exec_driver_sql("UPDATE conflict SET status = 'resolved', resolution = ? WHERE id = ?", (rev, conflict))
     return rev

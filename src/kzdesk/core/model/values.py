@@ -3,27 +3,46 @@
 The editor and the CSV import parse what a person typed into these forms; anything that writes a
 revision without them — a bundle from another vault above all, whose signer may be buggy or
 hostile — is checked here, so a value no view, report or export can read ("12abc" as a fine, a
-city that is not in the gazetteer) never reaches the vault.
+city that is not in the gazetteer) never reaches the vault. A value typed to settle a conflict is
+parsed by typed_changes() with the editor's own parsers, then checked here like everything else.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from kzdesk.core.i18n import N_
+from kzdesk.core.model.fields import (
+    Problem,
+    decimal_text,
+    parse_amount,
+    parse_article,
+    parse_count,
+    parse_date,
+    parse_day,
+    parse_part,
+    parse_text,
+    parse_unit,
+    parse_url,
+)
+from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import (
     APPEAL_STATES,
     CONSENT_LEVELS,
     DATE_PRECISIONS,
     FINE_UNITS,
     LINK_DECISIONS,
+    RECORD_TABLES,
     RELIABILITY,
     SOURCE_TYPES,
+    field_names,
 )
 from kzdesk.core.model.vocab import vocabulary
 
@@ -90,12 +109,32 @@ def _event_date_ok(body: dict[str, Any]) -> bool:
     return False
 
 
+@cache
+def column_types(kind: str) -> dict[str, type]:
+    """Each field of a kind and its plain JSON type: whole number, true/false or text."""
+    from sqlalchemy import Boolean, Integer
+
+    table = RECORD_TABLES[kind].__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
+    names = set(field_names(RECORD_TABLES[kind]))
+    return {c.name: bool if isinstance(c.type, Boolean) else int if isinstance(c.type, Integer) else str
+            for c in table.columns if c.name in names}
+
+
 def stored_problems(kind: str, body: dict[str, Any]) -> list[ValueProblem]:
     """Every value of a record body that is not in the form the program writes (empty: all good)."""
     problems: list[ValueProblem] = []
 
     def bad(name: str, msgid: str) -> None:
         problems.append(ValueProblem(name, msgid))
+
+    # A value of the wrong type ("12 суток" as days of arrest) is named first; the checks below
+    # compare numbers with numbers and would only stumble over it.
+    for name, plain in column_types(kind).items():
+        value = body.get(name)
+        if value is not None and type(value) is not plain:
+            bad(name, N_("not a number") if plain is int else N_("not one of the values this field takes"))
+    if problems:
+        return problems
 
     def one_of(name: str, allowed: Any) -> None:
         if body.get(name) is not None and body[name] not in allowed:
@@ -182,3 +221,70 @@ def stored_problems(kind: str, body: dict[str, Any]) -> list[ValueProblem]:
         if kept is not None and kept not in pair:
             bad("kept", N_("not a record id"))
     return problems
+
+
+def _whole(maximum: int) -> Callable[[str], int | None]:
+    return lambda text: parse_count(text, maximum)
+
+
+_YES = ("true", "yes", "1", "да", "иә", "ия")
+_NO = ("false", "no", "0", "нет", "жоқ")
+
+
+def parse_yes_no(text: str) -> bool | None:
+    """A yes or no as typed (also in Russian and Kazakh); empty means not known."""
+    folded = text.strip().casefold()
+    if not folded:
+        return None
+    if folded in _YES or folded in _NO:
+        return folded in _YES
+    raise Problem("'{value}' is not yes or no", value=text.strip())
+
+
+def _amount(text: str) -> str | None:
+    amount = parse_amount(text)
+    return None if amount is None else decimal_text(amount)
+
+
+def _code(text: str) -> str | None:
+    """A vocabulary code (consent level, act type…): which codes a field takes is stored_problems' part."""
+    return text.strip() or None
+
+
+# Fields whose typed text is parsed as the editor parses it; every other text field is free text.
+TYPED: dict[str, Callable[[str], Any]] = {
+    **{name: _whole(maximum) for name, maximum in COUNT_LIMITS.items()},
+    "birth_year": _whole(date.today().year), "fine_kzt": _whole(10 ** 15), "size": _whole(1 << 40),
+    "fine_amount": _amount, "fine_unit": parse_unit, "article": parse_article, "part": parse_part,
+    "decision_date": parse_day, "appeal_date": parse_day, "date_start": parse_day, "date_end": parse_day,
+    "published": parse_day, "retrieved": parse_day, "url": parse_url, "fine_paid": parse_yes_no,
+    **{name: _code for name in ("consent", "act_type", "appeal", "source_type", "reliability",
+                                "date_precision", "decision", "role", "target_kind", "gender")},
+    "legal_code": lambda text: vocabulary().legal_code(text) or _code(text),  # "KoAP", "УК" as well
+}
+
+
+def typed_changes(kind: str, name: str, value: object) -> dict[str, Any]:
+    """The stored form of a value a person chose or typed for one field of a record, with the fields
+    derived from it (a date's precision and days, a city's region, a name's key), parsed exactly as
+    the editor parses what is typed there: "12" for days of arrest is 12, "12 суток" is refused
+    (Problem, translatable). A value that is not text (a conflict's candidate) is kept as it is:
+    stored_problems() judges it with the rest of the record."""
+    if not isinstance(value, str):
+        return {name: value}
+    if kind == "event" and name == "date":
+        when = parse_date(value)
+        return {"date": when.value, "date_precision": when.precision, "date_start": when.start,
+                "date_end": when.end}
+    if kind == "event" and name in ("city", "city_text"):
+        text = parse_text(value)
+        vocab = vocabulary()
+        city = vocab.city(text) if text else None
+        return {"city": city, "city_text": None if city else text,
+                "region": vocab.cities[city].region if city else None}
+    if kind == "person" and name == "name":
+        text = parse_text(value) or ""
+        return {"name": text, "name_key": identity_key(text)}
+    plain = column_types(kind).get(name, str)
+    parse = TYPED.get(name) or (_whole(10 ** 15) if plain is int else parse_yes_no if plain is bool else parse_text)
+    return {name: parse(value)}

@@ -1,0 +1,75 @@
+"""Typed values on every write path: "12 суток" for days of arrest is refused, nothing is stored.
+
+Resolving a conflict used to store whatever was typed; from then on the records list raised on
+every repaint and statistics counted 12 days. A value typed to settle a conflict is now parsed as
+the editor parses it, and a bundle from a buggy or hostile peer carrying such a value is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kzdesk.core.exchange import trust
+from kzdesk.core.exchange.bundle import build
+from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.model.revisions import make_revision
+from kzdesk.core.model.vault import Vault
+
+from ..vaults import PASSPHRASE, head, import_bundle, introduce, make_vault, record, stale_save_conflict
+
+
+def _state(vault: Vault, act: str) -> tuple[object, str]:
+    with vault.engine.connect() as conn:
+        days = conn.exec_driver_sql("SELECT arrest_days FROM act WHERE uuid = ?", (act,)).scalar()
+        status = conn.exec_driver_sql("SELECT status FROM conflict").scalar()
+    return days, status
+
+
+def test_conflicts_resolve_value_is_parsed_like_the_editor(kz, vault_path: Path) -> None:
+    vault = Vault.open(vault_path, PASSPHRASE)
+    act, conflict = stale_save_conflict(vault)
+    before = _state(vault, act)
+    vault.close()
+    assert before[0] in (10, 12) and before[1] == "open"
+    for lang, reason in (("ru", "не целое число"), ("kk", "бүтін сан емес"), ("en", "is not a whole number")):
+        refused = kz("--lang", lang, "conflicts", "resolve", conflict, "--value", "12 суток", vault=vault_path)
+        assert refused.code == 1 and "12 суток" in refused.err and reason in refused.err, refused.err
+    vault = Vault.open(vault_path, PASSPHRASE)
+    assert _state(vault, act) == before  # nothing stored: same value, conflict still open
+    vault.close()
+    assert kz("conflicts", "resolve", conflict, "--value", "12", vault=vault_path).code == 0
+    vault = Vault.open(vault_path, PASSPHRASE)
+    days, status = _state(vault, act)
+    assert (days, type(days), status) == (12, int, "resolved")  # a whole number, as the editor stores it
+    vault.close()
+
+
+def test_a_bundle_carrying_12_days_as_text_is_refused(tmp_path: Path) -> None:
+    coordinator = make_vault(tmp_path / "c", "coordinator", "Coordinator")
+    volunteer = make_vault(tmp_path / "v", "volunteer", "Volunteer")
+    introduce(coordinator, volunteer)
+    introduce(volunteer, coordinator)
+    act = record(volunteer, "Ким Виктор")["act"]
+    first = tmp_path / "first.kzb"
+    export_bundle(volunteer, first)
+    assert import_bundle(coordinator, first).status == "merged"
+    # The volunteer's own record, edited by a buggy or hostile build of the program: text in a number field.
+    rev = head(volunteer, "act", act)
+    bad = make_revision("act", act, {**json.loads(rev.body), "arrest_days": "12 суток"}, (rev.id,),
+                        f"{int(rev.hlc[:13]) + 1:013d}-00000000-evil", volunteer.identity.key_id)
+    with volunteer.transaction() as conn:
+        settings = dict(conn.exec_driver_sql("SELECT key, value FROM setting").fetchall())
+        recipients = trust.coordinator_recipients(conn)
+    data, _manifest = build(volunteer.identity, int(settings.get("export_seq", 1)) + 1, settings.get("export_prev"),
+                            recipients, [bad], {})
+    hostile = tmp_path / "hostile.kzb"
+    hostile.write_bytes(data)
+    outcome = import_bundle(coordinator, hostile)
+    assert outcome.status != "merged"
+    with coordinator.engine.connect() as conn:
+        days = conn.exec_driver_sql("SELECT arrest_days FROM act WHERE uuid = ?", (act,)).scalar()
+        known = conn.exec_driver_sql("SELECT count(*) FROM revision WHERE id = ?", (bad.id,)).scalar()
+    assert (days, known) == (10, 0)
+    coordinator.close()
+    volunteer.close()
