@@ -39,20 +39,26 @@ def cmd_gui(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault import remember
+    from kzdesk.core.vault.strength import require
 
     path = vault_dir(args.vault)
     if Vault.exists(path):
         raise VaultError("A vault already exists at {path}.", path=str(path))
-    if args.remember and not remember.available():
-        raise VaultError("No secure system keyring is available; the passphrase will be asked each time.")
     secret = passphrase.obtain(args.passphrase_file, confirm=True)
+    # The window's rule, with the name and city given here as words an attacker tries first.
+    require(secret, (args.name or "", args.city or ""), N_("No vault was created."))
+    # No keyring is no reason to refuse the vault: the key is only not remembered (the safer default).
+    remembered = args.remember and remember.available()
     vault = Vault.create(path, secret, Profile(args.role, args.name or "", args.city or ""))
     with vault:
-        if args.remember:
+        if remembered:
             vault.remember_on_this_computer(True)
         print(tr("Vault created at {path}.", path=str(path)))
         print(tr("Signing key: {key}", key=vault.identity.key_id))
         print(tr("Keep the passphrase safe: without it the data cannot be recovered."))
+    if args.remember and not remembered:
+        print("kzdesk: " + tr("No secure system keyring is available: the key is not remembered on this computer, "
+                              "and the passphrase will be asked each time."), file=sys.stderr)
     return 0
 
 
@@ -63,8 +69,11 @@ def cmd_init(args: argparse.Namespace) -> int:
                       help=N_("also change the data key and re-encrypt the vault (after being made "
                               "to reveal the passphrase); old recovery shares stop working")))
 def cmd_passwd(args: argparse.Namespace) -> int:
+    from kzdesk.core.vault.strength import require
+
     with open_vault(args) as vault:
         secret = passphrase.obtain_new(args.new_passphrase_file)
+        require(secret, (vault.profile.display_name, vault.profile.city), N_("The passphrase was not changed."))
         if args.new_key:
             vault.change_data_key(secret)
         else:
@@ -322,6 +331,7 @@ def _share_pdf(share: str, number: int) -> bytes:
 def cmd_recover(args: argparse.Namespace) -> int:
     """Open the vault with two recovery shares and set a new passphrase."""
     from kzdesk.core.model.vault import Vault
+    from kzdesk.core.vault.strength import require
 
     shares = []
     for given in args.shares:
@@ -331,7 +341,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError("Cannot read {path}: {reason}", path=given, reason=str(exc)) from None
     with Vault.open_with_shares(vault_dir(args.vault), shares) as vault:
-        vault.change_passphrase(passphrase.obtain_new(args.new_passphrase_file))
+        secret = passphrase.obtain_new(args.new_passphrase_file)
+        require(secret, (vault.profile.display_name, vault.profile.city),
+                N_("The passphrase was not changed; the recovery shares stay valid."))
+        vault.change_passphrase(secret)
     print(tr("The vault is open again with the new passphrase. The recovery shares stay valid."))
     return 0
 

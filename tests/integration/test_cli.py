@@ -102,13 +102,6 @@ def test_stats_table_and_persons_text(kz, vault_path: Path) -> None:
     assert kz("check", vault=vault_path).code == 0
 
 
-def test_remember_without_keyring_refuses_before_creating(kz, tmp_path: Path) -> None:
-    vault = tmp_path / "v"
-    result = kz("init", "--remember", vault=vault)
-    assert result.code == 3 and "keyring" in result.err
-    assert not (vault / "vault.json").exists()
-
-
 def test_exchange_through_the_command_line(kz, tmp_path: Path) -> None:
     from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault.kdf import floor_params
