@@ -264,22 +264,66 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Field</source>
+        <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record</source>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>delete the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>Keep which value? (You may edit it.)</source>
+        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Another value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -294,11 +338,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from YYYY-MM-DD</source>
+        <source>from {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
+        <source>to {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -975,6 +1019,17 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
         <source>Write a recei&amp;pt for a volunteer…</source>
@@ -1059,19 +1114,23 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>from YYYY-MM-DD</source>
+        <source>from {format}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
+        <source>to {format}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>article, e.g. 488.7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any city</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

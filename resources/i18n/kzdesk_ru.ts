@@ -266,22 +266,66 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>ConflictsModel</name>
     <message>
-        <source>Field</source>
-        <translation>Поле</translation>
+        <source>Person</source>
+        <translation type="unfinished">Лицо</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
+        <source>Event</source>
+        <translation type="unfinished">Событие</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Values</source>
         <translation>Значения</translation>
     </message>
+    <message>
+        <source>delete the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <source>Keep which value? (You may edit it.)</source>
+        <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep which value?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Another value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resolve with this value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} — {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the value to keep, or choose one of the values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -296,12 +340,12 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>Dashboard</name>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <source>from {format}</source>
+        <translation>с {format}</translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <source>to {format}</source>
+        <translation>по {format}</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -979,6 +1023,17 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptActions</name>
     <message>
         <source>Write a recei&amp;pt for a volunteer…</source>
@@ -1063,20 +1118,24 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Поиск: имя, место, статья… (Ctrl+F)</translation>
     </message>
     <message>
-        <source>from YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <source>from {format}</source>
+        <translation>с {format}</translation>
     </message>
     <message>
-        <source>to YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <source>to {format}</source>
+        <translation>по {format}</translation>
+    </message>
+    <message>
+        <source>article, e.g. 488.7</source>
+        <translation>статья, напр. 488.7</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an article (e.g. 488, 488.7 or 488 ч. 7)</source>
+        <translation>&apos;{value}&apos; — не статья (напр. 488, 488.7 или 488 ч. 7)</translation>
     </message>
     <message>
         <source>any city</source>
         <translation>любой город</translation>
-    </message>
-    <message>
-        <source>article</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>any act</source>

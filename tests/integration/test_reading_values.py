@@ -42,7 +42,7 @@ def store_odd_days(vault: Vault) -> tuple[str, str]:
 @pytest.mark.parametrize(("text", "value", "precision"), [
     ("20.03.2025", "2025-03-20", "day"), ("5.3.2025", "2025-03-05", "day"), ("2025-03-20", "2025-03-20", "day"),
     ("03.2025", "2025-03", "month"), ("3.2025", "2025-03", "month"), ("2025-03", "2025-03", "month"),
-    ("2025", "2025", "year"),
+    ("2025", "2025", "year"), ("25\u00a0Mar 2025", "2025-03-25", "day"), ("Mar 2025", "2025-03", "month"),
 ])
 def test_one_parser_reads_every_format_the_window_shows(text: str, value: str, precision: str) -> None:
     parsed = parse_date(text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QRegularExpression, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from kzdesk.core.i18n import language
 from kzdesk.core.model.editing import ActDraft, fine_in_kzt
 from kzdesk.core.model.fields import Problem, decimal_text, parse_amount
 from kzdesk.core.model.names import sort_key
@@ -52,6 +53,27 @@ class ActForm(QWidget):
                     self.ui.fineAmount: "[0-9 \u00a0]{0,16}([.,][0-9]{0,3})*"}
         for edit, pattern in patterns.items():
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), edit))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A run-time language switch: the Designer texts, the combos and the "= 50 MCI" hint follow at once.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the form again in the current language, keeping what is selected."""
+        self.ui.retranslateUi(self)
+        self.language = language()
+        self._loading = True
+        selected = [(c, c.currentData()) for c in (self.ui.actType, self.ui.legalCode, self.ui.fineUnit,
+                                                   self.ui.appeal)]
+        for combo, _ in selected:
+            combo.clear()
+        self._fill_combos()
+        for combo, value in selected:
+            _select(combo, value)
+        self._loading = False
+        self._refresh_hints()
 
     def _fill_combos(self) -> None:
         vocab = vocabulary()

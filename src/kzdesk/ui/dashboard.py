@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.formatting import date_hint, date_text
 from kzdesk.ui.operation import error_text
 from kzdesk.ui.report_preview import ReportPreview, pages_view
 from kzdesk.ui.widgets import named
@@ -25,8 +26,10 @@ class Dashboard(QWidget):
         super().__init__()
         self.context = context
         year = date.today().year
-        self.start = named(QLineEdit(f"{year}-01-01"), "dashboard_from", maxLength=10)
-        self.end = named(QLineEdit(f"{year}-12-31"), "dashboard_to", maxLength=10)
+        # This year, written as the window writes dates (the core reads DD.MM.YYYY, MM.YYYY, YYYY and ISO).
+        self.start = named(QLineEdit(date_text(f"{year}-01-01")), "dashboard_from", maxLength=11)
+        self.end = named(QLineEdit(date_text(f"{year}-12-31")), "dashboard_to", maxLength=11)
+        self._language = context.translations.language
         self.show_button = named(QPushButton(), "dashboard_show")
         self.save_button = named(QPushButton(), "dashboard_save", enabled=False)
         self.summary = named(QLabel(), "dashboard_summary", wordWrap=True)
@@ -48,10 +51,28 @@ class Dashboard(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.start.setPlaceholderText(self.tr("from YYYY-MM-DD"))
-        self.end.setPlaceholderText(self.tr("to YYYY-MM-DD"))
+        self.start.setPlaceholderText(self.tr("from {format}").format(format=date_hint()))
+        self.end.setPlaceholderText(self.tr("to {format}").format(format=date_hint()))
         self.show_button.setText(self.tr("&Show"))
         self.save_button.setText(self.tr("Statistics as &PDF…"))
+        language = self.context.translations.language
+        if language != self._language:
+            self._language = language
+            self._rewrite_dates()
+            if self.pdf:
+                self.load()  # the figures, charts and preview in the new language, not the old one
+
+    def _rewrite_dates(self) -> None:
+        """Dates the user left readable are rewritten as the new language writes them."""
+        from kzdesk.core.model.fields import Problem, parse_date
+
+        for edit in (self.start, self.end):
+            try:
+                parsed = parse_date(edit.text())
+            except Problem:
+                continue  # what the user typed stays, to be explained on Show
+            if parsed.value:
+                edit.setText(date_text(parsed.value))
 
     def load(self) -> None:
         vault, lang = self.context.vault, self.context.translations.language

@@ -82,5 +82,8 @@ class DuplicatesModel(_ListModel):
         pair = self.rows[index.row()]
         from kzdesk.core.i18n import tr
 
-        return (f"{pair.score:.0f}", pair.name_a, pair.name_b,
-                "; ".join(tr(r) for r in pair.reasons))[index.column()]
+        # Whatever was stored, a cell shows text and never raises: a repaint that raised would blank the pane.
+        score = pair.score
+        shown = f"{score:.0f}" if isinstance(score, int | float) else str(score)
+        return (shown, str(pair.name_a or ""), str(pair.name_b or ""),
+                "; ".join(tr(str(r)) for r in pair.reasons))[index.column()]

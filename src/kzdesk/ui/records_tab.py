@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout, QWidget
 
-from kzdesk.core.model.listing import RecordFilter
+from kzdesk.core.i18n import tr
+from kzdesk.core.model.fields import Problem, parse_bound
+from kzdesk.core.model.listing import RecordFilter, article_query
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.formatting import date_hint
 from kzdesk.ui.records_model import RecordsModel
 from kzdesk.ui.widgets import city_combo, named, table_view
 
@@ -33,7 +36,7 @@ class RecordsTab(QWidget):
         self.city = city_combo(context.translations.language)
         self.city.setObjectName("city_filter")
         self.act_type = named(QComboBox(), "act_type_filter")
-        self.article = named(QLineEdit(), "article_filter", maxLength=8)
+        self.article = named(QLineEdit(), "article_filter", maxLength=24)  # "ст. 488 ч. 7" fits
         for widget, stretch in ((self.search, 3), (self.date_from, 1), (self.date_to, 1), (self.city, 1),
                                 (self.act_type, 1), (self.article, 1)):
             filters.addWidget(widget, stretch)
@@ -59,12 +62,13 @@ class RecordsTab(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search: name, place, article… (Ctrl+F)"))
-        self.date_from.setPlaceholderText(self.tr("from YYYY-MM-DD"))
-        self.date_to.setPlaceholderText(self.tr("to YYYY-MM-DD"))
+        # The format the list shows the dates in (DD.MM.YYYY in ru/kk); ISO and MM.YYYY are read too.
+        self.date_from.setPlaceholderText(self.tr("from {format}").format(format=date_hint()))
+        self.date_to.setPlaceholderText(self.tr("to {format}").format(format=date_hint()))
         city_edit = self.city.lineEdit()
         if city_edit is not None:
             city_edit.setPlaceholderText(self.tr("any city"))
-        self.article.setPlaceholderText(self.tr("article"))
+        self.article.setPlaceholderText(self.tr("article, e.g. 488.7"))
         current = self.act_type.currentData()
         self.act_type.blockSignals(True)
         self.act_type.clear()
@@ -77,6 +81,9 @@ class RecordsTab(QWidget):
         self.act_type.blockSignals(False)
 
     def current_filter(self) -> RecordFilter:
+        """The filter as typed. A date or article that cannot be read is marked on its field with the
+        reason (in the user's language) and does not narrow the list: the previous bound stays, so the
+        list never silently shows rows for something the user did not mean."""
         city_text = self.city.currentText().strip()
         city = self.city.currentData() if city_text else None
         if city_text and city is None:
@@ -85,9 +92,34 @@ class RecordsTab(QWidget):
         text = self.search.text()
         if len(text.strip()) < MIN_SEARCH:
             text = ""  # one letter matches half the vault: wait for the second
-        return RecordFilter(text, self.date_from.text().strip() or None,
-                            self.date_to.text().strip() or None, city, self.act_type.currentData(),
-                            self.article.text().strip() or None, old.sort, old.descending)
+        date_from = self._bound(self.date_from, old.date_from, last=False)
+        date_to = self._bound(self.date_to, old.date_to, last=True)
+        article = self.article.text().strip() or None
+        if article is not None and article_query(article) is None:
+            self._mark(self.article, self.tr("'{value}' is not an article (e.g. 488, 488.7 or 488 ч. 7)")
+                       .format(value=article))
+            article = old.article
+        else:
+            self._mark(self.article, None)
+        return RecordFilter(text, date_from, date_to, city, self.act_type.currentData(), article,
+                            old.sort, old.descending)
+
+    def _bound(self, edit: QLineEdit, previous: str | None, last: bool) -> str | None:
+        try:
+            value = parse_bound(edit.text(), last=last)
+        except Problem as problem:
+            self._mark(edit, tr(problem.msgid, **problem.params))
+            return previous
+        self._mark(edit, None)
+        return value
+
+    def _mark(self, edit: QLineEdit, problem: str | None) -> None:
+        """Say on the field itself why it is not used: a red frame, the reason as tooltip and at once."""
+        edit.setProperty("problem", problem or "")
+        edit.setToolTip(problem or "")
+        edit.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }" if problem else "")
+        if problem and edit.isVisible():
+            QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), problem, edit)
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kzdesk.core.i18n import LANGUAGES, set_language
 from kzdesk.core.resources import resource_path
 
 NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+# Labels of Qt's own (non-native) file dialog that Qt's Russian catalogue leaves in English. Declared
+# here so lupdate puts them into our catalogues under Qt's context; Qt asks our translator when its own
+# has no text, so the dialog reads wholly in the user's language.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
 
 
 def system_language() -> str:

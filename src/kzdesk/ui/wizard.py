@@ -62,6 +62,14 @@ class LanguagePage(_Page):
         self.context.translations.apply(code)
         self.context.settings.set(LANGUAGE, code)
 
+    def validatePage(self) -> bool:
+        # The language already ticked when the wizard opened (the system's, or --lang) is a choice too:
+        # saved on Next, so the next start opens in it rather than in whatever the system says then.
+        checked = self.group.checkedButton()
+        if checked is not None:
+            self.context.settings.set(LANGUAGE, checked.objectName().removeprefix("language_"))
+        return True
+
     def retranslate(self) -> None:
         self.setTitle(self.tr("Language"))
         self.setSubTitle(self.tr("The language of the program. It can be changed later."))

@@ -38,6 +38,9 @@ UNKNOWN_DATE = FuzzyDate(None, "unknown", None, None)
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # As ru/kk windows show dates and Russian-locale Excel writes them: D.M.YYYY, DD.MM.YYYY, MM.YYYY.
 _DOTTED = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
+# As the English window shows them: "25 Mar 2025", "Mar 2025" (full month names too).
+_NAMED = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]{3})[A-Za-z]*\.?,?\s+(\d{4})$")
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "20.03.25": a two-digit year is refused rather than guessed (1925? 2025?).
 _SHORT_YEAR = re.compile(r"^(?:\d{1,2}\.)?\d{1,2}\.\d{2}$")
 
@@ -50,24 +53,29 @@ def _check_year(year: int) -> None:
 def parse_date(text: str) -> FuzzyDate:
     """One parser for every face: DD.MM.YYYY, D.M.YYYY, MM.YYYY, YYYY-MM-DD, YYYY-MM or YYYY;
     empty means unknown."""
-    text = text.strip()
+    text = " ".join(text.split())  # also the no-break space the English form is shown with
     if not text:
         return UNKNOWN_DATE
+    original = text
+    named = _NAMED.match(text)
+    if named and named[2].casefold() in _MONTH_ABBREVIATIONS:
+        month = _MONTH_ABBREVIATIONS.index(named[2].casefold()) + 1
+        text = f"{named[3]}-{month:02d}" + (f"-{int(named[1]):02d}" if named[1] else "")
     dotted = _DOTTED.match(text)
     m = _ISO.match(text)
     if dotted:
         year, month, day = int(dotted[3]), int(dotted[2]), int(dotted[1] or 0)
         if dotted[1] is not None and not day:
-            raise Problem("'{value}' is not a real calendar date", value=text)
+            raise Problem("'{value}' is not a real calendar date", value=original)
     elif m:
         year, month, day = int(m[1]), int(m[2] or 0), int(m[3] or 0)
     elif _SHORT_YEAR.match(text):
-        raise Problem("'{value}': write the year with four digits", value=text)
+        raise Problem("'{value}': write the year with four digits", value=original)
     else:
-        raise Problem("'{value}' is not a date (use DD.MM.YYYY, MM.YYYY or YYYY)", value=text)
+        raise Problem("'{value}' is not a date (use DD.MM.YYYY, MM.YYYY or YYYY)", value=original)
     _check_year(year)
     if (m and m[2] is not None and not month) or (m and m[3] is not None and not day) or (dotted and not month):
-        raise Problem("'{value}' is not a real calendar date", value=text)
+        raise Problem("'{value}' is not a real calendar date", value=original)
     try:
         if day:
             d = date(year, month, day).isoformat()
@@ -78,7 +86,7 @@ def parse_date(text: str) -> FuzzyDate:
             last = date.fromordinal(nxt.toordinal() - 1)
             return FuzzyDate(first.isoformat()[:7], "month", first.isoformat(), last.isoformat())
     except ValueError:
-        raise Problem("'{value}' is not a real calendar date", value=text) from None
+        raise Problem("'{value}' is not a real calendar date", value=original) from None
     return FuzzyDate(str(year), "year", f"{year}-01-01", f"{year}-12-31")
 
 
