@@ -67,7 +67,8 @@ def test_arrest_and_mci_fine_entered_by_keyboard(qtbot, month_context) -> None:
     window.records_tab.search.setText("ҒАЛЫМ НҰРЛАНОВ")
     qtbot.waitUntil(lambda: window.records_tab.model.total == 1, timeout=10_000)
     assert "Oral" in window.records_tab.model.data(window.records_tab.model.index(0, 1))
-    assert "15 days of arrest" in window.records_tab.model.data(window.records_tab.model.index(0, 5))
+    # One act, one sanction text: the days, then the fine once, in tenge with its MCI in brackets.
+    assert window.records_tab.model.data(window.records_tab.model.index(0, 5)) == "15 days; 145,850\u00a0₸ (50 MCI)"
     window.tabs.setCurrentIndex(1)
     window.persons_tab.person_search.setText("nurlanov galym")
     qtbot.waitUntil(lambda: window.persons_tab.persons.rowCount() == 1, timeout=10_000)

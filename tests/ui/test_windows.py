@@ -195,7 +195,7 @@ def test_dates_and_numbers_in_the_locale(qtbot, month_context) -> None:
     window.records_tab.search.setText("Өтепов")
     qtbot.waitUntil(lambda: window.records_tab.model.total == 1 and context_idle(window), timeout=10_000)
     assert window.records_tab.model.data(window.records_tab.model.index(0, 0)) == "10.12.2021"
-    assert window.records_tab.model.data(window.records_tab.model.index(0, 5)) == "145\u00a0850 ₸"
+    assert window.records_tab.model.data(window.records_tab.model.index(0, 5)) == "145\u00a0850\u00a0₸"
     window.set_language("en")
 
 
