@@ -8,8 +8,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+[ -x "${1:-build/dist/kzdesk}/kzdesk-cli" ] || { echo "SMOKE FAILED: no built app in ${1:-build/dist/kzdesk} (run bash packaging/build.sh first)" >&2; exit 1; }
 app=$(cd "${1:-build/dist/kzdesk}" && pwd)
-py="$root/.venv/bin/python"
+# The Python side (pypdf reads the PDFs back; the unpacked run is the start-time yardstick) uses the
+# venv build.sh made, with the same hash-pinned packages as the app and kzdesk itself, so nothing
+# outside the build is assumed; a clone that lacks it gets it made here the same way.
+py="$root/build/venv/bin/python"
+if ! "$py" -c "import kzdesk, pypdf" 2>/dev/null; then
+  echo "== setting up build/venv (hash-pinned build requirements, then kzdesk)"
+  python3 -m venv build/venv
+  build/venv/bin/pip install -q --require-hashes -r packaging/requirements-build-linux.txt
+  build/venv/bin/pip install -q --no-deps --no-build-isolation .
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export QT_QPA_PLATFORM=offscreen KZDESK_LANG=ru KZDESK_PASSPHRASE="smoke passphrase әғқ 2021"

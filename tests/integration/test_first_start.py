@@ -159,7 +159,8 @@ def test_a_missing_library_is_named_with_the_command_to_install_it(tmp_path: Pat
     assert "libkzd-absent.so.0" in out and "then start kzdesk again" in out
     if desktop_deps.is_debian_like():
         command = out.splitlines()[-1].strip()
-        assert "apt-get install -y --no-install-recommends" in command and "kzdesk-absent0" in command.replace("'", " ").split()
+        assert "apt-get install -y --no-install-recommends" in command
+        assert "kzdesk-absent0" in command.replace("'", " ").split()
         assert command.startswith(("sudo ", "su -c "))
     # Another platform, or a different desktop, is left to Qt: nothing is checked.
     for environ in ({"QT_QPA_PLATFORM": "offscreen"}, {"QT_QPA_PLATFORM": "wayland"},
@@ -283,6 +284,15 @@ def in_tree(tree: Path, args: list[str], *, user: bool = False, **env: str) -> s
 
 AUDIT = ("from pathlib import Path; from kzdesk import desktop_deps as d; "
          "print(' '.join(d.missing_libraries(d.audit_files(Path('/opt/site/PySide6')))))")
+
+
+def test_the_readme_first_command_is_the_start_checked_here() -> None:
+    """The minimal-Debian test starts `python3 -m kzdesk gui`: the same cli.main -> app.main path as
+    the README's first command's `.venv/bin/kzdesk` (a bare `kzdesk` opens the window)."""
+    commands = [line.strip() for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("    python3 -m venv")]
+    assert commands[0] == "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/kzdesk"
+    assert "Python 3.11" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
