@@ -220,8 +220,12 @@ def _mounted_under(root: Path) -> list[str]:
 
 
 def _apt_install(*packages: str) -> None:
-    subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages],
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"}, check=True, capture_output=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages]
+    if subprocess.run(install, env=env, check=False, capture_output=True).returncode != 0:
+        # A new machine may hold no package lists yet.
+        subprocess.run(["apt-get", "update", "-q"], env=env, check=True, capture_output=True)
+        subprocess.run(install, env=env, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
