@@ -283,7 +283,7 @@ def test_coordinator_imports_bundles_and_resolves_a_conflict(qtbot, context, tmp
     assert "merged" in window.bundles.last_message
     window.tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: window.conflicts_tab.model.rowCount() == 1, timeout=10_000)
-    assert "журналист" in window.conflicts_tab.model.data(window.conflicts_tab.model.index(0, 2))
+    assert "журналист" in window.conflicts_tab.model.data(window.conflicts_tab.model.index(0, 3))
     window.conflicts_tab.resolve(window.conflicts_tab.model.rows[0].id, "журналист, блогер")
     qtbot.waitUntil(lambda: window.conflicts_tab.model.rowCount() == 0 and context_idle(window), timeout=10_000)
     window.bundles.export_to(str(tmp_path / "out.kzb"))

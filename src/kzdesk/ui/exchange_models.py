@@ -35,8 +35,10 @@ class _ListModel(TableModel):
 
 
 class ConflictsModel(_ListModel):
-    COLUMNS = (QT_TRANSLATE_NOOP("ConflictsModel", "Record"), QT_TRANSLATE_NOOP("ConflictsModel", "Field"),
-               QT_TRANSLATE_NOOP("ConflictsModel", "Values"))
+    """One row per open conflict: whose record, which event, which field, and the values in dispute."""
+
+    COLUMNS = (QT_TRANSLATE_NOOP("ConflictsModel", "Person"), QT_TRANSLATE_NOOP("ConflictsModel", "Event"),
+               QT_TRANSLATE_NOOP("ConflictsModel", "Field"), QT_TRANSLATE_NOOP("ConflictsModel", "Values"))
 
     def fetch(self, conn: Any) -> list[Any]:
         from kzdesk.core.exchange.conflicts import open_conflicts
@@ -48,10 +50,76 @@ class ConflictsModel(_ListModel):
             return None
         row: Conflict = self.rows[index.row()]
         if index.column() == 0:
-            return f"{QCoreApplication.translate('Kinds', row.kind)} {row.record[:8]}"
+            return self.about(row)
         if index.column() == 1:
-            return row.field
-        return "  |  ".join(self.candidate(c) for c in row.candidates)
+            return self.event_text(row, self.context.translations.language)
+        if index.column() == 2:
+            return row.field_label
+        return "  |  ".join(self.value_text(row, c.value) for c in row.candidates)
+
+    @staticmethod
+    def about(row: Conflict) -> str:
+        """The persons the record is about; a record about no one (a source) by its kind."""
+        from kzdesk.core.i18n import tr
+        from kzdesk.core.reports.wording import KIND
+
+        if row.persons:
+            return ", ".join(row.persons)
+        return tr(KIND[row.kind]) if row.kind in KIND else row.kind
+
+    @staticmethod
+    def event_text(row: Conflict, language: str) -> str:
+        """The event's date and city as the interface language writes them (empty: no event)."""
+        from kzdesk.ui.formatting import act_type_label, date_text, place
+
+        if row.event_date is None and row.city is None and row.city_text is None:
+            return act_type_label(row.act_type, language) if row.act_type else ""
+        parts = [date_text(row.event_date), place(row.city, row.city_text, language)]
+        if row.act_type:
+            parts.append(act_type_label(row.act_type, language))
+        return ", ".join(p for p in parts if p)
+
+    @staticmethod
+    def value_text(row: Conflict, value: object) -> str:
+        """A value as a person reads it: text as typed, a deletion as what it does, nothing as a dash."""
+        from kzdesk.core.exchange.merge import DELETED
+
+        if row.field == DELETED:
+            return (QCoreApplication.translate("ConflictsModel", "delete the record") if value
+                    else QCoreApplication.translate("ConflictsModel", "keep the record"))
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return (QCoreApplication.translate("ConflictsModel", "yes") if value
+                    else QCoreApplication.translate("ConflictsModel", "no"))
+        if isinstance(value, str):
+            return value
+        return json.dumps(value, ensure_ascii=False)
+
+    @staticmethod
+    def author(candidate: Candidate) -> str:
+        """Who wrote a value (only a proven author, with the start of their fingerprint) and when."""
+        from kzdesk.core.exchange.authorship import FUTURE_MARK, MERGE_AUTHOR, UNPROVEN
+        from kzdesk.core.i18n import tr
+        from kzdesk.ui.formatting import date_text
+
+        name = candidate.author_name
+        if candidate.author is None:
+            who = tr(UNPROVEN)
+        elif name == MERGE_AUTHOR:
+            who = ""
+        elif candidate.author_fingerprint:
+            who = f"{name} ({candidate.author_fingerprint})" if name else candidate.author_fingerprint
+        else:
+            who = name or ""
+        notes = [who] if who else []
+        written = candidate.written
+        if written is not None:
+            local = written.astimezone()  # the writer's clock, read in this computer's time zone
+            notes.append(f"{date_text(local.date().isoformat())} {local:%H:%M}")
+        if candidate.future:
+            notes.append(tr(FUTURE_MARK))
+        return ", ".join(notes)
 
     @staticmethod
     def candidate(candidate: Candidate) -> str:
