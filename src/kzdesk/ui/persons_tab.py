@@ -46,6 +46,7 @@ class PersonsTab(QSplitter):
         self.addWidget(self.chronology_view)
         self.setStretchFactor(1, 2)
         self.persons_view.selectionModel().selectionChanged.connect(self._selected)
+        self.persons.modelReset.connect(self._persons_reloaded)
         self.person_search.textChanged.connect(self.persons.search)
 
     def retranslate(self) -> None:
@@ -62,6 +63,19 @@ class PersonsTab(QSplitter):
         self.selected_person = self.persons.rows[rows[0].row()].uuid if rows else None
         self.chronology.show_person(self.selected_person)
         self.person_selected.emit(self.selected_person)
+
+    def _persons_reloaded(self) -> None:
+        """A new list (a search, a change in the vault): the chronology follows the selection, so it
+        never keeps showing someone no longer selected. A reset selects nothing, and says nothing of it."""
+        uuids = [p.uuid for p in self.persons.rows]
+        if self.selected_person is not None and self.selected_person in uuids:
+            self.persons_view.selectRow(uuids.index(self.selected_person))  # still listed: still selected
+            return
+        if self.selected_person is None and not self.chronology.rowCount():
+            return
+        self.selected_person = None
+        self.chronology.show_person(None)
+        self.person_selected.emit(None)
 
     def print_case_summary(self) -> None:
         """Build the selected person's case summary on the database thread and show it before saving."""
