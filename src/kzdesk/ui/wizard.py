@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -187,6 +189,10 @@ class FirstRunWizard(QWizard):
         self._creating = False
         self.shares_wanted = False  # app.main shows the shares over the main window when this is set
         self.setOption(QWizard.WizardOption.HaveCustomButton1)  # "Restore from a backup file…"
+        # Never the default button: Enter in a field goes on (Next or Finish), it does not restore.
+        restore = self.button(QWizard.WizardButton.CustomButton1)
+        if isinstance(restore, QPushButton):
+            restore.setAutoDefault(False)
         self.customButtonClicked.connect(self._restore)
         self._retranslate_buttons()
 
@@ -194,6 +200,19 @@ class FirstRunWizard(QWizard):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_buttons()
         super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter that no field took moves on: Next, or Finish on the last page; never Restore, whatever
+        Qt's default-button bookkeeping last chose (a button that had the focus can keep that role)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+                button = self.button(which)
+                if button.isVisible():
+                    if button.isEnabled():
+                        button.click()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
 
     def _retranslate_buttons(self) -> None:
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Restore from a backup file…"))
