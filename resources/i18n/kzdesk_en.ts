@@ -175,6 +175,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>BundleActions</name>
     <message>
+        <source>&amp;Export a bundle for the other coordinators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Export a bundle for the coordinator…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,6 +405,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>&amp;Different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No probable duplicates. When the same person seems to be recorded twice under different spellings, the two records wait here for you to link, merge or mark as different people.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -852,6 +860,14 @@ Licence: GNU General Public License, version 3 or later. This program comes with
             <numerusform>%n record</numerusform>
             <numerusform>%n records</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No record matches the search and the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records yet. Record an event with File → New record (Ctrl+N), or import a spreadsheet from the File menu.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The record could not be opened.</source>

@@ -176,6 +176,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>BundleActions</name>
     <message>
+        <source>&amp;Export a bundle for the other coordinators…</source>
+        <translation>Басқа үйлестірушілерге арналған &amp;пакетті экспорттау…</translation>
+    </message>
+    <message>
         <source>&amp;Export a bundle for the coordinator…</source>
         <translation>Ү&amp;йлестірушіге пакет шығару…</translation>
     </message>
@@ -266,11 +270,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <name>ConflictsModel</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Тұлға</translation>
+        <translation>Адам</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Оқиға</translation>
+        <translation>Оқиға</translation>
     </message>
     <message>
         <source>Field</source>
@@ -282,50 +286,50 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>delete the record</source>
-        <translation type="unfinished"></translation>
+        <translation>жазбаны жою</translation>
     </message>
     <message>
         <source>keep the record</source>
-        <translation type="unfinished"></translation>
+        <translation>жазбаны қалдыру</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>иә</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>жоқ</translation>
     </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
         <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Қайшылықтар жоқ. Екі қойма бір өрісті әртүрлі өзгерткенде, мәндер осында сіздің таңдауыңызды күтеді.</translation>
     </message>
     <message>
         <source>Keep which value?</source>
-        <translation type="unfinished"></translation>
+        <translation>Қай мәнді қалдыру керек?</translation>
     </message>
     <message>
         <source>&amp;Another value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Басқа мән:</translation>
     </message>
     <message>
         <source>Type the value to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Қалдырылатын мәнді енгізіңіз</translation>
     </message>
     <message>
         <source>&amp;Resolve with this value</source>
-        <translation type="unfinished"></translation>
+        <translation>Осы мәнмен &amp;шешу</translation>
     </message>
     <message>
         <source>{field} — {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} — {about}</translation>
     </message>
     <message>
         <source>Type the value to keep, or choose one of the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Қалдырылатын мәнді енгізіңіз немесе мәндердің бірін таңдаңыз.</translation>
     </message>
     <message>
         <source>Resolving the conflict…</source>
@@ -403,6 +407,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>&amp;Different people</source>
         <translation>Ә&amp;ртүрлі адамдар</translation>
+    </message>
+    <message>
+        <source>No probable duplicates. When the same person seems to be recorded twice under different spellings, the two records wait here for you to link, merge or mark as different people.</source>
+        <translation>Ықтимал қайталанулар жоқ. Бір адам әртүрлі жазылуымен екі рет жазылған сияқты болса, екі жазба осында сіздің байланыстыруыңызды, біріктіруіңізді немесе әртүрлі адамдар деп белгілеуіңізді күтеді.</translation>
     </message>
     <message>
         <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
@@ -853,6 +861,14 @@ Licence: GNU General Public License, version 3 or later. This program comes with
             <numerusform>%n жазба</numerusform>
             <numerusform>%n жазба</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No record matches the search and the filters.</source>
+        <translation>Іздеу мен сүзгілерге сай келетін жазба жоқ.</translation>
+    </message>
+    <message>
+        <source>No records yet. Record an event with File → New record (Ctrl+N), or import a spreadsheet from the File menu.</source>
+        <translation>Әзірге жазбалар жоқ. Оқиғаны жазыңыз: Файл → Жаңа жазба (Ctrl+N) немесе «Файл» мәзірінен кестені импорттаңыз.</translation>
     </message>
     <message>
         <source>The record could not be opened.</source>

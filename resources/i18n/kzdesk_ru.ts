@@ -176,6 +176,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
 <context>
     <name>BundleActions</name>
     <message>
+        <source>&amp;Export a bundle for the other coordinators…</source>
+        <translation>&amp;Экспорт пакета для других координаторов…</translation>
+    </message>
+    <message>
         <source>&amp;Export a bundle for the coordinator…</source>
         <translation>Выгрузить пакет для &amp;координатора…</translation>
     </message>
@@ -267,11 +271,11 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <name>ConflictsModel</name>
     <message>
         <source>Person</source>
-        <translation type="unfinished">Лицо</translation>
+        <translation>Лицо</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Событие</translation>
+        <translation>Событие</translation>
     </message>
     <message>
         <source>Field</source>
@@ -283,50 +287,50 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
     <message>
         <source>delete the record</source>
-        <translation type="unfinished"></translation>
+        <translation>удалить запись</translation>
     </message>
     <message>
         <source>keep the record</source>
-        <translation type="unfinished"></translation>
+        <translation>оставить запись</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>да</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
     <name>ConflictsTab</name>
     <message>
         <source>No conflicts. When two vaults change the same field differently, the values wait here for you to choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Конфликтов нет. Когда два хранилища по-разному меняют одно и то же поле, значения ждут здесь вашего выбора.</translation>
     </message>
     <message>
         <source>Keep which value?</source>
-        <translation type="unfinished"></translation>
+        <translation>Какое значение оставить?</translation>
     </message>
     <message>
         <source>&amp;Another value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Другое значение:</translation>
     </message>
     <message>
         <source>Type the value to keep</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите значение, которое нужно оставить</translation>
     </message>
     <message>
         <source>&amp;Resolve with this value</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Решить этим значением</translation>
     </message>
     <message>
         <source>{field} — {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>{field} — {about}</translation>
     </message>
     <message>
         <source>Type the value to keep, or choose one of the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите значение, которое нужно оставить, или выберите одно из значений.</translation>
     </message>
     <message>
         <source>Resolving the conflict…</source>
@@ -404,6 +408,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     <message>
         <source>&amp;Different people</source>
         <translation>&amp;Разные люди</translation>
+    </message>
+    <message>
+        <source>No probable duplicates. When the same person seems to be recorded twice under different spellings, the two records wait here for you to link, merge or mark as different people.</source>
+        <translation>Вероятных дублей нет. Когда одно и то же лицо, похоже, записано дважды в разном написании, обе записи ждут здесь, чтобы вы связали их, объединили или отметили как разных людей.</translation>
     </message>
     <message>
         <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
@@ -856,6 +864,14 @@ Licence: GNU General Public License, version 3 or later. This program comes with
             <numerusform>%n записи</numerusform>
             <numerusform>%n записей</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No record matches the search and the filters.</source>
+        <translation>Ни одна запись не подходит под поиск и фильтры.</translation>
+    </message>
+    <message>
+        <source>No records yet. Record an event with File → New record (Ctrl+N), or import a spreadsheet from the File menu.</source>
+        <translation>Записей пока нет. Запишите событие: Файл → Новая запись (Ctrl+N), или импортируйте таблицу из меню «Файл».</translation>
     </message>
     <message>
         <source>The record could not be opened.</source>

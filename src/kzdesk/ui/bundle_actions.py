@@ -34,10 +34,20 @@ class BundleActions(MenuActions):
         self.folder_action = self.action("import_folder_action", self._ask_folder)
         self.import_report: list[ImportOutcome] = []
         self.operation: Operation | None = None  # the latest one, for its progress figures
+        self.role = "volunteer"
+        self.retranslate()
+
+    def set_role(self, role: str) -> None:
+        """The vault's role names where its bundles go: a volunteer's to the coordinator, a coordinator's
+        (resolutions, decisions) to the other coordinators."""
+        self.role = role
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
+        if self.role == "coordinator":
+            self.export_action.setText(self.tr("&Export a bundle for the other coordinators…"))
+        else:
+            self.export_action.setText(self.tr("&Export a bundle for the coordinator…"))
         self.import_action.setText(self.tr("Import &bundles…"))
         self.folder_action.setText(self.tr("Import a &folder of bundles…"))
 

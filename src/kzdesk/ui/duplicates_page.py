@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.empty_state import EmptyNotice
 from kzdesk.ui.exchange_models import DuplicatesModel
 from kzdesk.ui.records_model import ChronologyModel
 from kzdesk.ui.widgets import named, table_view
@@ -43,6 +44,8 @@ class DuplicatesPage(QWidget):
         self.view = named(table_view(self.model), "duplicates_view")
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.model.modelReset.connect(self._select_first)
+        self.empty = EmptyNotice(self.view, "duplicates_empty")
+        self.loaded = False  # the sentence for an empty queue is said only once the queue was looked at
         self.left_name, self.right_name = named(QLabel(), "left_name"), named(QLabel(), "right_name")
         sides = QSplitter()
         for label, model in ((self.left_name, self.left), (self.right_name, self.right)):
@@ -78,13 +81,21 @@ class DuplicatesPage(QWidget):
         self.merge_button.setText(self.tr("Same person: &merge into the left one"))
         self.merge_button.setToolTip(self.tr("Move everything recorded about the right one to the left one"))
         self.different_button.setText(self.tr("&Different people"))
+        self._say_empty()
         self._selected()
 
+    def _say_empty(self) -> None:
+        self.empty.say(self.tr("No probable duplicates. When the same person seems to be recorded twice under "
+                               "different spellings, the two records wait here for you to link, merge or mark "
+                               "as different people.") if self.loaded else "")
+
     def load(self) -> None:
+        self.loaded = True
         self.model.load()
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
+        self.loaded = False
         self.model.clear()
         self._clear_sides()
 
@@ -100,6 +111,7 @@ class DuplicatesPage(QWidget):
             button.setEnabled(on)
 
     def _select_first(self) -> None:
+        self._say_empty()
         if self.model.rowCount():
             self.view.selectRow(0)
         else:

@@ -35,6 +35,7 @@ from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
 from kzdesk.ui.editor import EventEditor
+from kzdesk.ui.empty_state import EmptyNotice
 from kzdesk.ui.erase_after import EraseAfterActions
 from kzdesk.ui.help_menu import GuideActions
 from kzdesk.ui.lock import IdleLock
@@ -132,6 +133,9 @@ class MainWindow(QMainWindow):
         self._opening = False  # an editor is being loaded: a second double-click must not open another
         self.count = QLabel()
         self.statusBar().addPermanentWidget(self.count)
+        self.records_empty = EmptyNotice(self.records_tab.view, "records_empty")
+        self.records_loaded = False  # said only once the list has loaded: no flash of "no records" at start
+        self.records_tab.model.loaded.connect(lambda _total: setattr(self, "records_loaded", True))
 
     def _place(self) -> None:
         """Where the window was when last closed; on a first start, as large as the screen allows."""
@@ -279,8 +283,22 @@ class MainWindow(QMainWindow):
         self.context.settings.set(IDLE_LOCK_MINUTES, minutes)
         self.idle.set_minutes(minutes)
 
+    def _fit_menu_to_role(self) -> None:
+        """A coordinator's File menu offers what a coordinator does (import bundles, write receipts), a
+        volunteer's what a volunteer does (send a bundle, erase what arrived). The role is in the vault,
+        so it is known only once it is open."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        coordinator = vault.profile.role == "coordinator"
+        for action in (self.bundles.import_action, self.bundles.folder_action, self.receipts.write_action):
+            action.setVisible(coordinator)
+        self.receipts.purge_action.setVisible(not coordinator)
+        self.bundles.set_role(vault.profile.role)  # coordinators send bundles to each other
+
     def refresh(self) -> None:
         """Something changed in the vault: reload the records now, the other tabs when looked at."""
+        self._fit_menu_to_role()
         self.records_tab.apply_filter()
         self.persons_tab.stale = True
         self._tab_changed(self.tabs.currentIndex())
@@ -299,8 +317,21 @@ class MainWindow(QMainWindow):
             self.dashboard.load()
 
     def _show_count(self, total: int) -> None:
+        self._say_records_empty(total)
         self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
 
+
+    def _say_records_empty(self, total: int) -> None:
+        """What the empty records list is for, or that nothing matches what was typed in the filters."""
+        if self.context.vault is None or total or not self.records_loaded:
+            self.records_empty.say("")
+            return
+        f = self.records_tab.model.filter
+        if any((f.text, f.date_from, f.date_to, f.city, f.act_type, f.article)):
+            self.records_empty.say(self.tr("No record matches the search and the filters."))
+        else:
+            self.records_empty.say(self.tr("No records yet. Record an event with File → New record (Ctrl+N), "
+                                           "or import a spreadsheet from the File menu."))
     def _focus_search(self) -> None:
         if self.context.vault is not None:
             self.tabs.setCurrentIndex(RECORDS)
@@ -373,6 +404,7 @@ class MainWindow(QMainWindow):
         self.case_action.setEnabled(False)
         vault, self.context.vault = self.context.vault, None
         self.records_tab.clear()
+        self.records_loaded = False
         self.persons_tab.clear()
         self.conflicts_tab.model.clear()
         self.duplicates_page.clear()
