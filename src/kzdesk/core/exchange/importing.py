@@ -29,8 +29,9 @@ from kzdesk.core.exchange.bundle import (
 from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_bundles, revocation_problem
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
-from kzdesk.core.i18n import N_, tr
+from kzdesk.core.i18n import N_, ntr, tr
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.identity import fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -57,19 +58,49 @@ class ImportOutcome:
     counts: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0,
                                                             "conflicts": 0, "future": 0})
     missing: list[int] = field(default_factory=list)  # earlier bundles of this signer not merged yet
+    signer_name: str | None = None  # the name on the signer's trusted card (None: not trusted here)
+    signer_fingerprint: str | None = None  # the first two groups of the signer's key fingerprint
+    records: int = 0  # records (not revisions) the bundle carries
+    unchanged_records: int = 0  # of those, records this vault already had as they are
 
     def to_json(self) -> dict[str, object]:
         return {"file": self.file, "status": str(self.status), "reason": self.reason, "bundle": self.bundle,
                 "signer": self.signer, "seq": self.seq, **self.counts, "missing": self.missing,
-                "quarantined": 1 if self.status is BundleStatus.QUARANTINED else 0}
+                "quarantined": 1 if self.status is BundleStatus.QUARANTINED else 0,
+                "signer_name": self.signer_name, "signer_fingerprint": self.signer_fingerprint,
+                "records": self.records, "unchanged_records": self.unchanged_records}
 
     def describe(self) -> str:
-        """One line for people, in the current language: file, outcome, reason, counts."""
+        """One line for people, in the current language: file, who sent it, outcome, reason, and what
+        changed counted in records ("Айгүл (12345 67890): merged — 12 new records, 3 updated, 1 conflict")."""
         reason = tr(self.reason) if self.reason else ""
         if self.missing:
             reason += ": " + ", ".join(str(n) for n in self.missing)
-        counts = ", ".join(f"{tr(k)} {v}" for k, v in self.counts.items())
-        return f"{Path(self.file).name}: {tr(self.status)}" + (f" ({reason})" if reason else "") + f" — {counts}"
+        line = Path(self.file).name
+        if self.signer_fingerprint:
+            who = self.signer_name or tr("unknown signer")
+            line += f" — {who} ({self.signer_fingerprint})"
+        line += f": {tr(self.status)}" + (f" ({reason})" if reason else "")
+        counts = self._counts()
+        return line + (f" — {counts}" if counts else "")
+
+    def _counts(self) -> str:
+        if self.status is BundleStatus.UNCHANGED:
+            return ntr("{n} record already here", "{n} records already here", self.records)
+        if self.status is not BundleStatus.MERGED:
+            return ""
+        new, updated, conflicts = self.counts["new"], self.counts["updated"], self.counts["conflicts"]
+        parts = [ntr("{n} new record", "{n} new records", new)] if new else []
+        if updated:
+            parts.append(ntr("{n} updated", "{n} updated", updated))
+        if self.unchanged_records:
+            parts.append(ntr("{n} unchanged", "{n} unchanged", self.unchanged_records))
+        if conflicts:
+            parts.append(ntr("{n} conflict", "{n} conflicts", conflicts))
+        if self.counts.get("future"):
+            parts.append(ntr("{n} change stamped in the future", "{n} changes stamped in the future",
+                             self.counts["future"]))
+        return ", ".join(parts) or tr("nothing new")
 
 
 GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
@@ -107,6 +138,9 @@ def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle
         return outcome, None, None
     m = opened.manifest
     outcome.bundle, outcome.signer, outcome.seq = m.bundle, m.signer, m.seq
+    # The signature holds, so the key is the signer's: its fingerprint names them even when untrusted.
+    outcome.signer_fingerprint = " ".join(fingerprint(m.signing_key).split()[:2])
+    outcome.records = len({(r.kind, r.record) for r in opened.revisions})
     return outcome, opened, received
 
 
@@ -120,8 +154,11 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
         outcome.status = BundleStatus.UNCHANGED if seen[0] == "merged" else BundleStatus(seen[0])
         outcome.reason = N_("already imported") if seen[0] == "merged" else N_("already in quarantine")
         outcome.counts["unchanged"] = len(opened.revisions)
+        outcome.unchanged_records = outcome.records
+        outcome.signer_name = _trusted_name(conn, m.signer)
         return
     signer = trust.get(conn, m.signer)
+    outcome.signer_name = signer.display_name if signer else None
     reason = None
     if signer is None:
         reason = N_("unknown signer")
@@ -136,9 +173,16 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
         return
     log_bundle(conn, opened, "merged", None, report.to_json())
     outcome.status, outcome.counts = BundleStatus.MERGED, report.to_json()
+    # The merge counts new and updated records; the rest of what the bundle carries was here already.
+    outcome.unchanged_records = max(0, outcome.records - report.new - report.updated)
     outcome.missing = missing_bundles(conn).get(m.signer, [])
     if outcome.missing:
         outcome.reason = GAP
+
+
+def _trusted_name(conn: Connection, key: str) -> str | None:
+    found = trust.get(conn, key)
+    return found.display_name if found else None
 
 
 def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = None,
