@@ -28,7 +28,7 @@ from kzdesk.core.exchange.conflicts import Conflict
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.exchange_models import ConflictsModel
 from kzdesk.ui.operation import Operation, notice
-from kzdesk.ui.widgets import named, table_view
+from kzdesk.ui.widgets import FILL, lay_out_columns, named, table_view
 
 TYPED = 1_000  # the button id of "Another value:" (-1 would ask Qt to pick one)
 
@@ -43,6 +43,7 @@ class ConflictsTab(QWidget):
         self.context = context
         self.model = ConflictsModel(context)
         self.view = named(table_view(self.model), "conflicts_view")
+        lay_out_columns(self.view, (200, 240, 170, FILL))  # person, event, field, the values in dispute
         self.view.setTabKeyNavigation(False)  # Tab leaves the list for the values, as a keyboard user expects
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.view.doubleClicked.connect(lambda index: self.resolve_row(index.row()))

@@ -24,7 +24,7 @@ from kzdesk.ui.context import AppContext
 from kzdesk.ui.empty_state import EmptyNotice
 from kzdesk.ui.exchange_models import DuplicatesModel
 from kzdesk.ui.records_model import ChronologyModel
-from kzdesk.ui.widgets import named, table_view
+from kzdesk.ui.widgets import CHRONOLOGY_COLUMNS, FILL, FIT, lay_out_columns, named, table_view
 
 if TYPE_CHECKING:
     from kzdesk.core.exchange.duplicates import Candidate
@@ -42,6 +42,7 @@ class DuplicatesPage(QWidget):
         self.model = DuplicatesModel(context)
         self.left, self.right = ChronologyModel(context), ChronologyModel(context)
         self.view = named(table_view(self.model), "duplicates_view")
+        lay_out_columns(self.view, (FIT, 220, 220, FILL))  # score, the two names, why they seem one
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.model.modelReset.connect(self._select_first)
         self.empty = EmptyNotice(self.view, "duplicates_empty")
@@ -54,7 +55,9 @@ class DuplicatesPage(QWidget):
             column.setContentsMargins(0, 0, 0, 0)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             column.addWidget(label)
-            column.addWidget(table_view(model))
+            chronology = table_view(model)
+            lay_out_columns(chronology, CHRONOLOGY_COLUMNS)
+            column.addWidget(chronology)
             sides.addWidget(side)
         self.link_button = named(QPushButton(), "link_button")
         self.merge_button = named(QPushButton(), "merge_button")

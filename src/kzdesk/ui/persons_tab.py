@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.operation import Operation
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel
 from kzdesk.ui.report_preview import ReportPreview
-from kzdesk.ui.widgets import named, table_view
+from kzdesk.ui.widgets import CHRONOLOGY_COLUMNS, FILL, FIT, lay_out_columns, named, table_view
 
 if TYPE_CHECKING:  # the report code (reportlab) is loaded when a report is made, not at start
     from kzdesk.core.reports.case import CaseSummary
@@ -35,13 +35,11 @@ class PersonsTab(QSplitter):
         left_layout = QVBoxLayout(left)
         self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
         self.persons_view = table_view(self.persons)
-        self.persons_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.persons_view.horizontalHeader().setStretchLastSection(False)
+        lay_out_columns(self.persons_view, (FILL, FIT))  # the name, and the number of acts
         left_layout.addWidget(self.person_search)
         left_layout.addWidget(self.persons_view)
         self.chronology_view = table_view(self.chronology)
-        for column, width in enumerate((100, 120, 220, 80, 160)):
-            self.chronology_view.setColumnWidth(column, width)
+        lay_out_columns(self.chronology_view, CHRONOLOGY_COLUMNS)
         self.addWidget(left)
         self.addWidget(self.chronology_view)
         self.setStretchFactor(1, 2)

@@ -13,7 +13,7 @@ from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import date_hint
 from kzdesk.ui.records_model import RecordsModel
-from kzdesk.ui.widgets import city_combo, named, table_view
+from kzdesk.ui.widgets import FILL, FIT, HintEdit, city_combo, lay_out_columns, named, table_view
 
 MIN_SEARCH = 2
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, but stay well under the 100 ms per keystroke budget
@@ -31,14 +31,16 @@ class RecordsTab(QWidget):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.search = named(QLineEdit(), "search", clearButtonEnabled=True)
-        self.date_from = named(QLineEdit(), "date_from", maxLength=10)
-        self.date_to = named(QLineEdit(), "date_to", maxLength=10)
+        self.date_from = named(HintEdit(), "date_from", maxLength=10)
+        self.date_to = named(HintEdit(), "date_to", maxLength=10)
         self.city = city_combo(context.translations.language)
         self.city.setObjectName("city_filter")
         self.act_type = named(QComboBox(), "act_type_filter")
-        self.article = named(QLineEdit(), "article_filter", maxLength=24)  # "ст. 488 ч. 7" fits
-        for widget, stretch in ((self.search, 3), (self.date_from, 1), (self.date_to, 1), (self.city, 1),
-                                (self.act_type, 1), (self.article, 1)):
+        self.article = named(HintEdit(), "article_filter", maxLength=24)  # "ст. 488 ч. 7" fits
+        # The filters take the room their hints ask for (HintEdit, the combo boxes' "any …" word);
+        # the search box takes the rest, and gives way first on a small screen.
+        for widget, stretch in ((self.search, 1), (self.date_from, 0), (self.date_to, 0), (self.city, 0),
+                                (self.act_type, 0), (self.article, 0)):
             filters.addWidget(widget, stretch)
         for edit in (self.date_from, self.date_to, self.article):
             edit.editingFinished.connect(self.apply_filter)
@@ -49,8 +51,8 @@ class RecordsTab(QWidget):
         self.act_type.currentIndexChanged.connect(self.apply_filter)
         self.view = table_view(self.model)
         self.view.setSortingEnabled(True)
-        for column, width in enumerate((100, 130, 260, 230, 120)):
-            self.view.setColumnWidth(column, width)
+        # Date, city, persons, acts, articles, sanction: the sanction reads longest and takes the rest.
+        lay_out_columns(self.view, (FIT, 120, 240, 220, 110, FILL))
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(lambda index: self.open_record.emit(self.model.uuid_at(index.row())))
         self.view.activated.connect(lambda index: self.open_record.emit(self.model.uuid_at(index.row())))
@@ -69,6 +71,8 @@ class RecordsTab(QWidget):
         if city_edit is not None:
             city_edit.setPlaceholderText(self.tr("any city"))
         self.article.setPlaceholderText(self.tr("article, e.g. 488.7"))
+        for edit in (self.date_from, self.date_to, self.article):
+            edit.updateGeometry()  # a new placeholder asks for its own room
         current = self.act_type.currentData()
         self.act_type.blockSignals(True)
         self.act_type.clear()
@@ -78,6 +82,13 @@ class RecordsTab(QWidget):
         for code in sorted(types, key=lambda c: sort_key(label(types[c].labels, lang))):
             self.act_type.addItem(label(types[code].labels, lang), code)
         self.act_type.setCurrentIndex(max(0, self.act_type.findData(current)))
+        # A combo box as wide as its "any …" word (not its longest act or city), its list as wide as those.
+        for combo, hint in ((self.city, city_edit.placeholderText() if city_edit else ""),
+                            (self.act_type, self.act_type.itemText(0))):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            metrics = combo.fontMetrics()  # counted in average characters, and Cyrillic ones are wider
+            combo.setMinimumContentsLength(-(-metrics.horizontalAdvance(hint) // metrics.averageCharWidth()) + 1)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0))
         self.act_type.blockSignals(False)
 
     def current_filter(self) -> RecordFilter:
