@@ -148,7 +148,7 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
+        <source>DD.MM.YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -652,7 +652,7 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -149,8 +149,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Шешім күні:</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>КК.АА.ЖЖЖЖ</translation>
     </message>
     <message>
         <source>Appeal:</source>
@@ -653,8 +653,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Күні:</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
-        <translation>YYYY-MM-DD, YYYY-MM немесе YYYY</translation>
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>КК.АА.ЖЖЖЖ, АА.ЖЖЖЖ немесе ЖЖЖЖ</translation>
     </message>
     <message>
         <source>City:</source>

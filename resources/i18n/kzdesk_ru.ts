@@ -149,8 +149,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Дата решения:</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>ДД.ММ.ГГГГ</translation>
     </message>
     <message>
         <source>Appeal:</source>
@@ -655,8 +655,8 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Дата:</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
-        <translation>YYYY-MM-DD, YYYY-MM или YYYY</translation>
+        <source>DD.MM.YYYY, MM.YYYY or YYYY</source>
+        <translation>ДД.ММ.ГГГГ, ММ.ГГГГ или ГГГГ</translation>
     </message>
     <message>
         <source>City:</source>

@@ -14,7 +14,7 @@ from kzdesk.core.model.editing import ActDraft, fine_in_kzt
 from kzdesk.core.model.fields import Problem, decimal_text, parse_amount
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
-from kzdesk.ui.formatting import number
+from kzdesk.ui.formatting import date_text, number
 from kzdesk.ui.forms.ui_act_form import Ui_ActForm
 
 TEXT_FIELDS = {"article": "article", "part": "part", "arrestDays": "arrest_days", "fineAmount": "fine_amount",
@@ -99,6 +99,7 @@ class ActForm(QWidget):
         shown = act or ActDraft()
         for widget_name, attr in TEXT_FIELDS.items():
             getattr(self.ui, widget_name).setText(getattr(shown, attr))
+        self.ui.decisionDate.setText(shown_date(shown.decision_date))
         for combo, value in ((self.ui.actType, shown.act_type), (self.ui.legalCode, shown.legal_code),
                              (self.ui.fineUnit, shown.fine_unit), (self.ui.appeal, shown.appeal)):
             _select(combo, value)
@@ -151,6 +152,12 @@ class ActForm(QWidget):
             return ""
         in_mci = (amount / Decimal(mci)).quantize(Decimal("0.01"))
         return self.tr("= {mci} MCI").format(mci=number(decimal_text(in_mci)))
+
+
+def shown_date(value: str) -> str:
+    """A stored date in a date field as the lists show it (05.12.2021 in ru/kk), not as stored
+    (2021-12-05): the field reads like the rest of the window, and the parser reads it back."""
+    return date_text(value) if value.strip() else ""
 
 
 def _select(combo: QComboBox, value: object) -> None:

@@ -40,7 +40,7 @@ from kzdesk.core.model.editing import (
 from kzdesk.core.model.fields import Problem, parse_date
 from kzdesk.core.model.persons import PersonMatch, suggest_persons
 from kzdesk.ui import file_dialogs
-from kzdesk.ui.act_form import ActForm, _select
+from kzdesk.ui.act_form import ActForm, _select, shown_date
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label
 from kzdesk.ui.forms.ui_event_editor import Ui_EventEditor
@@ -163,7 +163,7 @@ class EventEditor(QDialog):
 
     def _show_draft(self) -> None:
         d, ui = self.draft, self.ui
-        ui.date.setText(d.date)
+        ui.date.setText(shown_date(d.date))  # the draft keeps the stored form until the field is edited
         ui.city.setEditText(d.city)
         ui.place.setText(d.place)
         ui.occasion.setText(d.occasion)

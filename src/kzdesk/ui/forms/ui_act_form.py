@@ -257,7 +257,7 @@ class Ui_ActForm(object):
         self.judgeLabel.setText(QCoreApplication.translate("ActForm", u"Judge:", None))
         self.caseLabel.setText(QCoreApplication.translate("ActForm", u"Case number:", None))
         self.decisionLabel.setText(QCoreApplication.translate("ActForm", u"Decision date:", None))
-        self.decisionDate.setPlaceholderText(QCoreApplication.translate("ActForm", u"YYYY-MM-DD", None))
+        self.decisionDate.setPlaceholderText(QCoreApplication.translate("ActForm", u"DD.MM.YYYY", None))
         self.appealLabel.setText(QCoreApplication.translate("ActForm", u"Appeal:", None))
         self.appealOutcome.setPlaceholderText(QCoreApplication.translate("ActForm", u"outcome", None))
         self.paidLabel.setText(QCoreApplication.translate("ActForm", u"Fine paid:", None))

@@ -312,7 +312,7 @@ class Ui_EventEditor(object):
     def retranslateUi(self, EventEditor):
         self.eventBox.setTitle(QCoreApplication.translate("EventEditor", u"Event", None))
         self.dateLabel.setText(QCoreApplication.translate("EventEditor", u"Date:", None))
-        self.date.setPlaceholderText(QCoreApplication.translate("EventEditor", u"YYYY-MM-DD, YYYY-MM or YYYY", None))
+        self.date.setPlaceholderText(QCoreApplication.translate("EventEditor", u"DD.MM.YYYY, MM.YYYY or YYYY", None))
         self.cityLabel.setText(QCoreApplication.translate("EventEditor", u"City:", None))
         self.placeLabel.setText(QCoreApplication.translate("EventEditor", u"Place:", None))
         self.place.setPlaceholderText(QCoreApplication.translate("EventEditor", u"street, building, village", None))
