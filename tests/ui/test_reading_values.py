@@ -189,6 +189,9 @@ def test_the_wizards_language_is_the_next_starts(qtbot, context, settings_file: 
     stored = QSettings(str(settings_file), QSettings.Format.IniFormat).value(LANGUAGE.key)
     assert stored == "kk"
     fresh = Translations(QApplication.instance())
-    fresh.apply(stored)
-    assert fresh.language == "kk"
-    context.translations.apply("en")
+    try:
+        fresh.apply(stored)
+        assert fresh.language == "kk"
+    finally:
+        fresh.remove()  # its Kazakh catalogues must not stay on the application for the next tests
+        context.translations.apply("en")

@@ -29,9 +29,7 @@ class Translations:
 
     def apply(self, language: str) -> None:
         language = language if language in LANGUAGES else system_language()
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed = []
+        self.remove()
         set_language(language)  # messages that come from the core
         QLocale.setDefault(QLocale(language))
         catalogues = [("kzdesk", str(resource_path("i18n")))]  # English too: its plural forms ("1 record")
@@ -43,3 +41,9 @@ class Translations:
                 self._app.installTranslator(translator)
                 self._installed.append(translator)
         self.language = language
+
+    def remove(self) -> None:
+        """Take this object's catalogues off the application (before it is dropped)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
