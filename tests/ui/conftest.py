@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtGui import QScreen
 
 from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.kdf import floor_params
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.screen import SMALLEST
 from kzdesk.ui.settings import Settings
 from kzdesk.ui.tasks import Tasks
 from kzdesk.ui.translations import Translations
@@ -52,3 +54,10 @@ def fast_kdf(monkeypatch):
     import kzdesk.core.vault.vault as vault_module
 
     monkeypatch.setattr(vault_module, "calibrate", floor_params)
+
+
+@pytest.fixture
+def small_screen(monkeypatch):
+    """The screen the windows open on is a 1024×600 netbook's (offscreen Qt has one of 800×800):
+    every size the program asks of the screen, it asks through QScreen.availableGeometry."""
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(QPoint(0, 0), SMALLEST))

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QMainWindow, QWidget, QWizard
 
 from kzdesk.core.model.editing import load_event
@@ -29,13 +28,6 @@ from .helpers import context_idle
 # The client area a window has on a 1024×600 screen once the title bar and a panel are taken.
 ROOM = QSize(SMALLEST.width() - FRAME.width(), SMALLEST.height() - FRAME.height())
 LANGUAGES = ("ru", "kk", "en")
-
-
-@pytest.fixture
-def small_screen(monkeypatch):
-    """The screen the windows open on is a 1024×600 netbook's (offscreen Qt has one of 800×800):
-    every size the program asks of the screen, it asks through QScreen.availableGeometry."""
-    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(QPoint(0, 0), SMALLEST))
 
 
 def busiest_event(context) -> str:
