@@ -13,9 +13,33 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # The core's own catalogue covers the core and the command line; the Qt interface uses .ts files.
 SOURCES = [*(ROOT / "src" / "kzdesk" / "core").rglob("*.py"), *(ROOT / "src" / "kzdesk").glob("cli*.py"),
-           ROOT / "src" / "kzdesk" / "passphrase.py"]
+           ROOT / "src" / "kzdesk" / "passphrase.py", ROOT / "src" / "kzdesk" / "desktop_deps.py"]
 MESSAGE_CALLS = {"tr", "N_", "KzdeskError", "VaultError", "VaultDamaged", "PassphraseError", "InputError", "Problem",
                  "BundleRejected"}
+
+
+def plural_messages() -> set[str]:
+    """Message ids of ntr(singular, plural, count): their catalogue entries are plural forms joined by "|"."""
+    found: set[str] = set()
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "ntr" \
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                found.add(node.args[0].value)
+    return found
+
+
+@pytest.mark.parametrize(("lang", "forms"), [("ru", 3), ("kk", 1)])
+def test_every_plural_message_has_its_languages_forms(lang: str, forms: int) -> None:
+    """Russian says 1 запись, 2 записи, 5 записей; Kazakh has one form: each with the msgid's placeholders."""
+    catalogue = json.loads((ROOT / "resources" / "i18n" / f"core.{lang}.json").read_text(encoding="utf-8"))
+    found = plural_messages()
+    assert found, "no ntr() message found: the scan is broken"
+    missing = sorted(m for m in found if m not in catalogue)
+    assert missing == []
+    wrong = sorted(m for m in found if len(catalogue[m].split("|")) < forms or
+                   any(placeholders(form) - {"n"} != placeholders(m) - {"n"} for form in catalogue[m].split("|")))
+    assert wrong == []
 
 
 def messages() -> set[str]:
