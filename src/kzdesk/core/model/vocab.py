@@ -72,9 +72,20 @@ class Article:
 @dataclass(frozen=True)
 class Place:
     id: str
-    labels: Labels
+    labels: Labels  # the name today
     region: str | None
     aliases: tuple[str, ...]
+    names_from: tuple[tuple[str, Labels], ...] = ()  # (ISO day a name took effect, its labels), oldest first
+
+    def labels_on(self, day: str | None) -> Labels:
+        """The name in force on day (ISO, or YYYY / YYYY-MM taken at their first day): the last renaming
+        on or before it; today's name when the day is unknown or before every renaming recorded."""
+        if day:
+            first = (day + "-01-01")[:10] if len(day) == 4 else (day + "-01")[:10] if len(day) == 7 else day
+            named = [labels for since, labels in self.names_from if since <= first]
+            if named:
+                return named[-1]
+        return self.labels
 
 
 class Vocabulary:
@@ -104,7 +115,9 @@ class Vocabulary:
             self.articles[(a["code"], a["article"])] = Article(a["code"], a["article"], wordings)
         self.regions = {r["id"]: Place(r["id"], r["labels"], None, tuple(r.get("aliases", ())))
                         for r in places["regions"]}
-        self.cities = {c["id"]: Place(c["id"], c["labels"], c.get("region"), tuple(c.get("aliases", ())))
+        self.cities = {c["id"]: Place(c["id"], c["labels"], c.get("region"), tuple(c.get("aliases", ())),
+                                      tuple(sorted(((n["from"], n["labels"]) for n in c.get("names_from", ())),
+                                                   key=lambda named: named[0])))
                        for c in places["cities"]}
         self._city_index = self._index(self.cities)
         self._region_index = self._index(self.regions)
@@ -151,8 +164,9 @@ class Vocabulary:
         mci = self.mci_on(day) if day else None
         return int((amount * mci).to_integral_value()) if mci else None
 
-    def city_name(self, city_id: str, lang: str = "en") -> str:
-        return label(self.cities[city_id].labels, lang)
+    def city_name(self, city_id: str, lang: str = "en", day: str | None = None) -> str:
+        """A city's name in lang as it was on day (Нур-Султан in 2020, Астана in 2023); today's without one."""
+        return label(self.cities[city_id].labels_on(day), lang)
 
 
 @cache

@@ -8,6 +8,7 @@ catalogues, never from gluing a noun to a number in code.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from kzdesk.core.i18n import N_, ntr, tr
@@ -96,9 +97,54 @@ def act_type(code: str, lang: str) -> str:
     return label(entry.labels, lang) if entry else code
 
 
-def place(city: str | None, city_text: str | None, lang: str) -> str:
-    cities = vocabulary().cities
-    return label(cities[city].labels, lang) if city in cities else (city_text or "")
+def place(city: str | None, city_text: str | None, lang: str, day: str | None = None) -> str:
+    """A city as a report names it: the gazetteer's name in lang as it was on day (Нур-Султан in 2020,
+    Астана in 2023), else the text as written. The one function every report uses for a place."""
+    vocab = vocabulary()
+    return vocab.city_name(city, lang, day) if city and city in vocab.cities else (city_text or "")
+
+
+def region_name(region: str | None, region_text: str | None, lang: str) -> str:
+    """A region in lang, else as written."""
+    regions = vocabulary().regions
+    return label(regions[region].labels, lang) if region and region in regions else (region_text or "")
+
+
+def where(event: dict[str, Any], lang: str) -> str:
+    """Where an event happened, as on its day: "Нур-Султан"; "село Акши"; a place the gazetteer knows
+    only as a region ("Mangistau") in lang; the region when no city is given."""
+    vocab = vocabulary()
+    day = event.get("date_start")
+    town = place(event.get("city"), event.get("city_text"), lang, day)
+    region = event.get("region")
+    if not event.get("city") and event.get("city_text"):
+        named = vocab.region(event["city_text"])
+        if named:  # "Mangistau" typed as a city is the region: say it in the report's language
+            town, region = "", region or named
+    if town and event.get("city"):
+        return town  # a known city: its region goes without saying
+    return ", ".join(x for x in (town, region_name(region, event.get("region_text"), lang)) if x)
+
+
+# How a chronology names a code after an article: "ч. 6 ст. 488 КоАП РК", "ҚР ӘҚБтК 488-бабының
+# 6-бөлігі", "Part 6 of Article 488 of the Administrative Offences Code".
+CODE_NAMES = {"administrative_offences_code": N_("Administrative Offences Code"),
+              "criminal_code": N_("Criminal Code"), "civil_code": N_("Civil Code")}
+
+
+def code_name(code: str | None, lang: str) -> str:
+    """A legal code as cited in running text, with its country; a code kzdesk does not know as stored."""
+    if code in CODE_NAMES:
+        return tr(CODE_NAMES[code], lang)
+    codes = vocabulary().legal_codes
+    return label(codes[code].short, lang) if code in codes else (code or "")
+
+
+def join_names(names: list[str], lang: str) -> str:
+    """"A", "A and B", "A, B and C" in lang."""
+    if len(names) < 2:
+        return "".join(names)
+    return tr("{names} and {last}", lang, names=", ".join(names[:-1]), last=names[-1])
 
 
 def sanction(act: dict[str, Any], lang: str) -> str:
@@ -131,12 +177,15 @@ def sanction(act: dict[str, Any], lang: str) -> str:
 
 
 def legal_basis(code: str | None, article: str | None, part: str | None, day: str | None, lang: str,
-                with_title: bool = True) -> str:
-    """"Part 6 of Article 488 of the CAO — <title of the wording in force on day>"; "" if none."""
+                with_title: bool = True, cited: bool = False) -> str:
+    """"Part 6 of Article 488 of the CAO — <title of the wording in force on day>"; "" if none.
+    cited: the code named as running text names it ("… КоАП РК", "… Administrative Offences Code")."""
     if not article:
         return ""
     vocab = vocabulary()
     short = label(vocab.legal_codes[code].short, lang) if code in vocab.legal_codes else (code or "")
+    if cited:
+        short = code_name(code, lang)
     if part and short:
         text = tr("Part {part} of Article {article} of the {code}", lang, part=part, article=article, code=short)
     elif short:
@@ -151,3 +200,87 @@ def legal_basis(code: str | None, article: str | None, part: str | None, day: st
         if title:
             text += f" — {title}"
     return text
+
+
+# What was done to whom, as a chronology says it: one ntr() per act type, written out so the catalogue
+# test sees every message (a template passed through a variable would escape it). {names} is one
+# name or a joined list; Russian and Kazakh put the names before a colon and make the verb agree with
+# the measure ("назначен арест"), so no name is declined and no gender is guessed.
+ACTIONS: dict[str, Callable[[int, str, str], str]] = {
+    "detention": lambda n, names, lang: ntr(
+        "{names} was detained", "{names} were detained", n, lang, names=names),
+    "administrative_arrest": lambda n, names, lang: ntr(
+        "{names} was sentenced to administrative arrest", "{names} were sentenced to administrative arrest",
+        n, lang, names=names),
+    "fine": lambda n, names, lang: ntr("{names} was fined", "{names} were fined", n, lang, names=names),
+    "warning": lambda n, names, lang: ntr(
+        "{names} was given an official warning", "{names} were given an official warning", n, lang, names=names),
+    "search": lambda n, names, lang: ntr(
+        "{names} was searched", "{names} were searched", n, lang, names=names),
+    "seizure": lambda n, names, lang: ntr(
+        "{names} had property seized", "{names} had property seized", n, lang, names=names),
+    "summons": lambda n, names, lang: ntr(
+        "{names} was summoned", "{names} were summoned", n, lang, names=names),
+    "interrogation": lambda n, names, lang: ntr(
+        "{names} was questioned", "{names} were questioned", n, lang, names=names),
+    "criminal_charge": lambda n, names, lang: ntr(
+        "{names} was charged in a criminal case", "{names} were charged in a criminal case", n, lang, names=names),
+    "pretrial_detention": lambda n, names, lang: ntr(
+        "{names} was remanded in custody", "{names} were remanded in custody", n, lang, names=names),
+    "house_arrest": lambda n, names, lang: ntr(
+        "{names} was placed under house arrest", "{names} were placed under house arrest", n, lang, names=names),
+    "travel_ban": lambda n, names, lang: ntr(
+        "{names} was banned from leaving", "{names} were banned from leaving", n, lang, names=names),
+    "sentence": lambda n, names, lang: ntr(
+        "{names} was convicted", "{names} were convicted", n, lang, names=names),
+    "restriction_of_liberty": lambda n, names, lang: ntr(
+        "{names} was sentenced to restriction of liberty", "{names} were sentenced to restriction of liberty",
+        n, lang, names=names),
+    "imprisonment": lambda n, names, lang: ntr(
+        "{names} was sentenced to imprisonment", "{names} were sentenced to imprisonment", n, lang, names=names),
+    "activity_ban": lambda n, names, lang: ntr(
+        "{names} was banned from public and political activity",
+        "{names} were banned from public and political activity", n, lang, names=names),
+    "community_service": lambda n, names, lang: ntr(
+        "{names} was sentenced to community service", "{names} were sentenced to community service",
+        n, lang, names=names),
+    "psychiatric_placement": lambda n, names, lang: ntr(
+        "{names} was forcibly placed in or examined by a psychiatric hospital",
+        "{names} were forcibly placed in or examined by a psychiatric hospital", n, lang, names=names),
+    "assembly_refused": lambda n, names, lang: ntr(
+        "{names} was refused permission for a peaceful assembly",
+        "{names} were refused permission for a peaceful assembly", n, lang, names=names),
+    "transfer": lambda n, names, lang: ntr(
+        "{names} was transferred to another detention facility",
+        "{names} were transferred to another detention facility", n, lang, names=names),
+    "beating": lambda n, names, lang: ntr(
+        "{names} was beaten", "{names} were beaten", n, lang, names=names),
+    "torture": lambda n, names, lang: ntr(
+        "{names} was tortured or ill-treated", "{names} were tortured or ill-treated", n, lang, names=names),
+    "threat": lambda n, names, lang: ntr(
+        "{names} was threatened", "{names} were threatened", n, lang, names=names),
+    "dismissal": lambda n, names, lang: ntr(
+        "{names} was dismissed from work or expelled from studies",
+        "{names} were dismissed from work or expelled from studies", n, lang, names=names),
+    "deportation": lambda n, names, lang: ntr(
+        "{names} was deported", "{names} were deported", n, lang, names=names),
+    "blocking": lambda n, names, lang: ntr(
+        "{names} had a website or account blocked", "{names} had a website or account blocked",
+        n, lang, names=names),
+}
+
+
+def action(act_type: str, names: list[str], lang: str) -> str:
+    """"Ким Виктор и Тәжібаев Нұрлан: назначен административный арест"; a type with no phrase of its own
+    (other, or one added to the vocabulary later) reads "<names> — <its label>"."""
+    joined = join_names(names, lang)
+    phrase = ACTIONS.get(act_type)
+    if phrase is None:
+        return f"{joined} — {act_type_label_lower(act_type, lang)}"  # punctuation only: nothing to translate
+    return phrase(len(names), joined, lang)
+
+
+def act_type_label_lower(code: str, lang: str) -> str:
+    """An act type's label as it reads inside a sentence ("другое", "other")."""
+    text = act_type(code, lang)
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]  # an acronym keeps its capitals
