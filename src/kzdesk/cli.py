@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from kzdesk import __version__, cli_commands, passphrase
 from kzdesk.cli_commands import Commands, arg, open_vault, print_json, unwrap_vault
@@ -104,6 +105,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                  "({existing} already known), {sources} new sources.", rows=report.rows,
                  events=report.events, acts=report.acts, persons=report.persons_new,
                  existing=report.persons_existing, sources=report.sources_new))
+        for line in report.consent_lines():
+            print(line)
     return 0
 
 
@@ -405,6 +408,56 @@ def _erase_progress() -> Callable[[int, int], None]:
               file=sys.stderr, flush=True)
 
     return show
+
+
+CONSENT = COMMANDS.group("consent", N_("consent levels of many records at once"))
+
+
+@CONSENT.command("set", N_("set the consent level of a selection of records (audited, sent in the next bundle)"),
+                 arg("level", metavar="LEVEL", help=N_("public, anonymised or confidential")),
+                 arg("ids", metavar="UUID", nargs="*", help=N_("records (persons, events, acts) by id")),
+                 arg("--person", metavar="QUERY", help=N_("persons whose name matches (any spelling), or an id")),
+                 arg("--from", dest="start", metavar="DATE", help=N_("events from this date")),
+                 arg("--to", dest="end", metavar="DATE", help=N_("events up to this date")),
+                 arg("--city", metavar="CITY", help=N_("events in this city (any spelling)")),
+                 arg("--what", choices=("persons", "events", "acts", "all"),
+                     help=N_("change these kinds among the selected records and those related to them through "
+                             "acts (default: only the records selected)")),
+                 arg("--dry-run", action="store_true", help=N_("say what would change, change nothing")),
+                 json=True)
+def cmd_consent_set(args: argparse.Namespace) -> int:
+    from kzdesk.core.model.consent import check_level, choose, set_consent
+    from kzdesk.core.model.fields import Problem, parse_date
+    from kzdesk.core.model.vocab import vocabulary
+
+    level = check_level(args.level)  # a wrong level is refused before the passphrase is asked for
+    if not (args.ids or args.person or args.start or args.end or args.city):
+        raise InputError("Name the records: --person, --from/--to, --city or ids.")
+    try:
+        start = parse_date(args.start).start if args.start else None
+        end = parse_date(args.end).end if args.end else None
+    except Problem as problem:
+        raise InputError(problem.msgid, **problem.params) from None
+    city = vocabulary().city(args.city) if args.city else None
+    if args.city and city is None:
+        raise InputError("Unknown city: {city}", city=args.city)
+    with open_vault(args) as vault:
+        with vault.engine.connect() as conn:
+            chosen = choose(conn, person=args.person, start=start, end=end, city=city, ids=args.ids, what=args.what)
+        done = set_consent(vault, level, chosen, dry_run=args.dry_run)
+    if args.json:
+        print_json({"level": done.level, "selected": done.selected, "changed": done.changed, "persons": done.persons,
+                    "events": done.events, "acts": done.acts, "not_yours": done.not_yours, "dry_run": done.dry_run})
+        return 0
+    counts: dict[str, Any] = {"persons": done.persons, "events": done.events, "acts": done.acts,
+                              "level": tr(done.level)}
+    print(tr("Would change {persons} persons, {events} events and {acts} acts to {level}; nothing was changed.",
+             **counts) if done.dry_run else
+          tr("Changed {persons} persons, {events} events and {acts} acts to {level}.", **counts))
+    if done.not_yours:
+        print(tr("{count} selected records were created by someone else and were left as they are: only a "
+                 "coordinator decides about other people's records.", count=done.not_yours))
+    return 0
 
 
 # --- parser ---------------------------------------------------------------------------------

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kzdesk.cli_commands import Commands, arg, open_vault
 from kzdesk.core.i18n import N_, language, tr
-from kzdesk.core.reports.consent import PROFILES
+from kzdesk.core.reports.consent import PROFILES, withheld_note
 
 COMMANDS = Commands()
 
@@ -32,4 +33,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     print(tr("{count} rows written to {path} (profile: {profile}). The file is NOT encrypted: keep it safe "
              "and delete it when it is no longer needed.", count=len(table.rows), path=str(out),
              profile=table.profile))
+    if table.withheld:
+        # On standard error: a script reading the message line still sees what was left out.
+        print(withheld_note(table.withheld), file=sys.stderr)
     return 0

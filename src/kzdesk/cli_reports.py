@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from kzdesk.cli_commands import Commands, arg, open_vault
@@ -67,7 +68,16 @@ def cmd_chronology(args: argparse.Namespace) -> int:
     out = Path(args.out)
     data = as_text(chron, lang).encode("utf-8") if out.suffix.lower() == ".txt" else as_pdf(chron, lang)
     write_report(out, data)
+    _say_withheld(chron.withheld)
     return 0
+
+
+def _say_withheld(count: int) -> None:
+    """What a public report left out for consent, on standard error (the report itself says it too)."""
+    from kzdesk.core.reports.consent import withheld_note
+
+    if count:
+        print(withheld_note(count), file=sys.stderr)
 
 
 @REPORT.command("stats", N_("counts, days of arrest and fines of a period, with charts"),

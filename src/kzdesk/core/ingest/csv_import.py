@@ -8,6 +8,14 @@ checks every row and keeps only small facts per event_ref (its first and last ro
 fields); the second parses the rows again and writes them in chunks inside one transaction,
 matching persons and sources against what is already written (so a person on row 2 and on row
 900,000 is one person). The file's hash must not change between the passes.
+
+Consent: `consent` is the act's level, `person_consent` the person's and `event_consent` the event's.
+One rule for a row that gives only `consent`: it sets the act's level, and the person's and the event's
+too when this import creates them (an event of several rows with one event_ref takes the loosest
+`consent` of its rows: each act keeps its own level anyway); a person or event that already exists
+keeps its level. An import never loosens a person's level: a person already in the vault (or made by
+an earlier row) keeps the stricter level, and each row that asked for a looser one is reported
+(ImportReport.consent_kept); a stricter `person_consent` is applied.
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import ntr, tr
+from kzdesk.core.model.consent import CONSENT_LABELS
 from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
@@ -42,7 +51,7 @@ from kzdesk.core.model.fields import (
     parse_url,
 )
 from kzdesk.core.model.names import identity_key
-from kzdesk.core.model.records import CONSENT_LEVELS
+from kzdesk.core.model.records import CONSENT_LEVELS, stricter
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
@@ -54,7 +63,7 @@ COLUMNS = ("date", "city", "region", "person", "event_type", "legal_code", "arti
            "fine_amount", "fine_unit", "description", "source_url", "event_ref")
 # Accepted as well, for spreadsheets that already keep them.
 EXTRA_COLUMNS = ("place", "occasion", "authority", "court", "judge", "case_number", "decision_date",
-                 "consent")
+                 "consent", "person_consent", "event_consent")
 EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
@@ -63,10 +72,10 @@ MAX_LINE_CHARS = 4 * 1024 * 1024  # a physical line; csv refuses any field over 
 MEMO_TEXT, MEMO_ENTRIES = 80, 20_000  # cell values parsed once per import: short ones, a bounded number
 CHUNK_ROWS = 2000  # rows written per Changeset.write: big enough for executemany, small in memory
 EVENT_FIELDS = ("date", "date_precision", "date_start", "date_end", "city", "city_text", "region", "region_text",
-                "place", "occasion")
+                "place", "occasion", "consent")
 # Columns that rows of one event_ref must agree on, and the event fields each one sets.
 EVENT_GROUPS = {"date": ("date",), "city": ("city", "city_text"), "region": ("region", "region_text"),
-                "place": ("place",), "occasion": ("occasion",)}
+                "place": ("place",), "occasion": ("occasion",), "event_consent": ("consent",)}
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,20 @@ class ImportReport:
     persons_new: int = 0
     persons_existing: int = 0
     sources_new: int = 0
+    # Rows that asked for a looser level for a person who already had a stricter one: the stricter
+    # was kept. How many, and the first MAX_PROBLEMS_SHOWN of them (row, person, kept, asked).
+    consent_kept_count: int = 0
+    consent_kept: list[dict[str, Any]] = field(default_factory=list)
+
+    def consent_lines(self, lang: str | None = None) -> list[str]:
+        """One line per kept level, in the user's language, for the CLI and the window."""
+        lines = [tr("Row {row}: {person} stays {kept}; the file asked for {asked}, and an import never makes a "
+                    "person's consent looser. Change it with 'kzdesk consent set' or in the editor.", lang,
+                    row=k["row"], person=k["person"], kept=tr(CONSENT_LABELS[k["kept"]], lang),
+                    asked=tr(CONSENT_LABELS[k["asked"]], lang)) for k in self.consent_kept]
+        if self.consent_kept_count > len(self.consent_kept):
+            lines.append(tr("… and {count} more.", lang, count=self.consent_kept_count - len(self.consent_kept)))
+        return lines
 
 
 @dataclass
@@ -120,6 +143,7 @@ class ParsedRow:
     description: str | None
     source_url: str | None
     date: FuzzyDate
+    person_consent: str | None = None
     event_last: int = 0  # the last row of this row's event, once known (0: not known, keep it open)
 
 
@@ -255,15 +279,18 @@ def _parse_rows(stream: IO[bytes], vocab: Vocabulary,
 class _EventFacts:
     """What the first pass keeps of one event_ref: its first and last row and its merged fields."""
 
-    __slots__ = ("first", "last", "values")
+    __slots__ = ("first", "last", "loosest", "values")
 
     def __init__(self, row: ParsedRow) -> None:
         self.first = self.last = row.row
         self.values = tuple(row.event[k] for k in EVENT_FIELDS)
+        self.loosest: str | None = row.act["consent"]  # of the rows' act levels: the event's, if none given
 
     def merge(self, row: ParsedRow, problems: list[RowProblem]) -> None:
         """Rows of one event_ref must agree on the event; an empty cell takes the event's value."""
         self.last = row.row
+        if row.act["consent"] and (not self.loosest or stricter(self.loosest, row.act["consent"]) == self.loosest):
+            self.loosest = row.act["consent"]
         values = dict(zip(EVENT_FIELDS, self.values, strict=True))
         for column, keys in EVENT_GROUPS.items():
             mine = tuple(row.event[k] for k in keys)
@@ -279,7 +306,9 @@ class _EventFacts:
         self.values = tuple(values[k] for k in EVENT_FIELDS)
 
     def event(self) -> dict[str, Any]:
-        return dict(zip(EVENT_FIELDS, self.values, strict=True))
+        event = dict(zip(EVENT_FIELDS, self.values, strict=True))
+        event["consent"] = event["consent"] or self.loosest
+        return event
 
 
 @dataclass
@@ -432,7 +461,8 @@ def store(vault: Vault, rows: Iterable[ParsedRow]) -> ImportReport:
 
 def build_changes(vault: Vault, conn: Connection, rows: Iterable[ParsedRow]) -> tuple[Changeset, ImportReport]:
     """All the changes of an import in one unwritten Changeset (for measuring the raw write; its size grows
-    with the file, which is why store() writes chunks instead)."""
+    with the file, which is why store() writes chunks instead). A stricter person_consent for a person
+    already named is counted but not written here: those edits follow a chunk's commit in store()."""
     writer = _Writer(vault, conn, flush=False)
     writer.add(list(rows))
     return writer.changes, writer.finish()
@@ -452,25 +482,28 @@ class _Writer:
         # event_refs whose last row is still to come: their uuid and description.
         self.events: dict[str, tuple[str, str | None]] = {}
         self.persons: dict[str, str] = {}
+        self.levels: dict[str, str] = {}  # the consent level of each person in self.persons, as it now stands
+        self.tighten: dict[str, str] = {}  # person uuid -> stricter level a row asked for (written after the chunk)
         self.sources: dict[str, str] = {}
         self.known_persons: set[str] = set()  # without flush: existing persons named by the file
         self.person_rowid, self.act_rowid = conn.exec_driver_sql(
             "SELECT (SELECT coalesce(max(rowid), 0) FROM person), (SELECT coalesce(max(rowid), 0) FROM act)").one()
 
-    def _lookup(self, sql: str, keys: set[str]) -> Iterator[tuple[str, str]]:
-        """(key, uuid) of live records; when two share a key the later wins, as a dict of a full scan would."""
+    def _lookup(self, sql: str, keys: set[str]) -> Iterator[Any]:
+        """(key, uuid, …) of live records; when two share a key the later wins, as a dict of a full scan would."""
         ordered = sorted(keys)
         for start in range(0, len(ordered), 500):
             batch = ordered[start:start + 500]
             result = self.conn.exec_driver_sql(sql.format(", ".join("?" * len(batch))), tuple(batch))
-            yield from ((key, uuid) for key, uuid in result)
+            yield from (tuple(row) for row in result)
 
     def add(self, rows: list[ParsedRow]) -> None:
         report, changes = self.report, self.changes
         keys = [identity_key(row.person) for row in rows]
-        for key, uuid in self._lookup("SELECT name_key, uuid FROM person WHERE deleted = 0 AND name_key IN ({}) "
-                                      "ORDER BY rowid", set(keys) - self.persons.keys()):
+        for key, uuid, level in self._lookup("SELECT name_key, uuid, consent FROM person WHERE deleted = 0 AND "
+                                             "name_key IN ({}) ORDER BY rowid", set(keys) - self.persons.keys()):
             self.persons[key] = uuid
+            self.levels[key] = self.tighten.get(uuid, level)
             if not self.flush:
                 self.known_persons.add(key)
         urls = {row.source_url for row in rows if row.source_url} - self.sources.keys()
@@ -480,7 +513,9 @@ class _Writer:
             report.rows += 1
             event = self.events.get(row.event_key)
             if event is None:
-                uuid = changes.create("event", {**row.event, "description": row.description})
+                # The consent-only rule: a new event takes the row's (or its rows' loosest) act level.
+                level = row.event["consent"] or row.act["consent"] or "confidential"
+                uuid = changes.create("event", {**row.event, "consent": level, "description": row.description})
                 event = (uuid, row.description)
                 if row.event_last != row.row:
                     self.events[row.event_key] = event
@@ -489,8 +524,13 @@ class _Writer:
                 del self.events[row.event_key]  # its last row: nothing will ask for it again
             person = self.persons.get(key)
             if person is None:
-                person = self.persons[key] = changes.create("person", {"name": row.person, "name_key": key})
+                level = row.person_consent or row.act["consent"] or "confidential"
+                person = self.persons[key] = changes.create("person", {"name": row.person, "name_key": key,
+                                                                       "consent": level})
+                self.levels[key] = level
                 report.persons_new += 1
+            elif row.person_consent and row.person_consent != self.levels[key]:
+                self._person_consent(row, person, key)
             act_description = row.description if row.description != event[1] else None
             act = changes.create("act", {**row.act, "event": event[0], "person": person,
                                          "description": act_description})
@@ -503,8 +543,26 @@ class _Writer:
                 changes.create("citation", {"source": source, "target_kind": "act", "target": act})
         if self.flush:
             self.vault.commit(changes, self.conn)  # empties the changeset
+            if self.tighten:
+                # After the chunk's commit: the person may have been created in this very chunk.
+                for uuid, level in self.tighten.items():
+                    changes.update(self.conn, "person", uuid, {"consent": level})
+                self.vault.commit(changes, self.conn)
+                self.tighten.clear()
             self.persons.clear()
+            self.levels.clear()
             self.sources.clear()
+
+    def _person_consent(self, row: ParsedRow, person: str, key: str) -> None:
+        """A row naming a known person with another level: stricter is applied, looser kept and reported."""
+        current, asked = self.levels[key], row.person_consent
+        assert asked is not None
+        if stricter(current, asked) == asked:
+            self.levels[key] = self.tighten[person] = asked
+            return
+        self.report.consent_kept_count += 1
+        if len(self.report.consent_kept) < MAX_PROBLEMS_SHOWN:
+            self.report.consent_kept.append({"row": row.row, "person": row.person, "kept": current, "asked": asked})
 
     def finish(self) -> ImportReport:
         if self.flush:
@@ -630,6 +688,7 @@ class _RowParser:
             "date_end": when.end, "city": city, "city_text": None if city else city_text,
             "region": region, "region_text": None if region else region_text,
             "place": text["place"], "occasion": text["occasion"],
+            "consent": c(row, "event_consent", self.consent, cells.get("event_consent", "")),
         }
         act = {
             "act_type": c(row, "event_type", self.act_type, cells.get("event_type", "")),
@@ -652,4 +711,5 @@ class _RowParser:
             description=c(row, "description", parse_text, cells.get("description", "")),
             source_url=c(row, "source_url", parse_url, cells.get("source_url", "")),
             date=when,
+            person_consent=c(row, "person_consent", self.consent, cells.get("person_consent", "")),
         )

@@ -25,7 +25,7 @@ from kzdesk.core.i18n import tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import vocabulary
 from kzdesk.core.reports import wording
-from kzdesk.core.reports.consent import Disclosure
+from kzdesk.core.reports.consent import Disclosure, withheld_note
 from kzdesk.core.reports.pdf import Writer, esc, render, standard_frame, styles
 
 PUBLIC = Disclosure("public")
@@ -202,6 +202,8 @@ def _heading(chron: Chronology, lang: str) -> str:
 def as_text(chron: Chronology, lang: str) -> str:
     """Plain text for pasting into a website: heading, paragraphs, the vaguely dated, then the sources."""
     lines = [_heading(chron, lang), ""]
+    if chron.withheld:
+        lines += [withheld_note(chron.withheld, lang), ""]
     if not chron.entries:  # said even when vaguely dated events follow: none is known to be of this period
         lines += [tr("Nothing that may be published was recorded in this period.", lang), ""]
     for entry in chron.entries:
@@ -235,6 +237,7 @@ def _paragraph(w: Writer, entry: Entry, dated: bool) -> None:
 def as_pdf(chron: Chronology, lang: str, today: str | None = None) -> bytes:
     w = Writer()
     w.p(_heading(chron, lang), "title")
+    w.p(withheld_note(chron.withheld, lang), "small")
     if not chron.entries:
         w.p(tr("Nothing that may be published was recorded in this period.", lang))
     for entry in chron.entries:

@@ -12,6 +12,9 @@ recorded them; an event or act may be stricter still. Three output profiles:
 A pseudonym is derived from the record's uuid (random, so nothing can be guessed back from it):
 the same person gets the same pseudonym on every page, in every file and every month, which is
 what lets readers follow one anonymous person through a chronology.
+
+Every public output says how many acts it left out for consent, and how to change that
+(withheld_note): a coordinator who sees an empty list must know why.
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from kzdesk.core.i18n import tr
+from sqlalchemy import Connection
+
+from kzdesk.core.i18n import ntr, tr
 from kzdesk.core.model.records import stricter
 
 PROFILES = ("full", "lawyer", "public")
@@ -61,3 +66,30 @@ class Disclosure:
     def name(self, uuid: str, name: str, consent: str | None, lang: str | None = None) -> str:
         """How a person is named (call shows() first: a confidential person is left out in public)."""
         return pseudonym(uuid, lang) if self.hides_name(consent) else name
+
+
+def withheld_note(count: int, lang: str | None = None) -> str:
+    """The line a public report or export carries when consent kept acts out ("" when none was)."""
+    if count <= 0:
+        return ""
+    return ntr("{n} act not shown: its consent is not public. Change it with 'kzdesk consent set', or in the editor.",
+               "{n} acts not shown: their consent is not public. Change it with 'kzdesk consent set', or in the "
+               "editor.", count, lang)
+
+
+def withheld_acts(conn: Connection, profile: str = "public", start: str | None = None, end: str | None = None,
+                  city: str | None = None, act_types: tuple[str, ...] = ()) -> int:
+    """How many live acts (of events whose first day is in the period and city, of these types) the
+    profile leaves out: the count withheld_note tells."""
+    policy = Disclosure(profile)
+    sql = ("SELECT p.consent, e.consent, a.consent FROM act a JOIN event e ON e.uuid = a.event "
+           "JOIN person p ON p.uuid = a.person WHERE a.deleted = 0 AND e.deleted = 0 AND p.deleted = 0")
+    params: list[str] = []
+    for clause, value in (("e.date_start >= ?", start), ("e.date_start <= ?", end), ("e.city = ?", city)):
+        if value:
+            sql += f" AND {clause}"
+            params.append(value)
+    if act_types:
+        sql += f" AND a.act_type IN ({','.join('?' * len(act_types))})"
+        params += act_types
+    return sum(not policy.shows(*levels) for levels in conn.exec_driver_sql(sql, tuple(params)))

@@ -78,6 +78,7 @@ class Table:
     generated: str  # ISO date
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    withheld: int = 0  # acts the profile left out for consent (not in the file: the faces say it)
 
 
 @dataclass(frozen=True)
@@ -224,18 +225,21 @@ def build_table(conn: Connection, profile: str = "public", lang: str = "en", voc
     ctx = _Context(Disclosure(profile), lang, vocab or vocabulary(), _cited_urls(conn))
     events, persons = _current(conn, "event"), _current(conn, "person")
     ordered = []
+    withheld = 0
     for act in _current(conn, "act").values():
         event, person = events.get(act["event"]), persons.get(act["person"])
         # An act whose event or person was deleted is left out with them.
-        if event is None or person is None or not ctx.policy.shows(person["consent"], event["consent"],
-                                                                     act["consent"]):
+        if event is None or person is None:
+            continue
+        if not ctx.policy.shows(person["consent"], event["consent"], act["consent"]):
+            withheld += 1
             continue
         ordered.append(_row(act, event, person, ctx))
     ordered.sort(key=lambda pair: pair[0])
     layout = columns(profile)
     rows = tuple(tuple(neutralise(cells.get(key)) for key, _ in layout) for _, cells in ordered)
     headers = tuple(str(neutralise(tr(msgid, lang))) for _, msgid in layout)
-    return Table(profile, lang, (today or date.today()).isoformat(), headers, rows)
+    return Table(profile, lang, (today or date.today()).isoformat(), headers, rows, withheld)
 
 
 # --- files ------------------------------------------------------------------------------------
