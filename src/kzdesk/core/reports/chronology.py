@@ -237,7 +237,8 @@ def _paragraph(w: Writer, entry: Entry, dated: bool) -> None:
 def as_pdf(chron: Chronology, lang: str, today: str | None = None) -> bytes:
     w = Writer()
     w.p(_heading(chron, lang), "title")
-    w.p(withheld_note(chron.withheld, lang), "small")
+    if chron.withheld:
+        w.p(withheld_note(chron.withheld, lang), "small")
     if not chron.entries:
         w.p(tr("Nothing that may be published was recorded in this period.", lang))
     for entry in chron.entries:
