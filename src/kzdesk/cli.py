@@ -463,10 +463,10 @@ def cmd_consent_set(args: argparse.Namespace) -> int:
 # --- parser ---------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """Every command, as each face module declares it next to its handler, listed in this order."""
-    from kzdesk import cli_exchange, cli_export, cli_guide, cli_reports
+    from kzdesk import cli_exchange, cli_export, cli_guide, cli_reports, cli_status
 
-    return cli_commands.build_parser((COMMANDS, cli_exchange.COMMANDS, cli_reports.COMMANDS, cli_export.COMMANDS,
-                                      cli_guide.COMMANDS))
+    return cli_commands.build_parser((COMMANDS, cli_exchange.COMMANDS, cli_reports.COMMANDS, cli_status.COMMANDS,
+                                      cli_export.COMMANDS, cli_guide.COMMANDS))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -95,17 +95,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 @REPORT.command("prisoners", N_("the list of political prisoners and persecuted persons"),
-                arg("--out", metavar="FILE", required=True, help=N_("FILE.pdf, or FILE.csv for a table")),
+                arg("--out", metavar="FILE", required=True,
+                    help=N_("FILE.pdf, or FILE.csv or FILE.xlsx for a table")),
+                arg("--as-of", dest="as_of", metavar="DATE", help=N_("the day the list is for (default: today)")),
                 arg("--profile", choices=("public", "lawyer", "full"), default="public",
                     help=N_("who the list is for (default: public)")))
 def cmd_prisoners(args: argparse.Namespace) -> int:
-    from kzdesk.core.reports.prisoners import as_csv, as_pdf, gather
+    from kzdesk.core.model.fields import Problem, parse_day
+    from kzdesk.core.reports.prisoners import as_csv, as_pdf, as_xlsx, gather
 
+    try:
+        as_of = parse_day(args.as_of or "")
+    except Problem as problem:
+        raise InputError(problem.msgid, **problem.params) from None
     lang, out = language(), Path(args.out)
     with open_vault(args) as vault, vault.engine.connect() as conn:
-        listed = gather(conn, args.profile, lang)
-    write_report(out, as_csv(listed, lang, args.profile) if out.suffix.lower() == ".csv"
-                 else as_pdf(listed, lang, args.profile))
+        listed = gather(conn, args.profile, lang, as_of)
+    suffix = out.suffix.lower()
+    write_report(out, as_csv(listed, lang, args.profile) if suffix == ".csv"
+                 else as_xlsx(listed, lang, args.profile) if suffix == ".xlsx"
+                 else as_pdf(listed, lang, args.profile, as_of))
     return 0
 
 

@@ -54,13 +54,13 @@ def _calls(path: Path) -> set[str]:
 def test_every_command_is_declared_one_way() -> None:
     """Parsers and options are made only by the builder in cli_commands.py, from declarations; every
     cmd_* handler of every face module is declared, and every handler takes the parsed arguments alone."""
-    from kzdesk import cli, cli_exchange, cli_export, cli_guide, cli_reports
+    from kzdesk import cli, cli_exchange, cli_export, cli_guide, cli_reports, cli_status
 
     builder = {"add_parser", "add_subparsers", "add_argument", "set_defaults", "ArgumentParser"}
     elsewhere = {path.name: sorted(builder & _calls(path)) for path in FACES if path.name != "cli_commands.py"}
     assert elsewhere == {path.name: [] for path in FACES if path.name != "cli_commands.py"}
 
-    faces = (cli, cli_exchange, cli_reports, cli_export, cli_guide)
+    faces = (cli, cli_exchange, cli_reports, cli_status, cli_export, cli_guide)
     assert {path.stem for path in FACES} == {face.__name__.split(".")[-1] for face in faces} | {"cli_commands"}
     declared = [c for face in faces for top in face.COMMANDS.declared for c in (top.kinds or [top])]
     handlers = {c.run for c in declared}

@@ -15,7 +15,8 @@ And what an author may change depends on their role:
 
 - a volunteer's revisions may create records and change or delete records that volunteer created
   (the author of the record's first revision); never someone else's record, never a duplicate
-  decision (a `link`), never a resolution (a revision with several parents);
+  decision (a `link`), never a resolution (a revision with several parents), and a person's
+  status (a `status`) only for a person that volunteer created;
 - a coordinator may change anything.
 
 A bundle that breaks a rule is quarantined with the reason; nothing of it is merged.
@@ -23,6 +24,7 @@ A bundle that breaks a rule is quarantined with the reason; nothing of it is mer
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +44,7 @@ UNKNOWN_AUTHOR = N_("a revision names an author this vault does not know")
 UNSIGNED_AUTHOR = N_("a revision names an author who did not sign it")
 NOT_THEIRS = N_("a volunteer's revision changes a record someone else created")
 NOT_A_VOLUNTEERS = N_("a volunteer's revision decides what only a coordinator may")
+NOT_THEIR_PERSON = N_("a volunteer's revision sets the status of a person someone else created")
 FOREIGN_PARENT = N_("a revision descends from another record's history")
 BAD_MERGE = N_("a merge revision does not follow from its parents")
 WAITING = N_("it changes records whose creation has not arrived yet")
@@ -168,6 +171,28 @@ def _check_volunteers(conn: Connection, new: list[RevisionRow], volunteers: list
             creator = next(iter(arrived)) if len(arrived) == 1 else ""
         if creator != rev.author:
             raise Refused(NOT_THEIRS)
+    statuses = {r.id: str(json.loads(r.body).get("person")) for r in volunteers if r.kind == "status"}
+    if statuses:
+        _check_status_persons(conn, new, volunteers, statuses)
+
+
+def _check_status_persons(conn: Connection, new: list[RevisionRow], volunteers: list[RevisionRow],
+                          statuses: dict[str, str]) -> None:
+    """A volunteer's status revisions name only persons that volunteer created (here, or in this
+    bundle): a status is a decision about someone's case, like the person record itself."""
+    persons = sorted(set(statuses.values()))
+    creators: dict[str, str] = {}
+    for marks, chunk in sql_slices(persons):
+        for record, author in conn.exec_driver_sql(
+                f"SELECT record, author FROM revision WHERE record IN ({marks}) AND kind = 'person' "
+                f"AND parents = '[]' ORDER BY hlc DESC, id DESC", chunk):
+            creators[str(record)] = str(author)  # the last one written is the earliest root
+    arriving = {r.record: r.author for r in new if r.kind == "person" and not r.parents}
+    for rev in volunteers:
+        if rev.id in statuses:
+            person = statuses[rev.id]
+            if creators.get(person, arriving.get(person)) != rev.author:
+                raise Refused(NOT_THEIR_PERSON)
 
 
 def proven_authors(conn: Connection, rev_ids: Iterable[str]) -> dict[str, str | None]:

@@ -137,6 +137,9 @@ def _about(conn: Connection, kind: str, record: str, depth: int = 0) -> dict[str
         if row:
             name = _one(conn, "SELECT name FROM person WHERE uuid = ?", row[1])
             found.update(event=row[0], persons=[name[0]] if name else [], act_type=row[2])
+    elif kind == "status":
+        row = _one(conn, "SELECT p.name FROM status s JOIN person p ON p.uuid = s.person WHERE s.uuid = ?", record)
+        found["persons"] = [row[0]] if row else []
     elif kind in ("citation", "attachment") and depth == 0:
         row = _one(conn, f"SELECT target_kind, target FROM {kind} WHERE uuid = ?", record)
         if row:

@@ -69,6 +69,7 @@ REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
     "participation": (("event", "event", "uuid"), ("person", "person", "uuid")),
     "citation": (("source", "source", "uuid"),),
     "attachment": (("sha256", "blob", "sha256"),),
+    "status": (("person", "person", "uuid"),),
 }
 
 

@@ -94,7 +94,7 @@ STILL_NEEDED = N_("still needed by a record that stays")
 REASONS = (NOT_SENT, NOT_CONFIRMED, STILL_NEEDED)
 KIND_LABELS = {"person": N_("person"), "event": N_("event"), "source": N_("source"), "act": N_("act"),
                "participation": N_("participation"), "citation": N_("citation"),
-               "attachment": N_("attachment"), "link": N_("link")}
+               "attachment": N_("attachment"), "link": N_("link"), "status": N_("status")}
 
 Record = tuple[str, str]  # (kind, uuid)
 
@@ -157,6 +157,8 @@ def _references(conn: Connection) -> dict[Record, list[Record]]:
         refs[("attachment", uuid)] = [(target_kind, target)]
     for uuid, person_a, person_b in conn.exec_driver_sql("SELECT uuid, person_a, person_b FROM link"):
         refs[("link", uuid)] = [("person", person_a), ("person", person_b)]
+    for uuid, person in conn.exec_driver_sql("SELECT uuid, person FROM status"):
+        refs[("status", uuid)] = [("person", person)]
     return refs
 
 

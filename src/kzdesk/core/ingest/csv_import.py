@@ -16,6 +16,9 @@ too when this import creates them (an event of several rows with one event_ref t
 keeps its level. An import never loosens a person's level: a person already in the vault (or made by
 an earlier row) keeps the stricter level, and each row that asked for a looser one is reported
 (ImportReport.consent_kept); a stricter `person_consent` is applied.
+
+Status: `status` (a code of records.STATUS_CODES) and `status_date` (the day it began) record the
+row's person's status from that day, as `kzdesk status set` does; both or neither.
 """
 
 from __future__ import annotations
@@ -51,8 +54,9 @@ from kzdesk.core.model.fields import (
     parse_url,
 )
 from kzdesk.core.model.names import identity_key
-from kzdesk.core.model.records import CONSENT_LEVELS, stricter
+from kzdesk.core.model.records import CONSENT_LEVELS, STATUS_CODES, stricter
 from kzdesk.core.model.revisions import Changeset
+from kzdesk.core.model.status import status_id, write_status
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
 
@@ -63,7 +67,7 @@ COLUMNS = ("date", "city", "region", "person", "event_type", "legal_code", "arti
            "fine_amount", "fine_unit", "description", "source_url", "event_ref")
 # Accepted as well, for spreadsheets that already keep them.
 EXTRA_COLUMNS = ("place", "occasion", "authority", "court", "judge", "case_number", "decision_date",
-                 "consent", "person_consent", "event_consent")
+                 "consent", "person_consent", "event_consent", "status", "status_date")
 EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
@@ -144,6 +148,7 @@ class ParsedRow:
     source_url: str | None
     date: FuzzyDate
     person_consent: str | None = None
+    status: tuple[str, str] | None = None  # the person's status (code, day it began), see model/status.py
     event_last: int = 0  # the last row of this row's event, once known (0: not known, keep it open)
 
 
@@ -485,6 +490,7 @@ class _Writer:
         self.levels: dict[str, str] = {}  # the consent level of each person in self.persons, as it now stands
         self.tighten: dict[str, str] = {}  # person uuid -> stricter level a row asked for (written after the chunk)
         self.sources: dict[str, str] = {}
+        self.statuses: set[str] = set()  # status records written by this import
         self.known_persons: set[str] = set()  # without flush: existing persons named by the file
         self.person_rowid, self.act_rowid = conn.exec_driver_sql(
             "SELECT (SELECT coalesce(max(rowid), 0) FROM person), (SELECT coalesce(max(rowid), 0) FROM act)").one()
@@ -531,6 +537,9 @@ class _Writer:
                 report.persons_new += 1
             elif row.person_consent and row.person_consent != self.levels[key]:
                 self._person_consent(row, person, key)
+            if row.status and status_id(person, row.status[1]) not in self.statuses:
+                # A status given again for the same person and day (one row per act) is written once.
+                self.statuses.add(write_status(self.conn, changes, person, *row.status))
             act_description = row.description if row.description != event[1] else None
             act = changes.create("act", {**row.act, "event": event[0], "person": person,
                                          "description": act_description})
@@ -712,4 +721,22 @@ class _RowParser:
             source_url=c(row, "source_url", parse_url, cells.get("source_url", "")),
             date=when,
             person_consent=c(row, "person_consent", self.consent, cells.get("person_consent", "")),
+            status=self.status(row, cells),
         )
+
+    def status(self, row: int, cells: dict[str, str]) -> tuple[str, str] | None:
+        """The `status` and `status_date` cells: a status code and the day it began, both or neither."""
+        code = cells.get("status", "").strip().casefold()
+        day = self.cell(row, "status_date", parse_day, cells.get("status_date", ""))
+        if code and code not in STATUS_CODES:
+            self.problems.append(RowProblem(row, "status", "'{value}' is not a status ({codes})",
+                                            {"value": code, "codes": ", ".join(STATUS_CODES)}))
+            return None
+        if code and not day:
+            if "status_date" not in {p.column for p in self.problems if p.row == row}:
+                self.problems.append(RowProblem(row, "status_date", "a status needs the date it began", {}))
+            return None
+        if day and not code:
+            self.problems.append(RowProblem(row, "status", "a status date needs a status", {}))
+            return None
+        return (code, day) if code and day else None

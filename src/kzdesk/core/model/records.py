@@ -23,6 +23,14 @@ SOURCE_TYPES = ("testimony", "witness", "court_record", "official_document", "ne
                 "photo", "video", "other")
 RELIABILITY = ("high", "medium", "low", "unknown")
 APPEAL_STATES = ("none", "filed", "upheld", "overturned", "changed", "rejected")
+# A person's status as the monitors' lists count it (codes used in CSV files and --json).
+STATUS_CODES = ("prison", "pre_trial", "house_arrest", "psychiatric", "restriction_of_liberty", "prosecuted",
+                "released", "died", "emigrated")
+# Why a status began, where the monitors distinguish it: only these codes take a reason.
+STATUS_REASONS: dict[str, tuple[str, ...]] = {
+    "released": ("parole", "end_of_term", "acquittal", "amnesty", "pardon"),
+    "died": ("in_custody", "killed"),
+}
 
 META_COLUMNS = ("uuid", "author", "rev", "hlc", "deleted")
 
@@ -202,6 +210,23 @@ class Link(RecordMeta, table=True):
     note: str | None = None
 
 
+class Status(RecordMeta, table=True):
+    """A person's status from a day on (in prison, released…), until a later status replaces it.
+
+    Its uuid is derived from the person and the day (status.status_id): two coordinators setting a
+    status for the same person on the same day write revisions of one record, so different codes
+    meet as a conflict instead of both standing. No consent of its own: the person's applies.
+    """
+
+    kind: ClassVar[str] = "status"
+
+    person: str = Field(foreign_key="person.uuid", index=True, max_length=32)
+    date: str  # YYYY-MM-DD, the day the status began
+    code: str  # one of STATUS_CODES
+    reason: str | None = None  # one of STATUS_REASONS[code]
+    note: str | None = None
+
+
 class Blob(SQLModel, table=True):
     """Content-addressed attachment bytes (shared by revisions and, later, bundles)."""
 
@@ -241,7 +266,7 @@ class Setting(SQLModel, table=True):
 
 
 RECORD_TABLES: dict[str, type[RecordMeta]] = {
-    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment, Link)
+    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment, Link, Status)
 }
 
 

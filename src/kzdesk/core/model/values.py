@@ -42,6 +42,8 @@ from kzdesk.core.model.records import (
     RECORD_TABLES,
     RELIABILITY,
     SOURCE_TYPES,
+    STATUS_CODES,
+    STATUS_REASONS,
     field_names,
 )
 from kzdesk.core.model.vocab import vocabulary
@@ -55,7 +57,7 @@ AMOUNT = re.compile(r"\d{1,13}(\.\d{1,2})?")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 UUID = re.compile(r"[0-9a-f]{32}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
-TEXT_KINDS = ("person", "event", "act", "participation", "source", "citation", "attachment", "link")
+TEXT_KINDS = ("person", "event", "act", "participation", "source", "citation", "attachment", "link", "status")
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,13 @@ def stored_problems(kind: str, body: dict[str, Any]) -> list[ValueProblem]:
         kept = body.get("kept")
         if kept is not None and kept not in pair:
             bad("kept", N_("not a record id"))
+    elif kind == "status":
+        if not UUID.fullmatch(body.get("person") or ""):
+            bad("person", N_("not a record id"))
+        if not _is_day(body.get("date") or ""):
+            bad("date", N_("not a full date"))
+        one_of("code", STATUS_CODES)
+        one_of("reason", STATUS_REASONS.get(body.get("code") or "", ()))
     return problems
 
 
@@ -259,7 +268,8 @@ TYPED: dict[str, Callable[[str], Any]] = {
     "decision_date": parse_day, "appeal_date": parse_day, "date_start": parse_day, "date_end": parse_day,
     "published": parse_day, "retrieved": parse_day, "url": parse_url, "fine_paid": parse_yes_no,
     **{name: _code for name in ("consent", "act_type", "appeal", "source_type", "reliability",
-                                "date_precision", "decision", "role", "target_kind", "gender")},
+                                "date_precision", "decision", "role", "target_kind", "gender", "code",
+                                "reason")},
     "legal_code": lambda text: vocabulary().legal_code(text) or _code(text),  # "KoAP", "УК" as well
 }
 
@@ -282,6 +292,8 @@ def typed_changes(kind: str, name: str, value: object) -> dict[str, Any]:
         city = vocab.city(text) if text else None
         return {"city": city, "city_text": None if city else text,
                 "region": vocab.cities[city].region if city else None}
+    if kind == "status" and name == "date":
+        return {"date": parse_day(value)}
     if kind == "person" and name == "name":
         text = parse_text(value) or ""
         return {"name": text, "name_key": identity_key(text)}
