@@ -202,7 +202,7 @@ def as_pdf(listed: list[Listed], lang: str, profile: str, as_of: str | None = No
     for key, group_title, _ in GROUPS:
         part = [x for x in listed if x.group == key]
         w.p(f"{tr(group_title, lang)} ({len(part)})", "h2")
-        w.grid(header, [[r[0], r[3], r[4], r[5], r[6], r[7]] for r in rows(part, lang)], [32, 30, 24, 32, 34, 22])
+        w.grid(header, [[r[0], r[3], r[4], r[5], r[6], r[7]] for r in rows(part, lang)], [32, 38, 24, 28, 30, 22])
     marking = {"public": N_("For publication: only persons who consented are named"),
                "lawyer": N_("For lawyers: do not publish"), "full": N_("Internal: do not pass on")}[profile]
     return render(w.story, standard_frame(tr(marking, lang), lang, today), title)
