@@ -340,6 +340,80 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ConsentActions</name>
+    <message>
+        <source>Set &amp;consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select persons in the Persons tab, or events in the Records tab, then set their consent. Ctrl+click and Shift+click select several.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent set to {level}. Changed: persons {persons}, events {events}, acts {acts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected records were already {level}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left as they are, because someone else created them: {count}. Only a coordinator decides about other people&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>confidential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected persons to {level}?
+Selected persons: {persons}.
+Their events and acts keep their own levels (change those in the Records tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected events and of their acts to {level}?
+Selected events: {events}. Their acts: {acts}.
+The persons keep their own levels (change those in the Persons tab).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>from {format}</source>
@@ -1430,6 +1504,10 @@ These three belong together. Shares made at another time are a different set: th
     </message>
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the window: select them in the Persons tab, then Edit → Set consent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -341,6 +341,84 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ConsentActions</name>
+    <message>
+        <source>Set &amp;consent…</source>
+        <translation>&amp;Келісімді орнату…</translation>
+    </message>
+    <message>
+        <source>Select persons in the Persons tab, or events in the Records tab, then set their consent. Ctrl+click and Shift+click select several.</source>
+        <translation>«Тұлғалар» қойындысында тұлғаларды немесе «Жазбалар» қойындысында оқиғаларды таңдап, олардың келісімін орнатыңыз. Бірнеше жолды Ctrl немесе Shift пернесін басып тұрып шерту арқылы таңдауға болады.</translation>
+    </message>
+    <message>
+        <source>Reading the selection…</source>
+        <translation>Таңдалған жазбалар оқылуда…</translation>
+    </message>
+    <message>
+        <source>The consent was not changed.</source>
+        <translation>Келісім өзгертілген жоқ.</translation>
+    </message>
+    <message>
+        <source>Setting consent…</source>
+        <translation>Келісім орнатылуда…</translation>
+    </message>
+    <message>
+        <source>Consent set to {level}. Changed: persons {persons}, events {events}, acts {acts}.</source>
+        <translation>Келісім: «{level}». Өзгертілді — тұлғалар: {persons}, оқиғалар: {events}, шаралар: {acts}.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ештеңе өзгертілген жоқ.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected records were already {level}.</source>
+        <translation>Өзгертетін ештеңе жоқ: таңдалған жазбалардың деңгейі онсыз да «{level}».</translation>
+    </message>
+    <message>
+        <source>Left as they are, because someone else created them: {count}. Only a coordinator decides about other people&apos;s records.</source>
+        <translation>Оларды басқа адам жасағандықтан, өзгеріссіз қалдырылды: {count}. Басқалардың жазбалары туралы тек үйлестіруші шешеді.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>confidential</source>
+        <translation>құпия</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>анонимді</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>ашық</translation>
+    </message>
+    <message>
+        <source>Set consent</source>
+        <translation>Келісімді орнату</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Келісім:</translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected persons to {level}?
+Selected persons: {persons}.
+Their events and acts keep their own levels (change those in the Records tab).</source>
+        <translation>Таңдалған тұлғалардың келісімі «{level}» болып орнатылсын ба?
+Таңдалған тұлғалар: {persons}.
+Олардың оқиғалары мен шаралары өз деңгейлерін сақтайды (оларды «Жазбалар» қойындысында өзгертуге болады).</translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected events and of their acts to {level}?
+Selected events: {events}. Their acts: {acts}.
+The persons keep their own levels (change those in the Persons tab).</source>
+        <translation>Таңдалған оқиғалар мен олардың шараларының келісімі «{level}» болып орнатылсын ба?
+Таңдалған оқиғалар: {events}. Олардың шаралары: {acts}.
+Тұлғалар өз деңгейлерін сақтайды (оларды «Тұлғалар» қойындысында өзгертуге болады).</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>from {format}</source>
@@ -1438,6 +1516,10 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
         <translation>Импортталған жолдар: {rows}. Оқиғалар: {events}, шаралар: {acts}.</translation>
+    </message>
+    <message>
+        <source>In the window: select them in the Persons tab, then Edit → Set consent…</source>
+        <translation>Бағдарлама терезесінде: оларды «Тұлғалар» қойындысында таңдап, Өңдеу → Келісімді орнату… пәрменін таңдаңыз.</translation>
     </message>
     <message>
         <source>Importing…</source>

@@ -342,6 +342,84 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ConsentActions</name>
+    <message>
+        <source>Set &amp;consent…</source>
+        <translation>Задать &amp;согласие…</translation>
+    </message>
+    <message>
+        <source>Select persons in the Persons tab, or events in the Records tab, then set their consent. Ctrl+click and Shift+click select several.</source>
+        <translation>Выберите лиц на вкладке «Лица» или события на вкладке «Записи», затем задайте их согласие. Несколько строк выбираются щелчком с нажатой клавишей Ctrl или Shift.</translation>
+    </message>
+    <message>
+        <source>Reading the selection…</source>
+        <translation>Чтение выбранных записей…</translation>
+    </message>
+    <message>
+        <source>The consent was not changed.</source>
+        <translation>Согласие не изменено.</translation>
+    </message>
+    <message>
+        <source>Setting consent…</source>
+        <translation>Изменение согласия…</translation>
+    </message>
+    <message>
+        <source>Consent set to {level}. Changed: persons {persons}, events {events}, acts {acts}.</source>
+        <translation>Согласие: «{level}». Изменено лиц: {persons}, событий: {events}, мер: {acts}.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected records were already {level}.</source>
+        <translation>Менять нечего: у выбранных записей уже «{level}».</translation>
+    </message>
+    <message>
+        <source>Left as they are, because someone else created them: {count}. Only a coordinator decides about other people&apos;s records.</source>
+        <translation>Оставлено без изменений, потому что их создал другой человек: {count}. О чужих записях решает только координатор.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>confidential</source>
+        <translation>конфиденциально</translation>
+    </message>
+    <message>
+        <source>anonymised</source>
+        <translation>обезличено</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>публично</translation>
+    </message>
+    <message>
+        <source>Set consent</source>
+        <translation>Задать согласие</translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation>Согласие:</translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected persons to {level}?
+Selected persons: {persons}.
+Their events and acts keep their own levels (change those in the Records tab).</source>
+        <translation>Задать выбранным лицам согласие «{level}»?
+Выбрано лиц: {persons}.
+Их события и меры сохраняют свои уровни (их можно изменить на вкладке «Записи»).</translation>
+    </message>
+    <message>
+        <source>Set the consent of the selected events and of their acts to {level}?
+Selected events: {events}. Their acts: {acts}.
+The persons keep their own levels (change those in the Persons tab).</source>
+        <translation>Задать выбранным событиям и их мерам согласие «{level}»?
+Выбрано событий: {events}. Их мер: {acts}.
+Лица сохраняют свои уровни (их можно изменить на вкладке «Лица»).</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>from {format}</source>
@@ -1441,6 +1519,10 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
         <translation>Импортировано строк: {rows}. Событий: {events}, мер: {acts}.</translation>
+    </message>
+    <message>
+        <source>In the window: select them in the Persons tab, then Edit → Set consent…</source>
+        <translation>В окне программы: выберите их на вкладке «Лица», затем Правка → Задать согласие…</translation>
     </message>
     <message>
         <source>Importing…</source>

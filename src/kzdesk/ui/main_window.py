@@ -31,6 +31,7 @@ from kzdesk.core.errors import PassphraseError
 from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.ui.bundle_actions import BundleActions
 from kzdesk.ui.conflicts_tab import ConflictsTab
+from kzdesk.ui.consent_actions import ConsentActions
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.dashboard import Dashboard
 from kzdesk.ui.duplicates_page import DuplicatesPage
@@ -195,6 +196,11 @@ class MainWindow(QMainWindow):
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addAction(self.case_action)
+        self.consent = ConsentActions(self, self.context, self._notice, self._consent_target)
+        self.consent.changed.connect(self.refresh)
+        self.edit_menu.addAction(self.consent.set_action)
+        self.records_tab.offer(self.consent.set_action)
+        self.persons_tab.offer(self.consent.set_action)
         self.language_menu = QMenu(self)
         for code in ("ru", "kk", "en"):
             action = self.language_menu.addAction(NAMES[code])
@@ -263,7 +269,7 @@ class MainWindow(QMainWindow):
     def _relabel(self) -> None:
         self.retranslate()
         for actions in (self.spreadsheets, self.bundles, self.receipts, self.safety, self.erase_after,
-                        self.passphrase_change, self.guide):
+                        self.passphrase_change, self.guide, self.consent):
             actions.retranslate()
         self.duplicates_page.retranslate()
         self.conflicts_tab.retranslate()
@@ -272,6 +278,14 @@ class MainWindow(QMainWindow):
                       self.conflicts_tab.model, self.duplicates_page.model, self.duplicates_page.left,
                       self.duplicates_page.right):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(model.COLUMNS) - 1)
+
+    def _consent_target(self) -> tuple[str, list[str]]:
+        """What Set consent… applies to: the persons or the events selected in the tab on show."""
+        if self.tabs.currentIndex() == PERSONS:
+            return "person", self.persons_tab.selected_persons()
+        if self.tabs.currentIndex() == RECORDS:
+            return "event", self.records_tab.selected_events()
+        return "", []
 
     def _ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(self, "kzdesk", self.tr("Lock after this many idle minutes (0: never):"),

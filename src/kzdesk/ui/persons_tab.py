@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.operation import Operation
@@ -28,7 +29,8 @@ class PersonsTab(QSplitter):
         self.context = context
         self.persons = PersonsModel(context)
         self.chronology = ChronologyModel(context)
-        self.selected_person: str | None = None
+        self.selected_person: str | None = None  # the one whose chronology is shown
+        self.selected: list[str] = []  # every person selected (Set consent… applies to them all)
         self.stale = True  # loaded only when the tab is looked at
         self.preview: ReportPreview | None = None
         left = QWidget()
@@ -36,6 +38,9 @@ class PersonsTab(QSplitter):
         self.person_search = named(QLineEdit(), "person_search", clearButtonEnabled=True)
         self.persons_view = table_view(self.persons)
         lay_out_columns(self.persons_view, (FILL, FIT))  # the name, and the number of acts
+        # Several persons at once (Ctrl+click, Shift+click, Shift+arrows) for Set consent…
+        self.persons_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.persons_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         left_layout.addWidget(self.person_search)
         left_layout.addWidget(self.persons_view)
         self.chronology_view = table_view(self.chronology)
@@ -56,19 +61,37 @@ class PersonsTab(QSplitter):
             self.stale = False
             self.persons.search(self.person_search.text())
 
-    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        self.selected_person = self.persons.rows[rows[0].row()].uuid if rows else None
-        self.chronology.show_person(self.selected_person)
-        self.person_selected.emit(self.selected_person)
+    def offer(self, action: QAction) -> None:
+        """An action of the persons list's context menu (the Menu key opens it too)."""
+        self.persons_view.addAction(action)
+
+    def selected_persons(self) -> list[str]:
+        return list(self.selected)
+
+    def _selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = sorted(index.row() for index in self.persons_view.selectionModel().selectedRows())
+        self.selected = [self.persons.rows[row].uuid for row in rows]
+        # The chronology and the case summary are one person's: the row last clicked if it is selected.
+        current = self.persons_view.currentIndex()
+        row = current.row() if current.isValid() and current.row() in rows else (rows[0] if rows else None)
+        person = self.persons.rows[row].uuid if row is not None else None
+        if person != self.selected_person or not rows:
+            self.selected_person = person
+            self.chronology.show_person(person)
+            self.person_selected.emit(person)
 
     def _persons_reloaded(self) -> None:
         """A new list (a search, a change in the vault): the chronology follows the selection, so it
         never keeps showing someone no longer selected. A reset selects nothing, and says nothing of it."""
-        uuids = [p.uuid for p in self.persons.rows]
-        if self.selected_person is not None and self.selected_person in uuids:
-            self.persons_view.selectRow(uuids.index(self.selected_person))  # still listed: still selected
+        where = {p.uuid: row for row, p in enumerate(self.persons.rows)}
+        kept = [where[uuid] for uuid in self.selected if uuid in where]  # still listed: still selected
+        if self.selected_person is not None and self.selected_person in where:
+            self.persons_view.selectRow(where[self.selected_person])  # the one shown stays the current one
+            add = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            for row in kept:
+                self.persons_view.selectionModel().select(self.persons.index(row, 0), add)
             return
+        self.selected = []
         if self.selected_person is None and not self.chronology.rowCount():
             return
         self.selected_person = None
@@ -104,6 +127,7 @@ class PersonsTab(QSplitter):
     def clear(self) -> None:
         """Locked: no name, no chronology and no typed search text stays on screen."""
         self.selected_person = None
+        self.selected = []
         for model in (self.persons, self.chronology):
             model.clear()
         self.person_search.blockSignals(True)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.fields import Problem, parse_bound
@@ -54,6 +63,10 @@ class RecordsTab(QWidget):
         # Date, city, persons, acts, articles, sanction: the sanction reads longest and takes the rest.
         lay_out_columns(self.view, (FIT, 120, 240, 220, 110, FILL))
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        # Several events at once (Ctrl+click, Shift+click, Shift+arrows) for Set consent…; a
+        # double-click or Enter still opens the one under the cursor.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.doubleClicked.connect(lambda index: self.open_record.emit(self.model.uuid_at(index.row())))
         self.view.activated.connect(lambda index: self.open_record.emit(self.model.uuid_at(index.row())))
         layout.addLayout(filters)
@@ -133,6 +146,15 @@ class RecordsTab(QWidget):
                            "QLineEdit:focus { border-color: #7b241c; background: #fdecea; }" if problem else "")
         if problem and edit.isVisible():
             QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), problem, edit)
+
+    def offer(self, action: QAction) -> None:
+        """An action of the records list's context menu (the Menu key opens it too)."""
+        self.view.addAction(action)
+
+    def selected_events(self) -> list[str]:
+        """The events of the selected rows, in list order."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.uuid_at(row) for row in rows]
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.current_filter())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
 from kzdesk.ui.operation import Operation
+
+KEPT_SHOWN = 10  # persons whose stricter consent was kept, named in the message (then "… and N more")
 
 if TYPE_CHECKING:
     from kzdesk.core.ingest.csv_import import ImportReport
@@ -45,8 +48,14 @@ class SpreadsheetActions(MenuActions):
 
         def done(report: ImportReport) -> None:
             self.imported.emit()
-            self._say(self.tr("Imported {rows} rows: {events} events, {acts} acts.").format(
-                rows=report.rows, events=report.events, acts=report.acts))
+            text = self.tr("Imported {rows} rows: {events} events, {acts} acts.").format(
+                rows=report.rows, events=report.events, acts=report.acts)
+            # Persons whose stricter level the import kept: the coordinator must know why they stay unpublished.
+            shown = dataclasses.replace(report, consent_kept=report.consent_kept[:KEPT_SHOWN])
+            lines = shown.consent_lines(self.context.translations.language)
+            if lines:
+                lines.append(self.tr("In the window: select them in the Persons tab, then Edit → Set consent…"))
+            self._say("\n".join([text, *lines]))
 
         Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(
             work, done, self.tr("The spreadsheet was not imported."), lambda text: self._say(text, True))
