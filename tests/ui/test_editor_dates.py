@@ -77,3 +77,24 @@ def test_an_unchanged_record_saved_in_russian_keeps_its_date(qtbot, month_contex
     with vault.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT date FROM event WHERE uuid = ?", (event,)).scalar() == stored
     assert head(vault, "event", event) == before  # no new revision of the event: nothing changed
+
+
+def test_a_decision_date_typed_as_shown_sets_the_fine_rate_of_that_day(qtbot, month_context) -> None:
+    """The MCI of the decision day turns 50 MCI into tenge, whether the date is typed 05.01.2022 or ISO
+    (2021: 2,917 ₸; 2022: 3,063 ₸) — a date in the shown form must not fall back to the event's day."""
+    month_context.translations.apply("ru")
+    try:
+        dialog = open_editor(qtbot, month_context, day_event(month_context))
+        dialog.ui.persons.setCurrentRow(0)
+        dialog.ui.acts.setCurrentRow(0)
+        form = dialog.act_form.ui
+        form.fineAmount.setText("50")
+        form.fineAmount.textEdited.emit("50")
+        form.fineUnit.setCurrentIndex(form.fineUnit.findData("MCI"))
+        for typed in ("05.01.2022", "2022-01-05"):
+            form.decisionDate.setText(typed)
+            form.decisionDate.textEdited.emit(typed)
+            assert "153" in form.fineOther.text() and "150" in form.fineOther.text(), (typed, form.fineOther.text())
+        dialog.dirty = False
+    finally:
+        month_context.translations.apply("en")

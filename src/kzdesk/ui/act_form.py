@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kzdesk.core.i18n import language
 from kzdesk.core.model.editing import ActDraft, fine_in_kzt
-from kzdesk.core.model.fields import Problem, decimal_text, parse_amount
+from kzdesk.core.model.fields import Problem, decimal_text, parse_amount, parse_date
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.ui.formatting import date_text, number
@@ -131,10 +131,19 @@ class ActForm(QWidget):
         entry = vocab.articles.get((act.legal_code or "", act.article.strip()))
         if entry is None:
             return ""
-        wording = entry.wording_on(act.decision_date.strip() or self.event_day())
+        wording = entry.wording_on(self._day(act))
         text = label(wording.title, self.language)
         part = wording.parts.get(act.part.strip())
         return f"{text} — {label(part, self.language)}" if part else text
+
+    def _day(self, act: ActDraft) -> str | None:
+        """The day an act's article wording and fine rate are taken on: its decision date in any form
+        the window accepts (05.12.2021 as shown, or ISO), else the event's day."""
+        try:
+            decided = parse_date(act.decision_date).start
+        except Problem:
+            decided = None
+        return decided or self.event_day()
 
     def _fine_other(self, act: ActDraft) -> str:
         try:
@@ -143,7 +152,7 @@ class ActForm(QWidget):
             return self.tr("not an amount")
         if amount is None:
             return ""
-        day = act.decision_date.strip() or self.event_day()
+        day = self._day(act)
         if act.fine_unit == "MCI":
             kzt = fine_in_kzt(amount, "MCI", day)
             return self.tr("= {kzt} ₸").format(kzt=number(kzt)) if kzt else self.tr("date needed for ₸")
