@@ -105,6 +105,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                  "({existing} already known), {sources} new sources.", rows=report.rows,
                  events=report.events, acts=report.acts, persons=report.persons_new,
                  existing=report.persons_existing, sources=report.sources_new))
+        if report.statuses:
+            print(report.statuses_line())
         for line in report.consent_lines():
             print(line)
     return 0

@@ -102,7 +102,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                     help=N_("who the list is for (default: public)")))
 def cmd_prisoners(args: argparse.Namespace) -> int:
     from kzdesk.core.model.fields import Problem, parse_day
-    from kzdesk.core.reports.prisoners import as_csv, as_pdf, as_xlsx, gather
+    from kzdesk.core.reports.prisoners import as_csv, as_pdf, as_xlsx, gather, withheld
 
     try:
         as_of = parse_day(args.as_of or "")
@@ -111,10 +111,13 @@ def cmd_prisoners(args: argparse.Namespace) -> int:
     lang, out = language(), Path(args.out)
     with open_vault(args) as vault, vault.engine.connect() as conn:
         listed = gather(conn, args.profile, lang, as_of)
+        kept_out = withheld(conn, args.profile, as_of)
     suffix = out.suffix.lower()
     write_report(out, as_csv(listed, lang, args.profile) if suffix == ".csv"
                  else as_xlsx(listed, lang, args.profile) if suffix == ".xlsx"
-                 else as_pdf(listed, lang, args.profile, as_of))
+                 else as_pdf(listed, lang, args.profile, as_of, kept_out=kept_out))
+    for line in kept_out.lines():  # the PDF says it too; a table has one row per person and nothing else
+        print(line, file=sys.stderr)
     return 0
 
 

@@ -55,7 +55,8 @@ class SpreadsheetActions(MenuActions):
             lines = shown.consent_lines(self.context.translations.language)
             if lines:
                 lines.append(self.tr("In the window: select them in the Persons tab, then Edit → Set consent…"))
-            self._say("\n".join([text, *lines]))
+            statuses = report.statuses_line(self.context.translations.language)  # "" when the file set none
+            self._say("\n".join([text, *([statuses] if statuses else []), *lines]))
 
         Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(
             work, done, self.tr("The spreadsheet was not imported."), lambda text: self._say(text, True))

@@ -125,6 +125,13 @@ class ImportReport:
     # was kept. How many, and the first MAX_PROBLEMS_SHOWN of them (row, person, kept, asked).
     consent_kept_count: int = 0
     consent_kept: list[dict[str, Any]] = field(default_factory=list)
+    statuses: int = 0  # person statuses written from the `status` and `status_date` columns
+
+    def statuses_line(self, lang: str | None = None) -> str:
+        """How many statuses the file set, in the user's language ("" when it set none)."""
+        if not self.statuses:
+            return ""
+        return ntr("{n} person status set.", "{n} person statuses set.", self.statuses, lang)
 
     def consent_lines(self, lang: str | None = None) -> list[str]:
         """One line per kept level, in the user's language, for the CLI and the window."""
@@ -540,6 +547,7 @@ class _Writer:
             if row.status and status_id(person, row.status[1]) not in self.statuses:
                 # A status given again for the same person and day (one row per act) is written once.
                 self.statuses.add(write_status(self.conn, changes, person, *row.status))
+                report.statuses += 1
             act_description = row.description if row.description != event[1] else None
             act = changes.create("act", {**row.act, "event": event[0], "person": person,
                                          "description": act_description})

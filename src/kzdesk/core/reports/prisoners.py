@@ -24,11 +24,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kzdesk.core.i18n import N_, tr
+from kzdesk.core.i18n import N_, ntr, tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.status import in_force, propose, status_label
 from kzdesk.core.reports import wording
-from kzdesk.core.reports.consent import Disclosure
+from kzdesk.core.reports.consent import Disclosure, withheld_note
 from kzdesk.core.reports.export import Table, encode, neutralise
 from kzdesk.core.reports.pdf import Writer, render, standard_frame
 
@@ -132,6 +132,36 @@ def gather(conn: Connection, profile: str = "public", lang: str = "en", as_of: s
     return sorted(listed, key=lambda x: (order.index(x.group), sort_key(x.name), x.person))
 
 
+@dataclass(frozen=True)
+class Withheld:
+    """What consent kept off a list: persons the full list holds that this profile leaves out, and
+    the acts (up to the day) of the full list's persons that it does not show."""
+
+    persons: int = 0
+    acts: int = 0
+
+    def lines(self, lang: str | None = None) -> list[str]:
+        """What the list says about it, and how to change it (nothing when nothing was withheld)."""
+        out = [ntr("{n} person not listed: their consent is not public. Change it with 'kzdesk consent set', or "
+                   "in the editor.", "{n} persons not listed: their consent is not public. Change it with "
+                   "'kzdesk consent set', or in the editor.", self.persons, lang)] if self.persons else []
+        return [*out, withheld_note(self.acts, lang)] if self.acts else out
+
+
+def withheld(conn: Connection, profile: str = "public", as_of: str | None = None) -> Withheld:
+    """How many persons and acts the profile keeps off the list of as_of for consent (a coordinator
+    who sees a short list must know why)."""
+    policy = Disclosure(profile)
+    as_of = as_of or _today()
+    full = {x.person for x in gather(conn, "full", "en", as_of)}
+    shown = {x.person for x in gather(conn, profile, "en", as_of)}
+    acts = sum(str(person) in full and not policy.shows(*levels) for person, *levels in conn.exec_driver_sql(
+        "SELECT a.person, p.consent, e.consent, a.consent FROM act a JOIN event e ON e.uuid = a.event "
+        "JOIN person p ON p.uuid = a.person WHERE a.deleted = 0 AND e.deleted = 0 AND p.deleted = 0 "
+        "AND coalesce(a.decision_date, e.date_start, '') <= ?", (as_of,)))
+    return Withheld(len(full - shown), acts)
+
+
 def counts(listed: list[Listed]) -> dict[str, int]:
     """How many persons each group holds (keys of GROUPS)."""
     out = {key: 0 for key, _, _ in GROUPS}
@@ -165,7 +195,8 @@ def rows(listed: list[Listed], lang: str) -> list[list[str]]:
 
 
 def as_table(listed: list[Listed], lang: str, profile: str, today: str | None = None) -> Table:
-    """The list as a spreadsheet table: neutralised cells, the profile in the last column."""
+    """The list as a spreadsheet table: neutralised cells, the profile in the last column. One row
+    per person and nothing else: what consent withheld is said by the face (the CLI's stderr)."""
     headers = (*(tr(h, lang) for h in HEADER), tr("Profile", lang))
     return Table(profile, lang, today or _today(), headers,
                  tuple(tuple(neutralise(cell) for cell in (*row, profile)) for row in rows(listed, lang)))
@@ -190,13 +221,15 @@ def summary(listed: list[Listed], lang: str) -> str:
 
 
 def as_pdf(listed: list[Listed], lang: str, profile: str, as_of: str | None = None,
-           today: str | None = None) -> bytes:
+           today: str | None = None, kept_out: Withheld | None = None) -> bytes:
     w = Writer()
     title = tr("Political prisoners and persecuted persons", lang)
     w.p(title, "title")
     w.p(tr("As of {date}", lang, date=wording.long_date(as_of or today or _today(), lang)), "h2")
     w.p(tr("Profile: {profile}", lang, profile=profile), "small")
     w.p(summary(listed, lang))
+    for line in (kept_out or Withheld()).lines(lang):
+        w.p(line, "small")
     header = [tr(h, lang) for h in (N_("Name"), N_("Status"), N_("Since"), N_("Articles"), N_("Sentence"),
                                     N_("Court"))]
     for key, group_title, _ in GROUPS:
