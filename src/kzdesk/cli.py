@@ -126,6 +126,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"{tr('Persons')}: {stats.persons}\n{tr('Events')}: {stats.events}\n{tr('Acts')}: {stats.acts}")
     if stats.unreadable:
         print(tr("Acts with days or a fine that could not be read (not counted)") + f": {stats.unreadable}")
+    if stats.undated:
+        print(tr("Acts with no date (counted above)") + f": {stats.undated}")
     # Labels in the user's language, as the window shows them ("Задержание", "Алматы"), not codes.
     tables = ((tr("Acts by type"), _by_label(stats.acts_by_type, lambda k: type_label(k, lang))),
               (tr("Acts by city"), _by_label(stats.acts_by_city,

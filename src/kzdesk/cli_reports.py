@@ -91,6 +91,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.engine.connect() as conn:
         stats = compute(conn, start, end)
     write_report(Path(args.out), as_pdf(stats, language()))
+    if stats.undated:  # in no period: the report says so too, never drops them silently
+        print(tr("Acts with no date (in no period, not counted above)") + f": {stats.undated}")
     return 0
 
 

@@ -28,6 +28,7 @@ from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import one_person, same_person
 from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
 from kzdesk.core.model.revisions import canonical_json, sha256_hex
+from kzdesk.core.model.status import status_label
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure, pseudonym_code
 from kzdesk.core.reports.pdf import Frame, QrCode, Writer, render, standard_frame
@@ -86,10 +87,13 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
     subject["name"] = None if hidden else who["name"]
     subject["pseudonym"] = pseudonym_code(person) if hidden else None
     subject["names"] = [] if hidden else json.loads(who["names"] or "[]")
-    acts = _rows(conn, f"SELECT a.* FROM act a JOIN event e ON e.uuid = a.event WHERE a.person IN "
+    acts = _rows(conn, f"SELECT a.*, p.consent AS person_consent, e.consent AS event_consent FROM act a "
+                       f"JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person WHERE a.person IN "
                        f"({_marks(len(group))}) AND a.deleted = 0 AND e.deleted = 0 "
                        f"ORDER BY e.date_start IS NULL, e.date_start, a.decision_date, a.uuid", tuple(group))
-    acts = [a for a in acts if policy.shows(a["consent"])]
+    # The one policy every report follows: an act's level is the stricter of its own, its person's
+    # and its event's, so an act with no level of its own inherits (it is not confidential by itself).
+    acts = [a for a in acts if policy.shows(a["person_consent"], a["event_consent"], a["consent"])]
     event_ids = list(dict.fromkeys(a["event"] for a in acts))
     events = _rows(conn, f"SELECT * FROM event WHERE uuid IN ({_marks(len(event_ids))}) AND deleted = 0",
                    tuple(event_ids)) if event_ids else []
@@ -106,8 +110,11 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
                            f"ORDER BY original_name, uuid", tuple(targets))
     records = [("person", person), *(("event", e) for e in event_ids), *(("act", a["uuid"]) for a in acts),
                *(("source", s["uuid"]) for s in sources), *(("attachment", x["uuid"]) for x in evidence)]
+    statuses = _rows(conn, f"SELECT date, code, reason FROM status WHERE person IN ({_marks(len(group))}) "
+                           f"AND deleted = 0 ORDER BY date, uuid", tuple(group))
     return {
         "kind": "case-summary", "version": 1, "profile": profile, "person": subject, "linked": group,
+        "statuses": statuses,
         "consent": stricter(who["consent"], *(e["consent"] for e in events), *(a["consent"] for a in acts)),
         "acts": [{f: a[f] for f in ("uuid", "event", *field_names(Act)) if f != "person"} for a in acts],
         "events": [{f: e[f] for f in ("uuid", *field_names(Event), "others")} for e in events],
@@ -149,10 +156,40 @@ MARKINGS = {
 }
 
 
-def layout(content: dict[str, Any], lang: str) -> Writer:
-    """The pages of a case summary in one language (no I/O)."""
-    w = Writer()
+def _status_now(content: dict[str, Any], lang: str, today: str | None) -> str:
+    """The person's status in force on the day of the report, with the day it began."""
+    current = [s for s in content.get("statuses", []) if today is None or s["date"] <= today]
+    if not current:
+        return ""
+    entry = current[-1]
+    return tr("{status}, since {date}", lang, status=status_label(entry["code"], lang, entry["reason"]),
+              date=wording.long_date(entry["date"], lang))
+
+
+def _footnotes(content: dict[str, Any]) -> tuple[list[list[dict[str, Any]]], dict[str, int]]:
+    """Sources numbered once each, in order of first citation (a source cited for the act and for its
+    event is one footnote), and each source's number."""
+    numbers: dict[str, int] = {}
+    listed: list[list[dict[str, Any]]] = []
+    for s in content["sources"]:
+        if s["uuid"] not in numbers:
+            numbers[s["uuid"]] = len(listed) + 1
+            listed.append([])
+        listed[numbers[s["uuid"]] - 1].append(s)
+    return listed, numbers
+
+
+def _marks_of(content: dict[str, Any], numbers: dict[str, int], targets: tuple[str, ...]) -> str:
+    """" [1, 3]": the footnote numbers of the sources cited for these records."""
+    found = sorted({numbers[s["uuid"]] for s in content["sources"] if s["target"] in targets})
+    return f" [{', '.join(map(str, found))}]" if found else ""
+
+
+def layout(content: dict[str, Any], lang: str, today: str | None = None) -> Writer:
+    """The pages of a case summary in one language (no I/O); today: the day whose status is shown."""
+    w = Writer(lang)
     person, events = content["person"], {e["uuid"]: e for e in content["events"]}
+    _, numbers = _footnotes(content)
     w.p(tr("Case summary", lang), "title")
     w.p(_shown_name(person, lang), "h2")
     w.p(", ".join(n["text"] for n in person["names"] if n.get("text")), label=tr("Also written as", lang))
@@ -161,13 +198,15 @@ def layout(content: dict[str, Any], lang: str) -> Writer:
                       ("contacts", N_("Contacts")), ("address", N_("Address")), ("notes", N_("Notes"))):
         if person.get(key) not in (None, ""):
             w.p(str(person[key]), label=tr(name, lang))
+    w.p(_status_now(content, lang, today), label=tr("Status", lang))
     w.p(tr(wording.CONSENT[content["consent"]], lang), label=tr("Consent", lang))
     w.p(tr("Chronology of acts", lang), "h2")
     rows = []
     for act in content["acts"]:
         event = events[act["event"]]
-        rows.append([wording.long_date(event["date"], lang), wording.act_type(act["act_type"], lang),
-                     wording.legal_basis(act["legal_code"], act["article"], act["part"],
+        notes = _marks_of(content, numbers, (act["uuid"], event["uuid"]))
+        rows.append([wording.long_date(event["date"], lang), wording.act_type(act["act_type"], lang) + notes,
+                     wording.cited_basis(act["legal_code"], act["article"], act["part"],
                                          act["decision_date"] or event["date_start"], lang),
                      wording.sanction(act, lang),
                      "; ".join(x for x in (act["court"], act["judge"], act["case_number"] and
@@ -192,11 +231,14 @@ def layout(content: dict[str, Any], lang: str) -> Writer:
 
 
 def _appendix(w: Writer, content: dict[str, Any], lang: str) -> None:
-    if content["sources"]:
+    listed, _ = _footnotes(content)
+    if listed:
         w.p(tr("Sources", lang), "h2")
-        for n, s in enumerate(content["sources"], 1):
+        for n, citations in enumerate(listed, 1):
+            s = citations[0]
             kind = tr(wording.SOURCE_TYPE.get(s["source_type"], ""), lang)
-            w.p(" · ".join(x for x in (f"[{n}]", s["title"], kind, s["published"], s["url"], s["locator"]) if x),
+            where = "; ".join(dict.fromkeys(c["locator"] for c in citations if c["locator"]))
+            w.p(" · ".join(x for x in (f"[{n}]", s["title"], kind, s["published"], s["url"], where) if x),
                 "small")
     if content["evidence"]:
         w.p(tr("Evidence", lang), "h2")
@@ -213,10 +255,10 @@ def _appendix(w: Writer, content: dict[str, Any], lang: str) -> None:
             for p in content["provenance"]], [24, 62, 30, 30, 28])
 
 
-def compose(content: dict[str, Any], lang: str) -> Writer:
+def compose(content: dict[str, Any], lang: str, today: str | None = None) -> Writer:
     """The whole body: the case, then the verification block with the hash and its QR code."""
     digest = content_hash(content)
-    w = layout(content, lang)
+    w = layout(content, lang, today)
     w.p(tr("Verification", lang), "h2")
     w.p(tr("Content hash (SHA-256) of what this report states; check it against the vault with "
            "'kzdesk verify-report FILE.pdf':", lang), "small")
@@ -235,7 +277,8 @@ def build_pdf(content: dict[str, Any], lang: str, today: str | None = None) -> b
     keywords = [REPORT_TAG, "kind=case-summary", f"person={content['person']['id']}",
                 f"profile={content['profile']}", f"lang={lang}", f"generated={today}",
                 f"sha256={content_hash(content)}"]
-    return render(compose(content, lang).story, _frame(content, lang, today), tr("Case summary", lang), keywords)
+    return render(compose(content, lang, today).story, _frame(content, lang, today), tr("Case summary", lang),
+                  keywords)
 
 
 @dataclass(frozen=True)
@@ -262,7 +305,9 @@ class Verdict:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    # Hyphens go too: narrow columns hyphenate long words ("Обжало-" / "вание"), and the text read back
+    # carries a hyphen the vault's text does not.
+    return re.sub(r"[\s\-\u00ad]+", "", text)
 
 
 def verify_report(conn: Connection, data: bytes) -> Verdict:
@@ -288,7 +333,7 @@ def verify_report(conn: Connection, data: bytes) -> Verdict:
     if digest != fields.get("sha256") or digest not in text:
         return Verdict(False, N_("The vault's records have changed since this report was made."), person)
     frame = _frame(content, lang, fields.get("generated", ""))
-    printed = [*compose(content, lang).texts, frame.marking, frame.footer,
+    printed = [*compose(content, lang, fields.get("generated") or None).texts, frame.marking, frame.footer,
                *(frame.page_label(n, len(reader.pages)) for n in range(1, len(reader.pages) + 1))]
     expected = sorted({_squash(t) for t in printed if _squash(t)}, key=len, reverse=True)
     # Everything the vault would print must be there, and nothing else may be: an edited or

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import itertools
 import logging
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -72,15 +73,65 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
         "title": ParagraphStyle("title", parent=base, fontName=family + "-Bold", fontSize=16, leading=20,
                                 spaceAfter=6),
+        # A heading moves to the next page with what follows it, never left alone at a page end.
         "h2": ParagraphStyle("h2", parent=base, fontName=family + "-Bold", fontSize=11.5, leading=15,
-                             spaceBefore=9, spaceAfter=4),
+                             spaceBefore=9, spaceAfter=4, keepWithNext=1),
         "mono": ParagraphStyle("mono", parent=base, fontSize=7.5, leading=9.5),
     }
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A paragraph of already-escaped markup (build it with esc() around every value)."""
-    return Paragraph(text, styles()[style])
+def para(text: str, style: str = "body", lang: str | None = None) -> Paragraph:
+    """A paragraph of already-escaped markup (build it with esc() around every value); with lang, long
+    words break at their syllables with a hyphen ("Обжало-вание"), never at any letter."""
+    return Paragraph(text, hyphenated(style, lang) if lang else styles()[style])
+
+
+# Kazakh has no pyphen dictionary; its syllables are simple enough to find by rule: a syllable
+# starts at the consonant before a vowel (ба-ла, қа-ра), and two consonants part (жар-ты, бал-ға).
+_KK_VOWELS = set("аәеёиоөуұүыіэюяАӘЕЁИОӨУҰҮЫІЭЮЯ")
+_KK_LETTERS = re.compile(r"^[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]+$")
+
+
+def kazakh_pairs(word: str) -> list[tuple[str, str]]:
+    """Where a Kazakh word may break, as (head, tail) pairs, longest head first (pyphen's iterate())."""
+    if not _KK_LETTERS.match(word) or len(word) < 5:
+        return []
+    cuts = [i for i in range(2, len(word) - 1)
+            if word[i] not in _KK_VOWELS and word[i + 1] in _KK_VOWELS and word[i - 1] not in "ьъЬЪ"
+            and any(c in _KK_VOWELS for c in word[:i])]
+    return [(word[:i], word[i:]) for i in reversed(cuts)]
+
+
+@cache
+def _whole_cyrillic() -> None:
+    """reportlab hyphenates only words of the letters it lists, which stop at я: ё and every Kazakh
+    letter (ә, ғ, қ, ң, ө, ұ, ү, һ, і) would fall back to breaking anywhere. Add the Cyrillic block."""
+    from reportlab.platypus import paragraph
+
+    module: Any = paragraph  # private names the stubs do not declare
+    letters = module._hy_letters + "\u0400-\u04ff"
+    module._hy_letters_pat = re.compile(f"^[{letters}]+$")
+    module._hy_shy_letters_pat = re.compile(f"^[{module._hy_shy}{letters}]+$")
+
+
+@cache
+def hyphenated(style: str, lang: str) -> ParagraphStyle:
+    """A style whose long words break at syllables in lang: pyphen's Russian and English patterns
+    through reportlab's hyphenationLang, the rule above for Kazakh. embeddedHyphenation=2 also
+    hyphenates a word moved to a new line, where reportlab would otherwise cut it at any letter."""
+    _whole_cyrillic()
+    hyphenator: Any = {"ru": "ru_RU", "en": "en_GB"}.get(lang, kazakh_pairs if lang == "kk" else "")
+    return ParagraphStyle(f"{style}-{lang}", parent=styles()[style], hyphenationLang=hyphenator,
+                          embeddedHyphenation=2, uriWasteReduce=0.3)
+
+
+def fit(text: str, room: float, font: str, size: float) -> str:
+    """text cut to the room it has (in points), ending in "…" when cut: never a silent cut."""
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    while text and pdfmetrics.stringWidth(text.rstrip() + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class _Grid(Table):
@@ -100,9 +151,11 @@ class _Grid(Table):
         return list(super().split(availWidth, availHeight))
 
 
-def table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True) -> Table:
-    """A grid of escaped cells that wraps long values and repeats its header on every page."""
-    cells = [[para(cell, "cell") for cell in row] for row in rows]
+def table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = True,
+          lang: str | None = None) -> Table:
+    """A grid of escaped cells that wraps long values (at syllables, given lang) and repeats its header
+    on every page."""
+    cells = [[para(cell, "cell", lang) for cell in row] for row in rows]
     grid = _Grid(cells, colWidths=list(widths), repeatRows=1 if header else 0)
     style: list[Any] = [("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -167,9 +220,10 @@ class _NumberedCanvas(Canvas):
 class Writer:
     """Collects flowables and, beside them, every plain text printed (what verification checks)."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str | None = None) -> None:
         self.story: list[Flowable] = []
         self.texts: list[str] = []
+        self.lang = lang  # set: table cells hyphenate in this language
 
     def p(self, text: str, style: str = "body", label: str | None = None) -> None:
         if not text:
@@ -183,7 +237,7 @@ class Writer:
             return
         self.texts.extend([*header, *(cell for row in rows for cell in row if cell)])
         escaped = [[f"<b>{esc(h)}</b>" for h in header], *([esc(cell) for cell in row] for row in rows)]
-        self.story.append(table(escaped, [w * mm for w in widths]))
+        self.story.append(table(escaped, [w * mm for w in widths], lang=self.lang))
 
 
 class QrCode(Flowable):

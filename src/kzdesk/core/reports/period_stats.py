@@ -13,12 +13,13 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import Connection
 
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.persons import SAME_PERSON
 from kzdesk.core.reports import wording
-from kzdesk.core.reports.pdf import FAMILY, Writer, render, standard_frame
+from kzdesk.core.reports.pdf import FAMILY, Writer, fit, render, standard_frame
 
 IN_PERIOD = "FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 " \
             "AND e.date_start >= ? AND e.date_start <= ?"
@@ -42,6 +43,9 @@ class PeriodStats:
     by_city: dict[str, int] = field(default_factory=dict)  # gazetteer id, or the city as written
     by_type: dict[str, int] = field(default_factory=dict)
     by_article: dict[str, int] = field(default_factory=dict)  # "code article"
+    # Acts whose event has no date at all: in no period, so not in the figures above, but counted here
+    # (on their own line) so the totals can be checked against the data.
+    undated: int = 0
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -69,6 +73,9 @@ def compute(conn: Connection, start: str, end: str) -> PeriodStats:
         f"OR typeof(a.fine_kzt) NOT IN ('integer', 'null')), 0) {IN_PERIOD}", period).one()
     stats.acts, stats.arrest_days, stats.fines_kzt, stats.unreadable = (int(row[0]), int(row[1]), int(row[2]),
                                                                         int(row[3]))
+    stats.undated = int(conn.exec_driver_sql(
+        "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
+        "AND (e.date_start IS NULL OR e.date_start = '')").scalar_one())
     persons = [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT a.person {IN_PERIOD} ORDER BY a.person", period)]
     stats.persons = _humans(conn, persons) if conn.exec_driver_sql(
         "SELECT 1 FROM link WHERE deleted = 0 AND decision = 'same' LIMIT 1").first() else len(persons)
@@ -100,36 +107,62 @@ def labelled(stats: PeriodStats, lang: str) -> dict[str, list[tuple[str, int]]]:
     }
 
 
+def round_step(largest: int, ticks: int = 5) -> int:
+    """An axis step of 1, 2 or 5 times a power of ten, giving at most about `ticks` steps up to largest."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            if factor * power * ticks >= largest:
+                return factor * power
+        power *= 10
+
+
+LABEL_SIZE = 7
+LABEL_GAP = 3  # points between a label and its axis
+
+
 def _chart(pairs: list[tuple[str, int]], horizontal: bool) -> Drawing:
     pairs = pairs[:15]  # the rest is in the table below
     width = 170 * mm
-    height = (12 + 6 * len(pairs)) * mm if horizontal else 60 * mm
+    labels = [label for label, _ in pairs]
+    widest = max((stringWidth(label, FAMILY, LABEL_SIZE) for label in labels), default=0)
+    # A vertical chart turns its labels when they do not fit side by side under their bars.
+    slot = (width - 18 * mm) / max(len(pairs), 1)
+    turned = not horizontal and widest > slot - 2
+    height = (12 + 6 * len(pairs)) * mm if horizontal else (80 if turned else 60) * mm
     drawing = Drawing(width, height)
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     # Whole points: the stubs type these as int, and a point is finer than the eye can see.
-    chart.x, chart.y = (int(70 * mm), int(4 * mm)) if horizontal else (int(12 * mm), int(12 * mm))
+    chart.x, chart.y = (int(70 * mm), int(4 * mm)) if horizontal else (int(12 * mm), int((32 if turned else 12) * mm))
     chart.width = int(width - chart.x - 6 * mm)
     chart.height = int(height - chart.y - 4 * mm)
     values = [n for _, n in pairs]
     chart.data = [values[::-1] if horizontal else values]
-    names = [label[:38] for label, _ in pairs]
+    # Each label cut to the room it has, with "…" where it was cut (the full label is in the table).
+    room = (chart.x - LABEL_GAP - 2 if horizontal else chart.y / 0.71 - 6 if turned else slot - 2)
+    names = [fit(label, room, FAMILY, LABEL_SIZE) for label in labels]
     chart.categoryAxis.categoryNames = names[::-1] if horizontal else names
     chart.categoryAxis.labels.fontName = FAMILY
-    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.labels.fontName = FAMILY
-    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontSize = LABEL_SIZE
+    step = round_step(max(values, default=1))
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueStep = max(1, (max(values, default=1) + 4) // 5)
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = -(-max(values, default=1) // step) * step
     if horizontal:
         chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.labels.dx = -3
+        chart.categoryAxis.labels.dx = -LABEL_GAP
+    elif turned:
+        chart.categoryAxis.labels.angle = 45
+        chart.categoryAxis.labels.boxAnchor = "ne"
     chart.bars[0].fillColor = colors.HexColor("#2f5d8a")
     drawing.add(chart)
     return drawing
 
 
 def as_pdf(stats: PeriodStats, lang: str, today: str | None = None) -> bytes:
-    w = Writer()
+    w = Writer(lang)
     period = f"{wording.long_date(stats.start, lang)} — {wording.long_date(stats.end, lang)}"
     w.p(tr("Statistics of persecution: {period}", lang, period=period), "title")
     w.grid([tr("Figure", lang), tr("Value", lang)], [
@@ -139,6 +172,8 @@ def as_pdf(stats: PeriodStats, lang: str, today: str | None = None) -> bytes:
         [tr("Fines in total", lang), f"{wording.number(stats.fines_kzt, lang)}\u00a0₸"],
         *([[tr("Acts with days or a fine that could not be read (not counted)", lang),
             wording.number(stats.unreadable, lang)]] if stats.unreadable else []),
+        *([[tr("Acts with no date (in no period, not counted above)", lang),
+            wording.number(stats.undated, lang)]] if stats.undated else []),
     ], [110, 60])
     for title, pairs in labelled(stats, lang).items():
         if not pairs:

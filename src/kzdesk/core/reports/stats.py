@@ -20,6 +20,8 @@ class Stats:
     acts_by_city: dict[str, int] = field(default_factory=dict)
     # Acts whose stored days or tenge are not whole numbers (shown as written, never summed).
     unreadable: int = 0
+    # Acts whose event has no date: counted in acts above, and said on their own line.
+    undated: int = 0
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -47,6 +49,9 @@ def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
     stats.unreadable = int(conn.exec_driver_sql(
         "SELECT count(*) FROM act WHERE deleted = 0 AND (typeof(arrest_days) NOT IN ('integer', 'null') "
         "OR typeof(fine_kzt) NOT IN ('integer', 'null'))").scalar_one())
+    stats.undated = int(conn.exec_driver_sql(
+        "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
+        "AND (e.date_start IS NULL OR e.date_start = '')").scalar_one())
     return stats
 
 
