@@ -129,11 +129,12 @@ def _chart(pairs: list[tuple[str, int]], horizontal: bool) -> Drawing:
     # A vertical chart turns its labels when they do not fit side by side under their bars.
     slot = (width - 18 * mm) / max(len(pairs), 1)
     turned = not horizontal and widest > slot - 2
-    height = (12 + 6 * len(pairs)) * mm if horizontal else (80 if turned else 60) * mm
+    height = (16 + 6 * len(pairs)) * mm if horizontal else (80 if turned else 60) * mm
     drawing = Drawing(width, height)
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
-    # Whole points: the stubs type these as int, and a point is finer than the eye can see.
-    chart.x, chart.y = (int(70 * mm), int(4 * mm)) if horizontal else (int(12 * mm), int((32 if turned else 12) * mm))
+    # Whole points: the stubs type these as int, and a point is finer than the eye can see. A
+    # horizontal chart keeps 8 mm under its bars for the value labels (4 mm let them run into the table).
+    chart.x, chart.y = (int(70 * mm), int(8 * mm)) if horizontal else (int(12 * mm), int((32 if turned else 12) * mm))
     chart.width = int(width - chart.x - 6 * mm)
     chart.height = int(height - chart.y - 4 * mm)
     values = [n for _, n in pairs]
