@@ -284,6 +284,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>status from {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>delete the record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1109,6 +1113,17 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>Statuses proposed from acts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the statuses to record (Space checks or unchecks one):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1517,6 +1532,107 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The spreadsheet was not imported.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Set status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From (date):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Set s&amp;tatus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statuses p&amp;roposed from acts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed from acts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status today: {status} (since {date})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No status in force today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting the status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status was not set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the acts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proposals could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to propose: every status the acts imply is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) recorded.</source>
+        <translation>
+            <numerusform>%n status recorded.</numerusform>
+            <numerusform>%n statuses recorded.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -285,6 +285,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Мәндер</translation>
     </message>
     <message>
+        <source>status from {date}</source>
+        <translation>{date} бастап мәртебе</translation>
+    </message>
+    <message>
         <source>delete the record</source>
         <translation>жазбаны жою</translation>
     </message>
@@ -1114,6 +1118,17 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>Statuses proposed from acts</source>
+        <translation>Шаралар бойынша ұсынылған мәртебелер</translation>
+    </message>
+    <message>
+        <source>Check the statuses to record (Space checks or unchecks one):</source>
+        <translation>Жазылатын мәртебелерді белгілеңіз (бос орын пернесі белгі қояды немесе алады):</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1528,6 +1543,107 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The spreadsheet was not imported.</source>
         <translation>Кесте импортталмады.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Set status</source>
+        <translation>Мәртебе белгілеу</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Адам:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Мәртебе:</translation>
+    </message>
+    <message>
+        <source>&amp;From (date):</source>
+        <translation>&amp;Басталған күні:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Себебі:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>Е&amp;скертпе:</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(көрсетілмеген)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Set s&amp;tatus…</source>
+        <translation>Мә&amp;ртебе белгілеу…</translation>
+    </message>
+    <message>
+        <source>Statuses p&amp;roposed from acts…</source>
+        <translation>Шаралар бойынша ұ&amp;сынылған мәртебелер…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Мәртебе белгілеу…</translation>
+    </message>
+    <message>
+        <source>Proposed from acts…</source>
+        <translation>Шаралар бойынша ұсынылғандар…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басталуы</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Мәртебе</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Себебі</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ескертпе</translation>
+    </message>
+    <message>
+        <source>Status today: {status} (since {date})</source>
+        <translation>Бүгінгі мәртебе: {status} ({date} бастап)</translation>
+    </message>
+    <message>
+        <source>No status in force today.</source>
+        <translation>Бүгінге мәртебе белгіленбеген.</translation>
+    </message>
+    <message>
+        <source>Setting the status…</source>
+        <translation>Мәртебе жазылуда…</translation>
+    </message>
+    <message>
+        <source>The status was not set.</source>
+        <translation>Мәртебе жазылмады.</translation>
+    </message>
+    <message>
+        <source>Reading the acts…</source>
+        <translation>Шаралар оқылуда…</translation>
+    </message>
+    <message>
+        <source>The proposals could not be read.</source>
+        <translation>Ұсыныстарды оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>Nothing to propose: every status the acts imply is recorded.</source>
+        <translation>Ұсынатын ештеңе жоқ: шаралардан шығатын барлық мәртебе жазылған.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) recorded.</source>
+        <translation>
+            <numerusform>%n мәртебе жазылды.</numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -286,6 +286,10 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <translation>Значения</translation>
     </message>
     <message>
+        <source>status from {date}</source>
+        <translation>статус с {date}</translation>
+    </message>
+    <message>
         <source>delete the record</source>
         <translation>удалить запись</translation>
     </message>
@@ -1117,6 +1121,17 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>ProposalsDialog</name>
+    <message>
+        <source>Statuses proposed from acts</source>
+        <translation>Статусы, предложенные по мерам</translation>
+    </message>
+    <message>
+        <source>Check the statuses to record (Space checks or unchecks one):</source>
+        <translation>Отметьте статусы, которые нужно записать (пробел ставит или снимает отметку):</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
@@ -1531,6 +1546,108 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The spreadsheet was not imported.</source>
         <translation>Таблица не импортирована.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Set status</source>
+        <translation>Задать статус</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Человек:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Статус:</translation>
+    </message>
+    <message>
+        <source>&amp;From (date):</source>
+        <translation>&amp;Дата начала:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>П&amp;римечание:</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(не указана)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>Set s&amp;tatus…</source>
+        <translation>Задать с&amp;татус…</translation>
+    </message>
+    <message>
+        <source>Statuses p&amp;roposed from acts…</source>
+        <translation>Статусы, п&amp;редложенные по мерам…</translation>
+    </message>
+    <message>
+        <source>Set status…</source>
+        <translation>Задать статус…</translation>
+    </message>
+    <message>
+        <source>Proposed from acts…</source>
+        <translation>Предложенные по мерам…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Status today: {status} (since {date})</source>
+        <translation>Статус на сегодня: {status} (с {date})</translation>
+    </message>
+    <message>
+        <source>No status in force today.</source>
+        <translation>Статус на сегодня не задан.</translation>
+    </message>
+    <message>
+        <source>Setting the status…</source>
+        <translation>Статус записывается…</translation>
+    </message>
+    <message>
+        <source>The status was not set.</source>
+        <translation>Статус не записан.</translation>
+    </message>
+    <message>
+        <source>Reading the acts…</source>
+        <translation>Меры читаются…</translation>
+    </message>
+    <message>
+        <source>The proposals could not be read.</source>
+        <translation>Предложения не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>Nothing to propose: every status the acts imply is recorded.</source>
+        <translation>Предложить нечего: все статусы, которые следуют из мер, уже записаны.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es) recorded.</source>
+        <translation>
+            <numerusform>Записан %n статус.</numerusform>
+            <numerusform>Записано %n статуса.</numerusform>
+            <numerusform>Записано %n статусов.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

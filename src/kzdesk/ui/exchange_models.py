@@ -65,13 +65,17 @@ class ConflictsModel(_ListModel):
 
         if row.persons:
             return ", ".join(row.persons)
-        return tr(KIND[row.kind]) if row.kind in KIND else row.kind
+        kinds = {**KIND, "status": "status"}  # "status" is a catalogue msgid too
+        return tr(kinds[row.kind]) if row.kind in kinds else row.kind
 
     @staticmethod
     def event_text(row: Conflict, language: str) -> str:
         """The event's date and city as the interface language writes them (empty: no event)."""
         from kzdesk.ui.formatting import act_type_label, date_text, place
 
+        if row.kind == "status":  # a status belongs to no event: the day it began says which one it is
+            return QCoreApplication.translate("ConflictsModel", "status from {date}").format(
+                date=date_text(row.status_date)) if row.status_date else ""
         if row.event_date is None and row.city is None and row.city_text is None:
             return act_type_label(row.act_type, language) if row.act_type else ""
         parts = [date_text(row.event_date), place(row.city, row.city_text, language)]
@@ -82,8 +86,12 @@ class ConflictsModel(_ListModel):
     @staticmethod
     def value_text(row: Conflict, value: object) -> str:
         """A value as a person reads it: text as typed, a deletion as what it does, nothing as a dash."""
+        from kzdesk.core.exchange.conflicts import value_words
         from kzdesk.core.exchange.merge import DELETED
 
+        words = value_words(row.kind, row.field, value)  # a status code in words, never "pre_trial"
+        if words is not None:
+            return words
         if row.field == DELETED:
             return (QCoreApplication.translate("ConflictsModel", "delete the record") if value
                     else QCoreApplication.translate("ConflictsModel", "keep the record"))

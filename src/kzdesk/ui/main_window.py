@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.consent.set_action)
         self.records_tab.offer(self.consent.set_action)
         self.persons_tab.offer(self.consent.set_action)
+        self.edit_menu.addAction(self.persons_tab.status.set_action)  # the selected person's status
+        self.edit_menu.addAction(self.persons_tab.status.propose_action)
         self.language_menu = QMenu(self)
         for code in ("ru", "kk", "en"):
             action = self.language_menu.addAction(NAMES[code])

@@ -12,6 +12,7 @@ from kzdesk.ui.context import AppContext
 from kzdesk.ui.operation import Operation
 from kzdesk.ui.records_model import ChronologyModel, PersonsModel
 from kzdesk.ui.report_preview import ReportPreview
+from kzdesk.ui.status_panel import StatusPanel
 from kzdesk.ui.widgets import CHRONOLOGY_COLUMNS, FILL, FIT, lay_out_columns, named, table_view
 
 if TYPE_CHECKING:  # the report code (reportlab) is loaded when a report is made, not at start
@@ -45,8 +46,15 @@ class PersonsTab(QSplitter):
         left_layout.addWidget(self.persons_view)
         self.chronology_view = table_view(self.chronology)
         lay_out_columns(self.chronology_view, CHRONOLOGY_COLUMNS)
+        self.status = StatusPanel(context)  # the selected person's status history, and Set status…
+        self.persons_view.addAction(self.status.set_action)
+        self.person_selected.connect(lambda uuid: self.status.show_person(uuid, next(
+            (p.name for p in self.persons.rows if p.uuid == uuid), "")))
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.chronology_view)
+        right.addWidget(self.status)
         self.addWidget(left)
-        self.addWidget(self.chronology_view)
+        self.addWidget(right)
         self.setStretchFactor(1, 2)
         self.persons_view.selectionModel().selectionChanged.connect(self._selected)
         self.persons.modelReset.connect(self._persons_reloaded)
@@ -54,6 +62,7 @@ class PersonsTab(QSplitter):
 
     def retranslate(self) -> None:
         self.person_search.setPlaceholderText(self.tr("Find a person, any spelling"))
+        self.status.retranslate()
 
     def shown(self) -> None:
         """The tab came into view: load the list if something changed since."""
@@ -128,6 +137,7 @@ class PersonsTab(QSplitter):
         """Locked: no name, no chronology and no typed search text stays on screen."""
         self.selected_person = None
         self.selected = []
+        self.status.clear()
         for model in (self.persons, self.chronology):
             model.clear()
         self.person_search.blockSignals(True)

@@ -14,6 +14,7 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.merge import DELETED
 from kzdesk.core.i18n import N_, tr
+from kzdesk.core.model.status import REASON_LABELS, STATUS_LABELS, status_label
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import settings
 from kzdesk.core.vault.identity import fingerprint, key_id
@@ -43,10 +44,25 @@ FIELD_LABELS = {
 }
 
 
-def field_label(name: str, lang: str | None = None) -> str:
-    """A field's name in the given (or current) language."""
-    msgid = FIELD_LABELS.get(name)
+# Fields whose name alone says too little: a status's `code` is the status itself.
+KIND_FIELD_LABELS = {("status", "code"): N_("Status"), ("status", "reason"): N_("Reason"),
+                     ("status", "date"): N_("Date the status began"), ("status", "person"): N_("Person")}
+
+
+def field_label(name: str, lang: str | None = None, kind: str | None = None) -> str:
+    """A field's name (of a record of this kind) in the given (or current) language."""
+    msgid = KIND_FIELD_LABELS.get((kind or "", name)) or FIELD_LABELS.get(name)
     return tr(msgid, lang) if msgid else name
+
+
+def value_words(kind: str, name: str, value: object, lang: str | None = None) -> str | None:
+    """A stored code in words, where the field holds one a person should not read raw (a status's
+    code and reason: "prison" is "serving a prison term"); None where the value reads as it is."""
+    if kind == "status" and name == "code" and isinstance(value, str) and value in STATUS_LABELS:
+        return status_label(value, lang)
+    if kind == "status" and name == "reason" and isinstance(value, str) and value in REASON_LABELS:
+        return tr(REASON_LABELS[value], lang)
+    return None
 
 
 def short_fingerprint(public_key: bytes) -> str:
@@ -103,10 +119,11 @@ class Conflict:
     city: str | None = None  # gazetteer id
     city_text: str | None = None  # as written, when not in the gazetteer
     act_type: str | None = None  # for an act: its type code
+    status_date: str | None = None  # for a status: the day it began (YYYY-MM-DD)
 
     @property
     def field_label(self) -> str:
-        return field_label(self.field)
+        return field_label(self.field, kind=self.kind)
 
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "kind": self.kind, "record": self.record, "field": self.field,
@@ -122,7 +139,7 @@ def _one(conn: Connection, sql: str, *params: object) -> Any:
 def _about(conn: Connection, kind: str, record: str, depth: int = 0) -> dict[str, Any]:
     """The persons, event and act type a record belongs to (empty where there is none or it has not
     arrived yet): enough for the coordinator to know whose fact this is without opening it."""
-    found: dict[str, Any] = {"persons": [], "event": None, "act_type": None}
+    found: dict[str, Any] = {"persons": [], "event": None, "act_type": None, "status_date": None}
     if kind == "person":
         row = _one(conn, "SELECT name FROM person WHERE uuid = ?", record)
         found["persons"] = [row[0]] if row else []
@@ -138,8 +155,9 @@ def _about(conn: Connection, kind: str, record: str, depth: int = 0) -> dict[str
             name = _one(conn, "SELECT name FROM person WHERE uuid = ?", row[1])
             found.update(event=row[0], persons=[name[0]] if name else [], act_type=row[2])
     elif kind == "status":
-        row = _one(conn, "SELECT p.name FROM status s JOIN person p ON p.uuid = s.person WHERE s.uuid = ?", record)
-        found["persons"] = [row[0]] if row else []
+        row = _one(conn, "SELECT p.name, s.date FROM status s JOIN person p ON p.uuid = s.person WHERE s.uuid = ?",
+                   record)
+        found.update(persons=[row[0]] if row else [], status_date=row[1] if row else None)
     elif kind in ("citation", "attachment") and depth == 0:
         row = _one(conn, f"SELECT target_kind, target FROM {kind} WHERE uuid = ?", record)
         if row:
@@ -185,7 +203,7 @@ def open_conflicts(conn: Connection) -> list[Conflict]:
             if facts["event"] else None
         date, city, city_text = event if event else (None, None, None)
         out.append(Conflict(i, k, r, f, [candidate(side) for side in sides], tuple(facts["persons"]), date, city,
-                            city_text, facts["act_type"]))
+                            city_text, facts["act_type"], facts["status_date"]))
     return out
 
 
