@@ -38,7 +38,7 @@ from kzdesk.core.model.status import REASON_LABELS, StatusEntry, check_status, s
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label, date_hint, date_text
 from kzdesk.ui.operation import Operation, notice
-from kzdesk.ui.widgets import named
+from kzdesk.ui.widgets import FILL, FIT, lay_out_columns, named
 
 if TYPE_CHECKING:
     from kzdesk.core.model.status import Proposal
@@ -108,9 +108,9 @@ class ProposalsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("proposals_dialog")
         self.setWindowTitle(self.tr("Statuses proposed from acts"))
-        self.proposals = proposals
+        self.proposals = sorted(proposals, key=lambda p: (p.date, p.name))  # the core orders them by person id
         self.list = named(QListWidget(), "proposals_list")
-        for p in proposals:
+        for p in self.proposals:
             text = f"{date_text(p.date)} — {p.name} — {status_label(p.code)} ({act_type_label(p.act_type, language())})"
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -148,7 +148,11 @@ class StatusPanel(QWidget):
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
+        # As every list in the window: one line per row, a long note cut with "…", titles never cut.
+        self.history.setWordWrap(False)
+        self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.history.setAlternatingRowColors(True)
+        lay_out_columns(self.history, (FIT, FIT, FIT, FILL))  # from, status, reason, note
         self.set_action = named(QAction(self), "status_action", enabled=False)
         self.set_action.triggered.connect(self.ask)
         # Proposals are the whole vault's, not the selected person's (the menu bar is off while locked).
@@ -208,7 +212,6 @@ class StatusPanel(QWidget):
             reason = tr(REASON_LABELS[e.reason]) if e.reason in REASON_LABELS else ""
             for column, text in enumerate((date_text(e.date), status_label(e.code), reason, e.note or "")):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-        self.history.resizeColumnsToContents()
         if self.person is None:
             self.today.setText("")
             return
