@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -146,6 +146,12 @@ class RecordsTab(QWidget):
                            "QLineEdit:focus { border-color: #7b241c; background: #fdecea; }" if problem else "")
         if problem and edit.isVisible():
             QToolTip.showText(edit.mapToGlobal(edit.rect().bottomLeft()), problem, edit)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # The reason shown at once under a field must not outlive the field: a tooltip left up while
+        # its widget is closed and deleted (locking, quitting) points at freed memory.
+        QToolTip.hideText()
+        super().hideEvent(event)
 
     def offer(self, action: QAction) -> None:
         """An action of the records list's context menu (the Menu key opens it too)."""
