@@ -53,8 +53,8 @@ def edit(vault: Vault, kind: str, uuid: str, **changes: object) -> None:
             "145 850 ₸", "2 декабря 2021 г.", "Страница 1 из 2")),
     ("kk", ("Іс бойынша", "ӘҚБтК 488-бабының 6-бөлігі", "20 тәулік", "145 850 ₸ (50 АЕК)",
             "2021 жылғы 24 желтоқсан", "2-беті")),
-    ("en", ("Case summary", "Part 1 of Article 488 of the Administrative Offences Code", "20 days", "145,850 ₸ (50 MCI)",
-            "24 December 2021", "Page 1 of 2")),
+    ("en", ("Case summary", "Part 1 of Article 488 of the Administrative Offences Code", "20 days",
+            "145,850 ₸ (50 MCI)", "24 December 2021", "Page 1 of 2")),
 ])
 def test_case_summary_in_each_language(month: Vault, lang: str, words: tuple[str, ...]) -> None:
     person, name = busiest(month)
