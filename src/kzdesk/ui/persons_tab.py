@@ -99,6 +99,8 @@ class PersonsTab(QSplitter):
             add = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for row in kept:
                 self.persons_view.selectionModel().select(self.persons.index(row, 0), add)
+            # The list was loaded again because something changed: so may the person's acts have.
+            self.chronology.show_person(self.selected_person)
             return
         self.selected = []
         if self.selected_person is None and not self.chronology.rowCount():
