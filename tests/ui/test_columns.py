@@ -90,6 +90,7 @@ def assert_every_tab(qtbot, window: MainWindow, language: str) -> None:
     tabs.setCurrentIndex(PERSONS)
     persons = window.persons_tab
     qtbot.waitUntil(lambda: context_idle(window) and persons.persons.rowCount() > 0, timeout=10_000)
+    persons.persons_view.clearSelection()  # a row selected already would send no signal when selected again
     persons.persons_view.selectRow(next(r for r, p in enumerate(persons.persons.rows) if p.acts > 1))
     qtbot.waitUntil(lambda: context_idle(window) and persons.chronology.rowCount() > 1, timeout=10_000)
     assert_titles_whole(persons, f"persons {language}")
