@@ -14,7 +14,10 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.merge import DELETED
 from kzdesk.core.i18n import N_, tr
+from kzdesk.core.model.fields import Problem
+from kzdesk.core.model.records import RECORD_TABLES, field_names
 from kzdesk.core.model.status import REASON_LABELS, STATUS_LABELS, status_label
+from kzdesk.core.model.values import parse_yes_no, stored_problems, typed_changes
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import settings
 from kzdesk.core.vault.identity import fingerprint, key_id
@@ -213,11 +216,6 @@ def resolve_conflict(vault: Vault, conflict: str, value: object) -> str:
     Typed text is parsed as the editor parses that field ("12" days of arrest is 12), and the
     record must stay in the form the program writes (model/values.py): a bad value ("12 суток") is
     refused with the reason in the user's language, and nothing is stored."""
-    from kzdesk.core.i18n import tr
-    from kzdesk.core.model.fields import Problem
-    from kzdesk.core.model.records import RECORD_TABLES, field_names
-    from kzdesk.core.model.values import parse_yes_no, stored_problems, typed_changes
-
     with vault.transaction() as conn:
         row = conn.exec_driver_sql("SELECT kind, record, field, revisions FROM conflict WHERE id = ? AND "
                                    "status = 'open'", (conflict,)).first()

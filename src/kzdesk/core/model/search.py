@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection
 
 from kzdesk.core.model.fields import short_date
+from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.textindex import match_expression
 from kzdesk.core.model.vocab import label, vocabulary
 
@@ -40,8 +41,6 @@ _INVOLVED = (
 
 def involved(conn: Connection, event: str, lang: str = "en") -> list[Involved]:
     """The persons of one event with their acts there, by name."""
-    from kzdesk.core.model.names import sort_key
-
     types = vocabulary().act_types
     found: dict[str, Involved] = {}
     for person, name, act_type in conn.exec_driver_sql(_INVOLVED, (event, event)):
