@@ -101,6 +101,24 @@ def test_choose_a_value_by_keyboard(qtbot, disputed) -> None:
     assert tab.pages.currentWidget() is tab.empty and "No conflicts" in tab.empty.text()
 
 
+def test_a_reload_keeps_the_choice_being_made(qtbot, disputed) -> None:
+    """The list reloads behind the coordinator's back (an import, a lock timer, a language): the conflict
+    they are looking at stays selected with the value they chose and the text they typed."""
+    context, _case, _volunteer = disputed
+    window = open_tab(qtbot, context)
+    tab = window.conflicts_tab
+    tab.group.button(1).setChecked(True)
+    chosen = tab.group.checkedButton()
+    tab.model.load()
+    qtbot.waitUntil(lambda: context_idle(window), timeout=10_000)
+    assert tab.group.checkedButton() is chosen and not chosen.isHidden()
+    tab.typed.setText("14")
+    tab.typed_choice.setChecked(True)
+    window.set_language("ru")  # the texts anew, the choice and the typed value kept
+    assert tab.group.checkedButton() is tab.typed_choice and tab.typed.text() == "14"
+    window.set_language("en")
+
+
 def test_type_another_value(qtbot, disputed) -> None:
     context, case, _volunteer = disputed
     window = open_tab(qtbot, context)

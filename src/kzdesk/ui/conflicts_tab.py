@@ -82,6 +82,7 @@ class ConflictsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.setTabOrder(self.view, self.typed_choice)
+        self.shown: Conflict | None = None  # the conflict whose values are on screen
         self._show(None)
         self.retranslate()
 
@@ -97,14 +98,16 @@ class ConflictsTab(QWidget):
         self.typed_choice.setText(self.tr("&Another value:"))
         self.typed.setPlaceholderText(self.tr("Type the value to keep"))
         self.resolve_button.setText(self.tr("&Resolve with this value"))
-        self._show(self.current())
+        self._show(self.current(), again=True)
 
     # --- showing ---------------------------------------------------------------------------
     def _reloaded(self) -> None:
-        """The list was loaded (or cleared on lock): the empty text, or the first conflict selected."""
+        """The list was loaded (or cleared on lock): the empty text, or a conflict selected — the one on
+        screen if it is still open, so a reload behind the coordinator's back keeps their place and choice."""
         self.pages.setCurrentIndex(1 if self.model.rowCount() else 0)
         if self.model.rowCount():
-            self.view.selectRow(0)
+            ids = [conflict.id for conflict in self.model.rows]
+            self.view.selectRow(ids.index(self.shown.id) if self.shown is not None and self.shown.id in ids else 0)
         else:
             self._show(None)
 
@@ -115,8 +118,15 @@ class ConflictsTab(QWidget):
     def _selected(self, _selected: QItemSelection | None = None, _deselected: QItemSelection | None = None) -> None:
         self._show(self.current())
 
-    def _show(self, conflict: Conflict | None) -> None:
-        """The selected conflict's values as choices, each with its author and time; none: nothing shown."""
+    def _show(self, conflict: Conflict | None, again: bool = False) -> None:
+        """The selected conflict's values as choices, each with its author and time; none: nothing shown.
+        The same conflict shown again keeps its buttons, the value chosen and the focus, unless `again`
+        (a new language) asks for the texts anew."""
+        same = conflict is not None and conflict == self.shown
+        if same and not again:
+            return
+        chosen, typed = (self.group.checkedId(), self.typed.text()) if same else (0, "")
+        self.shown = conflict
         for button in self.group.buttons():
             self.group.removeButton(button)
             if button is not self.typed_choice:
@@ -141,7 +151,8 @@ class ConflictsTab(QWidget):
             self.group.addButton(button, number)
             self.values.addWidget(button)
         self.group.addButton(self.typed_choice, TYPED)
-        self.group.button(0).setChecked(True)
+        self.typed.setText(typed)
+        (self.group.button(chosen) or self.group.button(0)).setChecked(True)
         # Tab from the list reaches the first value; arrows move between the values.
         self.setTabOrder(self.view, self.group.button(0))
         self.setTabOrder(self.group.button(0), self.typed_choice)
