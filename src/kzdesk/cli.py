@@ -107,7 +107,7 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
                  existing=report.persons_existing, sources=report.sources_new))
         if report.statuses:
             print(report.statuses_line())
-        for line in report.consent_lines():
+        for line in [*report.consent_lines(), *report.facts_lines()]:
             print(line)
     return 0
 

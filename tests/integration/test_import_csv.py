@@ -186,7 +186,7 @@ def test_large_file_keeps_persons_events_and_sources_across_chunks(kz, vault_pat
     assert result.json() == {"rows": 5000, "events": expected["events"], "acts": 5000,
                              "persons_new": 300 - first["persons_new"], "persons_existing": first["persons_new"],
                              "sources_new": 40 - first["sources_new"], "consent_kept_count": 0, "consent_kept": [],
-                             "statuses": 0}
+                             "statuses": 0, "facts_kept_count": 0, "facts_kept": []}
     with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
         counts = {kind: conn.exec_driver_sql(f"SELECT count(*) FROM {kind}").scalar_one()
                   for kind in ("person", "event", "act", "source", "citation", "revision")}

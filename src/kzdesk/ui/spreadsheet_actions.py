@@ -56,7 +56,9 @@ class SpreadsheetActions(MenuActions):
             if lines:
                 lines.append(self.tr("In the window: select them in the Persons tab, then Edit → Set consent…"))
             statuses = report.statuses_line(self.context.translations.language)  # "" when the file set none
-            self._say("\n".join([text, *([statuses] if statuses else []), *lines]))
+            facts = dataclasses.replace(report, facts_kept=report.facts_kept[:KEPT_SHOWN])
+            self._say("\n".join([text, *([statuses] if statuses else []), *lines,
+                                 *facts.facts_lines(self.context.translations.language)]))
 
         Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(
             work, done, self.tr("The spreadsheet was not imported."), lambda text: self._say(text, True))

@@ -17,6 +17,13 @@ keeps its level. An import never loosens a person's level: a person already in t
 an earlier row) keeps the stricter level, and each row that asked for a looser one is reported
 (ImportReport.consent_kept); a stricter `person_consent` is applied.
 
+Sentences and appeals: `years`, `months`, `hours` (with `arrest_days`) are the terms, `appeal` a state
+as a code or as the word an export writes in any language ("upheld", "решение оставлено в силе"),
+`appeal_outcome`, `appeal_date`, `fine_paid` (yes/no, да/нет, иә/жоқ) and `fine_paid_by`, each parsed as
+the editor parses its field (values.TYPED). The person's `gender` and `birth_year` are set on a new
+person and filled in where a known one has none; a different value is kept and reported
+(ImportReport.facts_kept), as a spreadsheet never overwrites what a monitor entered.
+
 Status: `status` (a code of records.STATUS_CODES) and `status_date` (the day it began) record the
 row's person's status from that day, as `kzdesk status set` does; both or neither.
 """
@@ -37,8 +44,7 @@ from typing import IO, Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import ntr, tr
-from kzdesk.core.model.consent import CONSENT_LABELS
+from kzdesk.core.i18n import N_, ntr, tr
 from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
@@ -53,10 +59,12 @@ from kzdesk.core.model.fields import (
     parse_unit,
     parse_url,
 )
+from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, code_for, gender_for
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import CONSENT_LEVELS, STATUS_CODES, stricter
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.status import status_id, write_status
+from kzdesk.core.model.values import TYPED
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import Vocabulary, vocabulary
 
@@ -67,7 +75,13 @@ COLUMNS = ("date", "city", "region", "person", "event_type", "legal_code", "arti
            "fine_amount", "fine_unit", "description", "source_url", "event_ref")
 # Accepted as well, for spreadsheets that already keep them.
 EXTRA_COLUMNS = ("place", "occasion", "authority", "court", "judge", "case_number", "decision_date",
-                 "consent", "person_consent", "event_consent", "status", "status_date")
+                 "consent", "person_consent", "event_consent", "status", "status_date", "years", "months",
+                 "hours", "appeal", "appeal_outcome", "appeal_date", "fine_paid", "fine_paid_by", "gender",
+                 "birth_year")
+# Act columns parsed as the editor parses the same fields: terms of a sentence, the appeal's day, the fine paid.
+ACT_TYPED = ("years", "months", "hours", "appeal_date", "fine_paid")
+# The person's own facts a row can give: set on a new person, filled in where a known one has none.
+PERSON_FACTS = ("gender", "birth_year")
 EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
@@ -126,6 +140,10 @@ class ImportReport:
     consent_kept_count: int = 0
     consent_kept: list[dict[str, Any]] = field(default_factory=list)
     statuses: int = 0  # person statuses written from the `status` and `status_date` columns
+    # Rows whose gender or birth year differs from what the vault (or an earlier row) has for the person:
+    # the vault's is kept. How many, and the first MAX_PROBLEMS_SHOWN (row, person, field, kept, asked).
+    facts_kept_count: int = 0
+    facts_kept: list[dict[str, Any]] = field(default_factory=list)
 
     def statuses_line(self, lang: str | None = None) -> str:
         """How many statuses the file set, in the user's language ("" when it set none)."""
@@ -143,6 +161,19 @@ class ImportReport:
             lines.append(tr("… and {count} more.", lang, count=self.consent_kept_count - len(self.consent_kept)))
         return lines
 
+    def facts_lines(self, lang: str | None = None) -> list[str]:
+        """One line per gender or birth year the file gave differently from the vault, which was kept."""
+        def shown(name: str, value: Any) -> str:
+            return tr(GENDER_LABELS[value], lang) if name == "gender" and value in GENDER_LABELS else str(value)
+
+        lines = [tr("Row {row}: {person} keeps {field} {kept}; the file gave {asked}. Change it in the editor "
+                    "if the file is right.", lang, row=k["row"], person=k["person"],
+                    field=tr(FACT_LABELS[k["field"]], lang), kept=shown(k["field"], k["kept"]),
+                    asked=shown(k["field"], k["asked"])) for k in self.facts_kept]
+        if self.facts_kept_count > len(self.facts_kept):
+            lines.append(tr("… and {count} more.", lang, count=self.facts_kept_count - len(self.facts_kept)))
+        return lines
+
 
 @dataclass
 class ParsedRow:
@@ -155,6 +186,7 @@ class ParsedRow:
     source_url: str | None
     date: FuzzyDate
     person_consent: str | None = None
+    person_facts: dict[str, Any] = field(default_factory=dict)  # PERSON_FACTS the row gives
     status: tuple[str, str] | None = None  # the person's status (code, day it began), see model/status.py
     event_last: int = 0  # the last row of this row's event, once known (0: not known, keep it open)
 
@@ -480,6 +512,9 @@ def build_changes(vault: Vault, conn: Connection, rows: Iterable[ParsedRow]) -> 
     return writer.changes, writer.finish()
 
 
+FACT_LABELS = {"gender": N_("gender"), "birth_year": N_("birth year")}
+
+
 class _Writer:
     """One event per event_ref (or row), one person per distinct name, one act per row, one source per URL.
 
@@ -495,6 +530,8 @@ class _Writer:
         self.events: dict[str, tuple[str, str | None]] = {}
         self.persons: dict[str, str] = {}
         self.levels: dict[str, str] = {}  # the consent level of each person in self.persons, as it now stands
+        self.facts: dict[str, dict[str, Any]] = {}  # the PERSON_FACTS of each person in self.persons, as they stand
+        self.fill: dict[str, dict[str, Any]] = {}  # person uuid -> facts to fill in (written after the chunk)
         self.tighten: dict[str, str] = {}  # person uuid -> stricter level a row asked for (written after the chunk)
         self.sources: dict[str, str] = {}
         self.statuses: set[str] = set()  # status records written by this import
@@ -513,10 +550,12 @@ class _Writer:
     def add(self, rows: list[ParsedRow]) -> None:
         report, changes = self.report, self.changes
         keys = [identity_key(row.person) for row in rows]
-        for key, uuid, level in self._lookup("SELECT name_key, uuid, consent FROM person WHERE deleted = 0 AND "
-                                             "name_key IN ({}) ORDER BY rowid", set(keys) - self.persons.keys()):
+        for key, uuid, level, gender, birth_year in self._lookup(
+                "SELECT name_key, uuid, consent, gender, birth_year FROM person WHERE deleted = 0 AND "
+                "name_key IN ({}) ORDER BY rowid", set(keys) - self.persons.keys()):
             self.persons[key] = uuid
             self.levels[key] = self.tighten.get(uuid, level)
+            self.facts[key] = {"gender": gender, "birth_year": birth_year, **self.fill.get(uuid, {})}
             if not self.flush:
                 self.known_persons.add(key)
         urls = {row.source_url for row in rows if row.source_url} - self.sources.keys()
@@ -539,11 +578,15 @@ class _Writer:
             if person is None:
                 level = row.person_consent or row.act["consent"] or "confidential"
                 person = self.persons[key] = changes.create("person", {"name": row.person, "name_key": key,
-                                                                       "consent": level})
+                                                                       "consent": level, **row.person_facts})
                 self.levels[key] = level
+                self.facts[key] = dict(row.person_facts)
                 report.persons_new += 1
-            elif row.person_consent and row.person_consent != self.levels[key]:
-                self._person_consent(row, person, key)
+            else:
+                if row.person_consent and row.person_consent != self.levels[key]:
+                    self._person_consent(row, person, key)
+                if row.person_facts:
+                    self._person_facts(row, person, key)
             if row.status and status_id(person, row.status[1]) not in self.statuses:
                 # A status given again for the same person and day (one row per act) is written once.
                 self.statuses.add(write_status(self.conn, changes, person, *row.status))
@@ -560,14 +603,10 @@ class _Writer:
                 changes.create("citation", {"source": source, "target_kind": "act", "target": act})
         if self.flush:
             self.vault.commit(changes, self.conn)  # empties the changeset
-            if self.tighten:
-                # After the chunk's commit: the person may have been created in this very chunk.
-                for uuid, level in self.tighten.items():
-                    changes.update(self.conn, "person", uuid, {"consent": level})
-                self.vault.commit(changes, self.conn)
-                self.tighten.clear()
+            self._update_persons()
             self.persons.clear()
             self.levels.clear()
+            self.facts.clear()
             self.sources.clear()
 
     def _person_consent(self, row: ParsedRow, person: str, key: str) -> None:
@@ -580,6 +619,34 @@ class _Writer:
         self.report.consent_kept_count += 1
         if len(self.report.consent_kept) < MAX_PROBLEMS_SHOWN:
             self.report.consent_kept.append({"row": row.row, "person": row.person, "kept": current, "asked": asked})
+
+    def _person_facts(self, row: ParsedRow, person: str, key: str) -> None:
+        """A row giving a known person's gender or birth year: filled in where none is known, a different
+        one kept and reported (a spreadsheet does not overwrite what a monitor entered)."""
+        facts = self.facts.setdefault(key, {})
+        for name, asked in row.person_facts.items():
+            kept = facts.get(name)
+            if kept is None:
+                facts[name] = self.fill.setdefault(person, {})[name] = asked
+            elif kept != asked:
+                self.report.facts_kept_count += 1
+                if len(self.report.facts_kept) < MAX_PROBLEMS_SHOWN:
+                    self.report.facts_kept.append({"row": row.row, "person": row.person, "field": name,
+                                                   "kept": kept, "asked": asked})
+
+    def _update_persons(self) -> None:
+        """Stricter levels and filled-in facts, after the chunk's commit: the person may have been created
+        in this very chunk."""
+        changes = self.changes
+        for uuid in self.tighten.keys() | self.fill.keys():
+            body = {**self.fill.get(uuid, {})}
+            if uuid in self.tighten:
+                body["consent"] = self.tighten[uuid]
+            changes.update(self.conn, "person", uuid, body)
+        if self.tighten or self.fill:
+            self.vault.commit(changes, self.conn)
+        self.tighten.clear()
+        self.fill.clear()
 
     def finish(self) -> ImportReport:
         if self.flush:
@@ -671,6 +738,21 @@ class _RowParser:
             raise Problem("'{value}' is not a consent level (public, anonymised, confidential)", value=text)
         return value or None
 
+    @staticmethod
+    def appeal(text: str) -> str | None:
+        code = code_for(APPEAL_LABELS, text)
+        if code is None:
+            raise Problem("'{value}' is not an appeal state ({codes})", value=text.strip(),
+                          codes=", ".join(APPEAL_LABELS))
+        return None if code == "none" else str(code)  # "no appeal" is stored as no value, as the editor does
+
+    @staticmethod
+    def gender(text: str) -> str | None:
+        code = gender_for(text)
+        if code is None:
+            raise Problem("'{value}' is not a gender (female, male)", value=text.strip())
+        return code
+
     def parse(self, row: int, cells: dict[str, str]) -> ParsedRow:
         c = self.cell
         vocab = self.vocab
@@ -716,7 +798,13 @@ class _RowParser:
             "authority": text["authority"], "court": text["court"], "judge": text["judge"],
             "case_number": text["case_number"], "decision_date": decision_date,
             "consent": c(row, "consent", self.consent, cells.get("consent", "")),
+            **{name: c(row, name, TYPED[name], cells.get(name, "")) for name in ACT_TYPED},
+            "appeal": c(row, "appeal", self.appeal, cells.get("appeal", "")),
+            "appeal_outcome": c(row, "appeal_outcome", parse_text, cells.get("appeal_outcome", "")),
+            "fine_paid_by": c(row, "fine_paid_by", parse_text, cells.get("fine_paid_by", "")),
         }
+        facts = {"gender": c(row, "gender", self.gender, cells.get("gender", "")),
+                 "birth_year": c(row, "birth_year", TYPED["birth_year"], cells.get("birth_year", ""))}
         ref = text["event_ref"]
         return ParsedRow(
             row=row,
@@ -729,6 +817,7 @@ class _RowParser:
             source_url=c(row, "source_url", parse_url, cells.get("source_url", "")),
             date=when,
             person_consent=c(row, "person_consent", self.consent, cells.get("person_consent", "")),
+            person_facts={name: value for name, value in facts.items() if value is not None},
             status=self.status(row, cells),
         )
 

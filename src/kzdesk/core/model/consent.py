@@ -29,14 +29,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import N_
 from kzdesk.core.model.persons import find_persons
 from kzdesk.core.model.records import CONSENT_LEVELS
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.engine import sql_slices
 
 # The levels as words (the same words as the record editor and the exports use).
-CONSENT_LABELS = {"public": N_("public"), "anonymised": N_("anonymised"), "confidential": N_("confidential")}
 KINDS = ("person", "event", "act")
 WHAT = ("persons", "events", "acts", "all")
 MAX_MATCHES = 100_000  # a query is a selection here, not a suggestion list

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.i18n import LANGUAGES, N_, tr
+from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, UNIT_LABELS, YES_NO_LABELS
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.records import Person, sensitive_fields, stricter
 from kzdesk.core.model.vocab import Labels, Vocabulary, label, vocabulary
@@ -61,12 +62,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("profile", N_("Profile")),
 )
 
-# Stored codes shown as words in the export language (the same words as in the record editor).
-UNITS = {"KZT": N_("KZT"), "MCI": N_("MCI")}
-APPEALS = {"none": N_("no appeal"), "filed": N_("filed"), "upheld": N_("decision upheld"),
-           "overturned": N_("overturned"), "changed": N_("changed"), "rejected": N_("appeal rejected")}
-CONSENTS = {"public": N_("public"), "anonymised": N_("anonymised"), "confidential": N_("confidential")}
-YES_NO = {True: N_("yes"), False: N_("no")}
 
 
 @dataclass(frozen=True)
@@ -149,7 +144,8 @@ def _person_cells(person: Record, consent: str, ctx: _Context) -> tuple[dict[str
     shown = ctx.policy.name(person["uuid"], person["name"], consent, ctx.lang)
     hidden = shown == pseudonym(person["uuid"], ctx.lang)
     cells: dict[str, Cell] = {
-        "person": shown, "gender": person["gender"], "affiliation": person["affiliation"],
+        "person": shown, "gender": _coded(GENDER_LABELS, person["gender"], ctx.lang),
+        "affiliation": person["affiliation"],
         # Birth year and occupation, next to a city and a date, single a person out among the few
         # dozen detained there that day: beside a pseudonym they would undo it. Gender and
         # movement are shared by too many to do that.
@@ -173,9 +169,9 @@ def _act_cells(act: Record, event: Record, ctx: _Context) -> dict[str, Cell]:
         "article_title": _article_title(vocab, act, event, lang),
         # Decimal, not text: a spreadsheet can then sum the fines.
         "fine_amount": Decimal(act["fine_amount"]) if act["fine_amount"] else None,
-        "fine_unit": _coded(UNITS, act["fine_unit"], lang),
-        "appeal": _coded(APPEALS, act["appeal"], lang),
-        "fine_paid": _coded(YES_NO, act["fine_paid"], lang),
+        "fine_unit": _coded(UNIT_LABELS, act["fine_unit"], lang),
+        "appeal": _coded(APPEAL_LABELS, act["appeal"], lang),
+        "fine_paid": _coded(YES_NO_LABELS, act["fine_paid"], lang),
     }
 
 
@@ -198,7 +194,7 @@ def _row(act: Record, event: Record, person: Record, ctx: _Context) -> tuple[tup
     cells, hidden = _person_cells(person, consent, ctx)
     cells.update(_event_cells(event, ctx))
     cells.update(_act_cells(act, event, ctx))
-    cells["consent"] = _coded(CONSENTS, consent, ctx.lang)
+    cells["consent"] = _coded(CONSENT_LABELS, consent, ctx.lang)
     cells["profile"] = ctx.policy.profile
     # A case number or a news link naming the person would undo a pseudonym in one search.
     cells["sources"] = None if hidden else _sources(act, ctx)
