@@ -283,26 +283,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>status from {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>delete the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keep the record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConflictsTab</name>

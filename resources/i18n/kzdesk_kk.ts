@@ -284,26 +284,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation>Мәндер</translation>
     </message>
-    <message>
-        <source>status from {date}</source>
-        <translation>{date} бастап мәртебе</translation>
-    </message>
-    <message>
-        <source>delete the record</source>
-        <translation>жазбаны жою</translation>
-    </message>
-    <message>
-        <source>keep the record</source>
-        <translation>жазбаны қалдыру</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>иә</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>жоқ</translation>
-    </message>
 </context>
 <context>
     <name>ConflictsTab</name>

@@ -285,26 +285,6 @@ Licence: GNU General Public License, version 3 or later. This program comes with
         <source>Values</source>
         <translation>Значения</translation>
     </message>
-    <message>
-        <source>status from {date}</source>
-        <translation>статус с {date}</translation>
-    </message>
-    <message>
-        <source>delete the record</source>
-        <translation>удалить запись</translation>
-    </message>
-    <message>
-        <source>keep the record</source>
-        <translation>оставить запись</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>да</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>нет</translation>
-    </message>
 </context>
 <context>
     <name>ConflictsTab</name>

@@ -258,7 +258,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([row.to_json() for row in rows])
     else:
+        from kzdesk.core.i18n import language
+        from kzdesk.core.reports.conflict_text import lines
+
         for row in rows:
-            values = " | ".join(json.dumps(c.value, ensure_ascii=False) for c in row.candidates)
-            print(f"{row.id[:16]}  {row.kind} {row.record} {row.field}: {values}")
+            print("\n".join(lines(row, language())))
     return 0

@@ -73,3 +73,25 @@ def test_a_bundle_carrying_12_days_as_text_is_refused(tmp_path: Path) -> None:
     assert (days, known) == (10, 0)
     coordinator.close()
     volunteer.close()
+
+
+def test_conflicts_list_says_whose_record_which_event_and_the_values_in_words(kz, vault_path: Path) -> None:
+    """`kzdesk conflicts` in plain text reads as the window's Conflicts tab: the person, the event's date,
+    its city as named that day and the act, the field's label, and numbered values (the --pick numbers)
+    with who wrote each and when — no uuids or field codes to decode."""
+    vault = Vault.open(vault_path, PASSPHRASE)
+    _act, conflict = stale_save_conflict(vault)
+    with vault.engine.connect() as conn:
+        who = conn.exec_driver_sql("SELECT name FROM person").scalar()
+    vault.close()
+    for lang, field, city in (("ru", "Дни ареста", "Уральск"), ("kk", "Қамау күндері", "Орал"),
+                              ("en", "Days of arrest", "Oral")):
+        shown = kz("--lang", lang, "conflicts", vault=vault_path)
+        assert shown.code == 0, shown.err
+        heading, *values = shown.out.splitlines()
+        assert heading.startswith(conflict[:16]) and who in heading and field in heading, heading
+        assert "17.12.2021" in heading or "17\u00a0Dec 2021" in heading, heading
+        assert city in heading and "arrest_days" not in heading, heading
+        assert [v.split(")")[0].strip() for v in values] == ["1", "2"], values
+        assert {v.split(")")[1].split("—")[0].strip() for v in values} == {"10", "12"}, values
+        assert all("—" in v and str(__import__("datetime").date.today().year) in v for v in values), values
