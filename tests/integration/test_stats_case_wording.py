@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from kzdesk.core.model.status import set_status
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.i18n import tr
 from kzdesk.core.reports import period_stats, stats
 from kzdesk.core.reports.case import build_pdf, gather, verify_report
 from kzdesk.core.reports.pdf import BODY_HEIGHT, FAMILY, Writer, render, standard_frame, styles
@@ -66,6 +67,25 @@ def test_undated_acts_are_counted_on_their_own_line(vault: Vault) -> None:
                        ("kk", "Күні жоқ шаралар (ешбір кезеңге кірмейді, жоғарыда есептелмеген) 2"),
                        ("en", "Acts with no date (in no period, not counted above) 2")):
         assert line in flat(period_stats.as_pdf(period, lang, TODAY)), lang
+
+
+def test_a_city_is_named_as_it_was_in_the_period(vault: Vault) -> None:
+    """The capital's acts of 2021 are counted under Нур-Султан, those of 2023 under Астана."""
+    for day in ("2021-12-05", "2023-03-01"):
+        case = add_case(vault, f"Ким Виктор {day}", [{"act_type": "detention"}], date=day)
+        with vault.transaction() as conn:
+            edit = vault.changeset()
+            edit.update(conn, "event", case["event"], {"city": "astana_city"})
+            vault.commit(edit, conn)
+    with vault.engine.connect() as conn:
+        for start, end, names in (("2021-01-01", "2021-12-31", {"ru": "Нур-Султан", "kk": "Нұр-Сұлтан",
+                                                                   "en": "Nur-Sultan"}),
+                                  ("2023-01-01", "2023-12-31", {"ru": "Астана", "kk": "Астана", "en": "Astana"})):
+            period = period_stats.compute(conn, start, end)
+            for lang, name in names.items():
+                by_city = next(pairs for title, pairs in period_stats.labelled(period, lang).items()
+                               if title == tr("Acts by city", lang))
+                assert by_city == [(name, 1)], (lang, by_city)
 
 
 def _bar_chart(drawing: Any) -> BarChart:

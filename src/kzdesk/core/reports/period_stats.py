@@ -96,11 +96,12 @@ def _article_label(key: str, lang: str) -> str:
 
 
 def labelled(stats: PeriodStats, lang: str) -> dict[str, list[tuple[str, int]]]:
-    """Each breakdown with its labels in the report language (shared with the dashboard)."""
+    """Each breakdown with its labels in the report language (shared with the dashboard). A city is named
+    as it was at the period's end: a count of 2021 says Нур-Султан, of 2023 Астана."""
     months = [(wording.long_date(m, lang), n) for m, n in stats.by_month.items()]
     return {
         tr("Acts by month", lang): months,
-        tr("Acts by city", lang): [(wording.place(c, c, lang) or tr("city unknown", lang), n)
+        tr("Acts by city", lang): [(wording.place(c, c, lang, stats.end) or tr("city unknown", lang), n)
                                    for c, n in stats.by_city.items()],
         tr("Acts by type", lang): [(wording.act_type(t, lang), n) for t, n in stats.by_type.items()],
         tr("Acts by article", lang): [(_article_label(a, lang), n) for a, n in stats.by_article.items()],
