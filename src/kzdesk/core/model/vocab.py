@@ -25,6 +25,11 @@ def _load(name: str) -> dict[str, Any]:
     return data
 
 
+def _first_day(day: str) -> str:
+    """An ISO day as given; a year or a month (YYYY, YYYY-MM) as its first day."""
+    return f"{day}-01-01" if len(day) == 4 else f"{day}-01" if len(day) == 7 else day
+
+
 def label(labels: Labels, lang: str) -> str:
     """The label in lang, falling back to English."""
     return labels.get(lang) or labels.get("en") or next(iter(labels.values()), "")
@@ -49,9 +54,17 @@ class LegalCode:
 
 @dataclass(frozen=True)
 class Wording:
-    effective: str
+    effective: str  # ISO day this wording took effect (see basis and unverified for how sure that is)
     title: Labels
     parts: dict[str, Labels]
+    source: str = ""  # id of an entry in the file's "sources"
+    basis: str = "code_in_force"  # amending_law: dated by the law that made it; code_in_force: by the code's start
+    unverified: tuple[str, ...] = ()  # what no source seen establishes: "effective", "title", "kk", "missing_parts"
+
+    @property
+    def dated(self) -> bool:
+        """True when a source establishes the day this wording took effect."""
+        return "effective" not in self.unverified
 
 
 @dataclass(frozen=True)
@@ -61,11 +74,12 @@ class Article:
     wordings: tuple[Wording, ...]  # oldest first
 
     def wording_on(self, day: str | None) -> Wording:
-        """The wording in force on day (ISO), or the newest one when the day is unknown."""
+        """The wording in force on day (ISO, or YYYY / YYYY-MM taken at their first day); the newest one when
+        the day is unknown, the oldest one when the day is before every wording recorded."""
         if day:
-            current = [w for w in self.wordings if w.effective <= day]
-            if current:
-                return current[-1]
+            first = _first_day(day)
+            current = [w for w in self.wordings if w.effective <= first]
+            return current[-1] if current else self.wordings[0]
         return self.wordings[-1]
 
 
@@ -81,7 +95,7 @@ class Place:
         """The name in force on day (ISO, or YYYY / YYYY-MM taken at their first day): the last renaming
         on or before it; today's name when the day is unknown or before every renaming recorded."""
         if day:
-            first = (day + "-01-01")[:10] if len(day) == 4 else (day + "-01")[:10] if len(day) == 7 else day
+            first = _first_day(day)
             named = [labels for since, labels in self.names_from if since <= first]
             if named:
                 return named[-1]
@@ -110,7 +124,9 @@ class Vocabulary:
         self.articles: dict[tuple[str, str], Article] = {}
         for a in legal["articles"]:
             wordings = tuple(sorted(
-                (Wording(w["effective"], w["title"], {p["part"]: p["summary"] for p in w.get("parts", ())})
+                (Wording(w["effective"], w["title"], {p["part"]: p["summary"] for p in w.get("parts", ())},
+                         w.get("source", ""), w.get("effective_basis", "code_in_force"),
+                         tuple(w.get("unverified", ())))
                  for w in a["wordings"]), key=lambda w: w.effective))
             self.articles[(a["code"], a["article"])] = Article(a["code"], a["article"], wordings)
         self.regions = {r["id"]: Place(r["id"], r["labels"], None, tuple(r.get("aliases", ())))
@@ -153,8 +169,7 @@ class Vocabulary:
 
     def mci_on(self, day: str) -> int | None:
         """The MCI in force on an ISO date (or the first day of a year/month given as YYYY[-MM])."""
-        day = (day + "-01-01")[:10] if len(day) == 4 else (day + "-01")[:10] if len(day) == 7 else day
-        i = bisect.bisect_right(self._mci_from, day) - 1
+        i = bisect.bisect_right(self._mci_from, _first_day(day)) - 1
         return self._mci_value[i] if i >= 0 else None
 
     def fine_in_kzt(self, amount: Decimal, unit: str, day: str | None) -> int | None:
