@@ -283,17 +283,20 @@ def test_xlsx_keeps_text_as_text_even_when_not_neutralised(tmp_path: Path) -> No
     assert (cell.data_type, cell.value, number.data_type, number.value) == ("s", HYPERLINK, "n", 7)
 
 
-def test_article_title_is_the_wording_in_force_on_the_event_date(kz, vault: Vault, vault_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_article_title_is_the_wording_in_force_on_the_decision_date(kz, vault: Vault, vault_path: Path,
+                                                                    tmp_path: Path) -> None:
+    """As the chronology and the case summary: the decision's day, else the event's."""
     wordings = next(a["wordings"] for a in json.loads(LEGAL.read_text(encoding="utf-8"))["articles"]
                     if (a["code"], a["article"]) == ("administrative_offences_code", "488"))
     old, new = sorted(wordings, key=lambda w: w["effective"])[-2:]
     record_case(vault, "Ескі Жазба", "2019-05-01", "488")
     record_case(vault, "Жаңа Жазба", "2021-12-16", "488")
+    record_case(vault, "Кейін Шешілген", "2020-03-01", "488", decision_date="2020-07-01")
     path = tmp_path / "titles.csv"
     export(kz, vault_path, path, "--profile", "lawyer", "--lang", "kk")
     titles = {r["Тұлға"]: r["Баптың атауы"] for r in as_dicts(*read_csv(path))}
-    assert titles == {"Ескі Жазба": old["title"]["kk"], "Жаңа Жазба": new["title"]["kk"]}
+    assert titles == {"Ескі Жазба": old["title"]["kk"], "Жаңа Жазба": new["title"]["kk"],
+                      "Кейін Шешілген": new["title"]["kk"]}
 
 
 # --- Kazakh ------------------------------------------------------------------------------------

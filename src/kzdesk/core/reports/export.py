@@ -122,8 +122,9 @@ def _article_title(vocab: Vocabulary, act: Record, event: Record, lang: str) -> 
     article = vocab.articles.get((act["legal_code"], act["article"]))
     if article is None:
         return None
-    # The wording in force when it happened; an undated event falls back to the decision date.
-    return label(article.wording_on(event["date_start"] or act["decision_date"]).title, lang)
+    # The wording in force on the decision date, as the chronology and the case summary name it; without
+    # one, on the day it happened.
+    return label(article.wording_on(act["decision_date"] or event["date_start"]).title, lang)
 
 
 def _event_cells(event: Record, ctx: _Context) -> dict[str, Cell]:
