@@ -213,7 +213,7 @@ def samename_scorer() -> Callable[[str, str], float] | str:
 def best_threshold(scores: dict[Pair, float], labelled: dict[Pair, tuple[str, str]]) -> float:
     """The threshold with the best F1 on these (dev) pairs."""
     best, best_f1 = 0.5, -1.0
-    for t in [x / 100 for x in range(10, 100, 2)]:
+    for t in [x / 100 for x in range(2, 100, 2)]:
         s = Scores(labelled, lambda p, t=t: scores[p] >= t)  # type: ignore[misc]
         f1 = 2 * s.recall * s.precision / max(1e-9, s.recall + s.precision)
         if f1 > best_f1:
