@@ -27,6 +27,8 @@ import pytest
 from kzdesk import desktop_deps
 from kzdesk.core.i18n import tr
 
+from ..catalogue import translations
+
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
 PYSIDE = desktop_deps.pyside_dir()
@@ -199,7 +201,7 @@ def test_the_messages_are_translated_with_their_placeholders(lang: str) -> None:
     import ast
     import string
 
-    catalogue = json.loads((ROOT / "resources" / "i18n" / f"core.{lang}.json").read_text(encoding="utf-8"))
+    catalogue = translations(lang)
     tree = ast.parse((SRC / "kzdesk" / "desktop_deps.py").read_text(encoding="utf-8"))
     msgids = {node.args[0].value for node in ast.walk(tree) if isinstance(node, ast.Call)
               and getattr(node.func, "id", "") == "tr" and isinstance(node.args[0], ast.Constant)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from kzdesk.core.vault.strength import (
     require,
     to_qwerty,
 )
+
+from ..catalogue import translations
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER = ("Айгүл Серікбаева", "Орал")  # a volunteer's display name and city, as the wizard takes them
@@ -112,7 +113,7 @@ def test_every_text_zxcvbn_can_give_is_mapped_to_our_own_hint() -> None:
 @pytest.mark.parametrize("weak", ["x", "abc", "йцукен123", "qwerty123", "aaaaaaaaaa", "Password1", "1990-12-16",
                                   "Айгүл Орал 2021", "abcabcabcabc", "drowssap1", "p@ssw0rd"])
 def test_the_verdict_reads_in_the_users_language_never_in_zxcvbns_english(lang: str, weak: str) -> None:
-    catalogue = json.loads((ROOT / "resources" / "i18n" / f"core.{lang}.json").read_text(encoding="utf-8"))
+    catalogue = translations(lang)
     verdict = judge(weak, OWNER)
     assert all(m in catalogue for m in (verdict.reason, *verdict.hints))
     text = verdict.text(lang)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection
 
 from kzdesk.core.exchange.links import decided_pairs
+from kzdesk.core.i18n import N_
 from kzdesk.core.model.names import skeleton_word, words
 
 THRESHOLD = 88.0
@@ -80,13 +81,13 @@ def score(name_a: str, name_b: str) -> tuple[float, list[str]]:
         raw_a = [skeleton_word(w) for w in words(name_a)]
         raw_b = [skeleton_word(w) for w in words(name_b)]
         if raw_a == raw_b:
-            reasons.append("same name in another script or spelling")
+            reasons.append(N_("same name in another script or spelling"))
         elif sorted(raw_a) == sorted(raw_b):
-            reasons.append("same name, other word order")
+            reasons.append(N_("same name, other word order"))
         else:
-            reasons.append("same name with another ending or patronymic")
+            reasons.append(N_("same name with another ending or patronymic"))
     elif value >= THRESHOLD:
-        reasons.append("similar spelling")
+        reasons.append(N_("similar spelling"))
     return float(value), reasons
 
 
@@ -126,10 +127,10 @@ def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
             if (min(a, b), max(a, b)) in decided:
                 continue
             if cities[a] & cities[b]:
-                reasons.append("same city")
+                reasons.append(N_("same city"))
                 value = min(100.0, value + 3)
             if events[a] & events[b]:
-                reasons.append("in the same event")
+                reasons.append(N_("in the same event"))
             found.append(Candidate(a, b, people[key[0]][1], people[key[1]][1], value, reasons))
     found.sort(key=lambda c: (-c.score, c.name_a, c.name_b))
     return found[:limit]

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from kzdesk.core.i18n import N_
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, RecordMeta, field_names
 from kzdesk.core.vault.engine import sql_slices
 
@@ -276,6 +277,6 @@ def audit_trail(conn: Connection, record: str) -> list[AuditEntry]:
         body = json.loads(body_json)
         before = bodies.get(parents[0], {}) if parents else {}
         changed = {k: (before.get(k), v) for k, v in body.items() if before.get(k) != v}
-        action = "deleted" if deleted else ("edited" if parents else "created")
+        action = N_("deleted") if deleted else (N_("edited") if parents else N_("created"))
         entries.append(AuditEntry(rev_id, hlc, int(hlc.split("-")[0]), author, action, changed))
     return entries

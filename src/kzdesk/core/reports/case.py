@@ -242,7 +242,7 @@ def _appendix(w: Writer, content: dict[str, Any], lang: str) -> None:
                 "small")
     if content["evidence"]:
         w.p(tr("Evidence", lang), "h2")
-        w.grid([tr(h, lang) for h in (N_("File"), N_("Type"), N_("Bytes"), "SHA-256")],
+        w.grid([tr(h, lang) for h in (N_("File"), N_("Type"), N_("Bytes"), N_("SHA-256"))],
                [[x["original_name"], x["media_type"], str(x["size"]), x["sha256"]] for x in content["evidence"]],
                [45, 28, 17, 84])
     w.p(tr("Provenance", lang), "h2")

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine
 
 from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
+from kzdesk.core.i18n import N_
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
 from kzdesk.core.vault import settings as vault_settings
@@ -34,7 +35,7 @@ from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN, VaultHe
 from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE
 from kzdesk.core.vault.recovery import make_shares, recover_dek
 
-ROLES = ("volunteer", "coordinator")
+ROLES = (N_("volunteer"), N_("coordinator"))  # also the msgids of the roles as shown
 
 log = logging.getLogger(__name__)
 
