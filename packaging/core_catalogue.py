@@ -280,35 +280,7 @@ def check_command() -> int:
     return 1 if found else 0
 
 
-def from_json_command() -> None:
-    """One-shot migration from the former core.<lang>.json (plural forms joined by "|"): each entry
-    of core.pot takes the JSON's translation, or the .po's own when the JSON has none."""
-    import json
-
-    pot = read_catalog(POT)
-    for lang in LANGUAGES:
-        source = I18N / f"core.{lang}.json"
-        old = json.loads(source.read_text(encoding="utf-8"))
-        po = read_catalog(po_path(lang), lang) if po_path(lang).exists() else None
-        catalog = merged(pot, po, lang)
-        for message in catalog:
-            key = message.id[0] if message.pluralizable else message.id
-            text = old.get(key) if message.id else None
-            if not text:
-                continue
-            if message.pluralizable:
-                forms = text.split("|")
-                message.string = tuple(forms) if len(forms) == catalog.num_plurals else message.string
-            elif "|" not in text:
-                message.string = text
-        unused = sorted(set(old) - {m.id[0] if m.pluralizable else m.id for m in catalog if m.id})
-        write_catalog(catalog, po_path(lang))
-        print(f"{po_path(lang).relative_to(ROOT)}: {len(untranslated(catalog))} untranslated;"
-              f" {len(unused)} JSON entries not in the code: {unused}")
-
-
-COMMANDS = {"extract": extract_command, "update": update_command, "compile": compile_command,
-            "from-json": from_json_command}
+COMMANDS = {"extract": extract_command, "update": update_command, "compile": compile_command}
 
 
 def main(argv: list[str]) -> int:
