@@ -122,3 +122,48 @@ def stale_save_conflict(vault: Vault, kept: int = 12, typed: str = "10") -> tupl
     with vault.engine.connect() as conn:
         conflict = conn.exec_driver_sql("SELECT id FROM conflict WHERE status = 'open'").scalar_one()
     return act.uuid, str(conflict)
+
+
+# --- December 2021, with consent decisions (the export's and the round trip's month) -----------------
+CONFIDENTIAL = "Ким Виктор"
+ANONYMISED = "Құрманова Ольга"  # four acts in four events
+ALSO_ANONYMISED = "Тәжібаев Нұрлан"
+IN_SECRET_EVENT = "Айтбаев Мұрат"  # a public person whose only event (Shymkent) is confidential
+SECRET_ACT = ("Ғабдуллин Сәуле", "291700")  # one confidential act of a public person
+DELETED_ACT = "Нұрланова Анна"  # her only act is tombstoned
+ANONYMISED_EVENT = ("aktau", "2021-12-11")  # a public person's only event, recorded as anonymised
+IN_ANONYMISED_EVENT = "Ұзақбаев Анна"
+IIN = "900101400123"
+ADDRESS = "Семей, ул. Абая, 1"
+PHONE = "+7 701 000 00 00"
+
+
+def prepare_month(vault: Vault) -> dict[str, str]:
+    """Import December 2021 and record who agreed to what; returns person uuids by name key."""
+    from kzdesk.core.ingest.csv_import import import_csv
+    from kzdesk.core.model.names import identity_key
+
+    import_csv(vault, DATA / "monitoring_2021_12.csv")
+    with vault.transaction() as conn:
+        persons = dict(conn.exec_driver_sql("SELECT name_key, uuid FROM person").fetchall())
+        changes = vault.changeset()
+        for uuid, city, day in conn.exec_driver_sql("SELECT uuid, city, date FROM event").fetchall():
+            level = ("confidential" if city == "shymkent" else "anonymised" if (city, day) == ANONYMISED_EVENT
+                     else "public")
+            changes.update(conn, "event", uuid, {"consent": level})
+        levels = {identity_key(CONFIDENTIAL): "confidential", identity_key(ANONYMISED): "anonymised",
+                  identity_key(ALSO_ANONYMISED): "anonymised"}
+        details = {"birth_year": 1990, "occupation": "журналист", "gender": "female", "national_id": IIN,
+                   "address": ADDRESS, "contacts": PHONE, "notes": "просила не публиковать имя"}
+        for key, uuid in persons.items():
+            # One update per record: a second one in the same changeset would start from the stored row.
+            changes.update(conn, "person", uuid, {"consent": levels.get(key, "public"),
+                                                  **(details if key == identity_key(ANONYMISED) else {})})
+        secret = conn.exec_driver_sql("SELECT uuid FROM act WHERE person = ? AND fine_amount = ?",
+                                      (persons[identity_key(SECRET_ACT[0])], SECRET_ACT[1])).scalar_one()
+        changes.update(conn, "act", secret, {"consent": "confidential"})
+        deleted = conn.exec_driver_sql("SELECT uuid FROM act WHERE person = ?",
+                                       (persons[identity_key(DELETED_ACT)],)).scalar_one()
+        changes.delete(conn, "act", deleted)
+        vault.commit(changes, conn)
+    return persons

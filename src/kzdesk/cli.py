@@ -10,15 +10,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kzdesk import __version__, cli_commands, passphrase
 from kzdesk.cli_commands import Commands, arg, open_vault, print_json, unwrap_vault
 from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError, full_disk
-from kzdesk.core.i18n import N_, detect_language, set_language, tr
+from kzdesk.core.i18n import N_, detect_language, ntr, set_language, tr
 from kzdesk.core.install import enter_portable_mode
 from kzdesk.core.process import configure_logging, disable_crash_dumps
 from kzdesk.core.vault.location import vault_dir
+
+if TYPE_CHECKING:
+    from kzdesk.core.ingest.columns import Mapping
 
 COMMANDS = Commands()
 
@@ -90,17 +93,29 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     return 0
 
 
-@COMMANDS.command("import-csv", N_("import a monitoring spreadsheet (CSV)"), arg("file", metavar="FILE"), json=True)
-def cmd_import_csv(args: argparse.Namespace) -> int:
+@COMMANDS.command("import", N_("import a monitoring spreadsheet (Excel .xlsx or CSV)"), arg("file", metavar="FILE"),
+                  arg("--mapping", metavar="FILE",
+                      help=N_("a mapping file (JSON or TOML) for a spreadsheet from another tool: its columns and "
+                              "values as kzdesk's fields")),
+                  arg("--check", action="store_true",
+                      help=N_("say what each row would create, match or be refused for; store nothing")),
+                  json=True, aliases=("import-csv",))
+def cmd_import(args: argparse.Namespace) -> int:
+    from kzdesk.core.ingest.columns import read_mapping
     from kzdesk.core.ingest.csv_import import read_plan, store
 
+    mapping = read_mapping(Path(args.mapping)) if args.mapping else None
+    if args.check:
+        return _check_import(args, mapping)
     # Check the file before asking for the passphrase: a bad file never needs the vault.
-    plan = read_plan(Path(args.file))
+    plan = read_plan(Path(args.file), mapping)
     with open_vault(args) as vault:
         report = store(vault, plan.rows)
     if args.json:
-        print_json(report.__dict__)
+        print_json(report.to_json())
     else:
+        for line in report.notes_lines():
+            print(line)
         print(tr("Imported {rows} rows: {events} events, {acts} acts, {persons} new persons "
                  "({existing} already known), {sources} new sources.", rows=report.rows,
                  events=report.events, acts=report.acts, persons=report.persons_new,
@@ -110,6 +125,34 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         for line in [*report.consent_lines(), *report.facts_lines()]:
             print(line)
     return 0
+
+
+def _check_import(args: argparse.Namespace, mapping: Mapping | None) -> int:
+    """--check: each row's outcome as it is read; 1 if any row would be refused (nothing is stored)."""
+    from kzdesk.core.ingest.dry_run import RowOutcome, check_import
+
+    refused = 0
+    found: list[dict[str, object]] = []
+    notes: list[str] = []
+    with open_vault(args) as vault:
+        for item in check_import(vault, Path(args.file), mapping):
+            if not isinstance(item, RowOutcome):
+                notes.append(item.message())
+                continue
+            refused += bool(item.problems)
+            if args.json:
+                found.append(item.to_json())
+            else:
+                print(item.message())
+    if args.json:
+        print_json({"rows": found, "notes": notes})
+    else:
+        for line in notes:
+            print(line)
+        print(tr("Nothing was stored (--check).") + " " + (
+            ntr("{n} row would be refused.", "{n} rows would be refused.", refused) if refused
+            else tr("Every row would be imported.")))
+    return 1 if refused else 0
 
 
 @COMMANDS.command("stats", N_("counts of persons, events and acts"), json=True)

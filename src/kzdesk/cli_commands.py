@@ -61,6 +61,7 @@ class Command:
     run: Handler | None
     arguments: tuple[Arg, ...] = ()
     kinds: list[Command] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()  # older names that still work (a renamed command keeps its old name)
 
 
 class Commands:
@@ -69,11 +70,13 @@ class Commands:
     def __init__(self) -> None:
         self.declared: list[Command] = []
 
-    def command(self, name: str, help: str, *arguments: Arg, json: bool = False) -> Callable[[Handler], Handler]:
+    def command(self, name: str, help: str, *arguments: Arg, json: bool = False,
+                aliases: tuple[str, ...] = ()) -> Callable[[Handler], Handler]:
         """Declare the decorated handler as command `name`; `json` adds the shared --json option last."""
 
         def declare(run: Handler) -> Handler:
-            self.declared.append(Command(name, help, run, (*arguments, JSON) if json else arguments))
+            self.declared.append(Command(name, help, run, (*arguments, JSON) if json else arguments,
+                                         aliases=aliases))
             return run
 
         return declare
@@ -118,7 +121,7 @@ def build_parser(faces: Iterable[Commands]) -> argparse.ArgumentParser:
     for face in faces:
         for command in face.declared:
             text = tr(command.help)
-            p = sub.add_parser(command.name, help=text, description=text)
+            p = sub.add_parser(command.name, help=text, description=text, aliases=list(command.aliases))
             if command.run is not None:
                 _add(p, command)
                 continue

@@ -15,59 +15,31 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.names import identity_key, sort_key
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.consent import pseudonym
 from kzdesk.core.reports.export import Table, to_xlsx
 
-from ..vaults import DATA, PASSPHRASE, snapshot
+from ..vaults import (
+    ADDRESS,
+    ALSO_ANONYMISED,
+    ANONYMISED,
+    CONFIDENTIAL,
+    DATA,
+    DELETED_ACT,
+    IIN,
+    IN_ANONYMISED_EVENT,
+    IN_SECRET_EVENT,
+    PASSPHRASE,
+    PHONE,
+    SECRET_ACT,
+    prepare_month,
+    snapshot,
+)
 
 MONTH = DATA / "monitoring_2021_12.csv"
-LEGAL = Path(__file__).resolve().parents[2] / "resources" / "vocab" / "legal.json"
-CONFIDENTIAL = "Ким Виктор"
-ANONYMISED = "Құрманова Ольга"  # four acts in four events
-ALSO_ANONYMISED = "Тәжібаев Нұрлан"
-IN_SECRET_EVENT = "Айтбаев Мұрат"  # a public person whose only event (Shymkent) is confidential
-SECRET_ACT = ("Ғабдуллин Сәуле", "291700")  # one confidential act of a public person
-DELETED_ACT = "Нұрланова Анна"  # her only act is tombstoned
-ANONYMISED_EVENT = ("aktau", "2021-12-11")  # a public person's only event, recorded as anonymised
-IN_ANONYMISED_EVENT = "Ұзақбаев Анна"
-IIN = "900101400123"
-ADDRESS = "Семей, ул. Абая, 1"
-PHONE = "+7 701 000 00 00"
 PERSON_RE = re.compile(r"Person [0-9A-F]{6}")
-
-
-# --- the month, with consent decisions ---------------------------------------------------------
-def prepare_month(vault: Vault) -> dict[str, str]:
-    """Import December 2021 and record who agreed to what; returns person uuids by name key."""
-    import_csv(vault, MONTH)
-    with vault.transaction() as conn:
-        persons = dict(conn.exec_driver_sql("SELECT name_key, uuid FROM person").fetchall())
-        changes = vault.changeset()
-        for uuid, city, day in conn.exec_driver_sql("SELECT uuid, city, date FROM event").fetchall():
-            level = ("confidential" if city == "shymkent" else "anonymised" if (city, day) == ANONYMISED_EVENT
-                     else "public")
-            changes.update(conn, "event", uuid, {"consent": level})
-        levels = {identity_key(CONFIDENTIAL): "confidential", identity_key(ANONYMISED): "anonymised",
-                  identity_key(ALSO_ANONYMISED): "anonymised"}
-        details = {"birth_year": 1990, "occupation": "журналист", "gender": "female", "national_id": IIN,
-                   "address": ADDRESS, "contacts": PHONE, "notes": "просила не публиковать имя"}
-        for key, uuid in persons.items():
-            # One update per record: a second one in the same changeset would start from the stored row.
-            changes.update(conn, "person", uuid, {"consent": levels.get(key, "public"),
-                                                  **(details if key == identity_key(ANONYMISED) else {})})
-        secret = conn.exec_driver_sql("SELECT uuid FROM act WHERE person = ? AND fine_amount = ?",
-                                      (persons[identity_key(SECRET_ACT[0])], SECRET_ACT[1])).scalar_one()
-        changes.update(conn, "act", secret, {"consent": "confidential"})
-        deleted = conn.exec_driver_sql("SELECT uuid FROM act WHERE person = ?",
-                                       (persons[identity_key(DELETED_ACT)],)).scalar_one()
-        changes.delete(conn, "act", deleted)
-        vault.commit(changes, conn)
-    return persons
-
-
+LEGAL = Path(__file__).resolve().parents[2] / "resources" / "vocab" / "legal.json"
 @pytest.fixture
 def month(vault_path: Path) -> dict[str, str]:
     with Vault.open(vault_path, PASSPHRASE) as vault:
@@ -327,8 +299,9 @@ def test_export_language_follows_the_current_language(kz, vault_path: Path, tmp_
     monkeypatch.setenv("KZDESK_LANG", "ru")
     assert kz("export-csv", "--out", str(tmp_path / "отчёт.csv"), vault=vault_path).code == 0
     headers, rows = read_csv(tmp_path / "отчёт.csv")
-    assert headers[:3] == ["Идентификатор меры", "Дата события", "Город"] and headers[-1] == "Профиль"
-    assert "Уральск" in {row[2] for row in rows} and {row[-1] for row in rows} == {"public"}
+    assert headers[:4] == ["Идентификатор меры", "Идентификатор события", "Дата события", "Город"]
+    assert headers[-1] == "Профиль"
+    assert "Уральск" in {row[3] for row in rows} and {row[-1] for row in rows} == {"public"}
 
 
 # --- the command line --------------------------------------------------------------------------

@@ -186,7 +186,7 @@ def test_large_file_keeps_persons_events_and_sources_across_chunks(kz, vault_pat
     assert result.json() == {"rows": 5000, "events": expected["events"], "acts": 5000,
                              "persons_new": 300 - first["persons_new"], "persons_existing": first["persons_new"],
                              "sources_new": 40 - first["sources_new"], "consent_kept_count": 0, "consent_kept": [],
-                             "statuses": 0, "facts_kept_count": 0, "facts_kept": []}
+                             "statuses": 0, "facts_kept_count": 0, "facts_kept": [], "notes": []}
     with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
         counts = {kind: conn.exec_driver_sql(f"SELECT count(*) FROM {kind}").scalar_one()
                   for kind in ("person", "event", "act", "source", "citation", "revision")}
@@ -219,3 +219,78 @@ def test_file_changed_after_its_check_stores_nothing(vault_path: Path, tmp_path:
             store(vault, plan.rows)
         assert "changed after it was checked" in raised.value.message()
     assert snapshot(vault_path) == before
+
+
+def test_a_russian_excel_file_with_russian_headers_imports(kz, vault_path: Path, tmp_path: Path) -> None:
+    """As a Russian-locale Excel saves "CSV (разделители — точки с запятой)": Windows-1251, `;`, CRLF,
+    dates as DD.MM.YYYY, headers as the monitor wrote them; KoboToolbox's columns left out with a note."""
+    rows = [["ФИО", "Дата", "Город", "Мера", "Статья", "Часть", "Сутки ареста", "Источник", "_uuid", "start"],
+            ["Ким Виктор", "05.12.2021", "Уральск", "административный арест", "488", "6", "15",
+             "https://example.kz/1", "a1b2", "2021-12-05T10:00"],
+            ["Иванова Ирина", "06.12.2021", "Семей", "штраф", "488", "1", "", "", "c3d4", ""]]
+    path = tmp_path / "мониторинг.csv"
+    path.write_bytes("\r\n".join(";".join(r) for r in rows).encode("cp1251") + b"\r\n")
+    result = kz("import", str(path), "--lang", "ru", vault=vault_path)
+    assert result.code == 0, result.err
+    assert "Windows-1251" in result.out and "_uuid, start" in result.out
+    stats = kz("stats", "--json", vault=vault_path).json()
+    assert stats["acts"] == 2 and stats["acts_by_city"] == {"Oral": 1, "Semey": 1}
+
+
+def test_a_problem_names_the_column_as_the_file_writes_it(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "файл.csv"
+    path.write_text("Аты-жөні,Күні,Шара түрі\nКим Виктор,32.12.2021,штраф\n", encoding="utf-8")
+    result = kz("--lang", "kk", "import", str(path), vault=vault_path)
+    assert result.code != 0 and "Күні" in result.err and "32.12.2021" in result.err, result.err
+    assert "date" not in result.err.split(":", 1)[1], result.err
+
+
+def test_an_unknown_column_is_refused_naming_it_and_the_way_out(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "file.csv"
+    path.write_text("person,event_type,Комментарий юриста\nКим Виктор,fine,x\n", encoding="utf-8")
+    result = kz("import", str(path), vault=vault_path)
+    assert result.code != 0 and "Комментарий юриста" in result.err and "--mapping" in result.err, result.err
+
+
+def test_check_says_what_each_row_would_do_and_stores_nothing(kz, vault_path: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("person,event_type,date\nКим Виктор,detention,2021-12-05\n", encoding="utf-8")
+    assert kz("import", str(first), vault=vault_path).code == 0
+    before = snapshot(vault_path)
+    path = tmp_path / "month.csv"
+    path.write_text("person,event_type,date,event_ref\n"
+                    "Ким Виктор,fine,2021-12-06,e1\n"  # known: in the vault already
+                    "Жақсылықов Ерлан,fine,2021-12-06,e1\n"  # new, same event
+                    "Жақсылықов Ерлан,warning,2021-13-40,\n"  # refused: no such day
+                    "жақсылықов  ерлан,warning,2021-12-07,\n", encoding="utf-8")  # as row 3's person
+    result = kz("import", str(path), "--check", vault=vault_path)
+    assert result.code == 1, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("Row 2: Ким Виктор (already in the vault)") and "a new event" in lines[0]
+    assert lines[1].startswith("Row 3: Жақсылықов Ерлан (new)") and "the event of an earlier row" in lines[1]
+    assert lines[2].startswith("Row 4: refused") and "2021-13-40" in lines[2]
+    assert lines[3].startswith("Row 5: жақсылықов  ерлан (new, as on an earlier row)")
+    assert "Nothing was stored" in lines[-1] and "1 row would be refused" in lines[-1]
+    assert snapshot(vault_path) == before
+    as_json = kz("import", str(path), "--check", "--json", vault=vault_path).json()
+    assert [r["person_match"] for r in as_json["rows"]] == ["known", "new", None, "earlier_row"]
+
+
+def test_a_mapping_file_reads_another_tools_columns_and_values(kz, vault_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "kobo.csv"
+    path.write_text("start,end,name_full,what_happened,when,group_x/town,_uuid,internal_note\n"
+                    "2021-12-05T09:00,2021-12-05T09:10,Ким Виктор,задержан,2021-12-05,Уральск,u1,x\n",
+                    encoding="utf-8")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text('[columns]\nname_full = "person"\nwhat_happened = "event_type"\nwhen = "date"\n'
+                       '"group_x/town" = "city"\ninternal_note = ""\n\n'
+                       '[values.event_type]\n"задержан" = "detention"\n', encoding="utf-8")
+    result = kz("import", str(path), "--mapping", str(mapping), vault=vault_path)
+    assert result.code == 0, result.err
+    assert "start, end, _uuid" in result.out and "internal_note" not in result.out
+    stats = kz("stats", "--json", vault=vault_path).json()
+    assert stats["acts_by_type"] == {"detention": 1} and stats["acts_by_city"] == {"Oral": 1}
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"columns": {"name_full": "full_name"}}', encoding="utf-8")
+    refused = kz("import", str(path), "--mapping", str(bad), vault=vault_path)
+    assert refused.code != 0 and "full_name" in refused.err, refused.err

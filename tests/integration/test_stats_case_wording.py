@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from reportlab.graphics.charts.barcharts import BarChart
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from kzdesk.core.i18n import tr
 from kzdesk.core.model.status import set_status
 from kzdesk.core.model.vault import Vault
-from kzdesk.core.i18n import tr
 from kzdesk.core.reports import period_stats, stats
 from kzdesk.core.reports.case import build_pdf, gather, verify_report
 from kzdesk.core.reports.pdf import BODY_HEIGHT, FAMILY, Writer, render, standard_frame, styles

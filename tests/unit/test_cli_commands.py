@@ -32,6 +32,10 @@ def describe(parser: argparse.ArgumentParser, path: str = "") -> dict[str, Any]:
             found[path]["arguments"].append({"commands": list(action.choices), "dest": action.dest,
                                              "required": action.required, "metavar": action.metavar})
             for name, sub in action.choices.items():
+                if name not in listed:  # an older name of a command listed under its new one
+                    found[path]["arguments"][-1].setdefault("aliases", {})[name] = next(
+                        n for n, s in action.choices.items() if s is sub and n in listed)
+                    continue
                 found.update(describe(sub, f"{path} {name}".strip()))
                 found[f"{path} {name}".strip()]["help"] = listed[name]
         elif not isinstance(action, argparse._VersionAction):  # its text carries the version number

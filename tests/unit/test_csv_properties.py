@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kzdesk.core.errors import InputError, KzdeskError
-from kzdesk.core.ingest.csv_import import COLUMNS, plan_import
+from kzdesk.core.ingest.columns import FIELDS
+from kzdesk.core.ingest.csv_import import check_bytes
 
 SAMPLE = (Path(__file__).parents[1] / "data" / "monitoring_2021_12.csv").read_bytes()
 REAL_ROWS = list(csv.DictReader(io.StringIO(SAMPLE.decode("utf-8"))))  # 75 rows the reader takes as they are
@@ -27,9 +28,9 @@ CELLS = st.one_of(st.text(max_size=12), st.sampled_from(["", "2021-12-05", "2021
 
 
 def planned(data: bytes, seen: Counter[str]) -> Any:
-    """plan_import's answer, or None when it refused; the refusal must be kzdesk's own InputError."""
+    """check_bytes's answer, or None when it refused; the refusal must be kzdesk's own InputError."""
     try:
-        plan = plan_import(data)
+        plan = check_bytes(data)
     except KzdeskError as exc:  # anything else is a crash and fails the test
         assert type(exc) is InputError, repr(exc)
         assert exc.message() and not exc.message().startswith("Traceback")
@@ -48,7 +49,7 @@ def test_any_bytes_give_a_plan_or_an_input_error() -> None:
         seen["run"] += 1
         plan = planned(prefix + body, seen)
         if plan is not None:
-            assert all(p.row >= 2 and p.column in {*COLUMNS, "-"} and p.message() for p in plan.problems)
+            assert all(p.row >= 2 and p.column in {*FIELDS, "-"} and p.message() for p in plan.problems)
 
     run()
     assert seen["run"] == seen["refused"] + seen["problems"] + seen["clean"]
@@ -71,7 +72,7 @@ def test_rows_are_either_all_valid_or_reported() -> None:
         if plan is None:
             return
         bad_rows = {p.row for p in plan.problems}
-        assert bad_rows <= set(range(2, len(rows) + 2)) and {p.column for p in plan.problems} <= {*COLUMNS, "-"}
+        assert bad_rows <= set(range(2, len(rows) + 2)) and {p.column for p in plan.problems} <= {*FIELDS, "-"}
         kept = []
         for index, (kind, values) in enumerate(rows, start=2):
             if not any(v.strip() for v in values.values()):

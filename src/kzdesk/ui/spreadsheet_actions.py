@@ -1,4 +1,4 @@
-"""File → Import spreadsheet: the same all-or-nothing import as `kzdesk import-csv`, run through Operation."""
+"""File → Import spreadsheet: the same all-or-nothing import as `kzdesk import`, run through Operation."""
 
 from __future__ import annotations
 
@@ -29,10 +29,11 @@ class SpreadsheetActions(MenuActions):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.import_action.setText(self.tr("&Import spreadsheet (CSV)…"))
+        self.import_action.setText(self.tr("&Import spreadsheet (Excel, CSV)…"))
 
     def _ask_file(self) -> None:
-        path = file_dialogs.open_file(self.window, self.tr("Import spreadsheet"), self.tr("CSV files (*.csv)"))
+        path = file_dialogs.open_file(self.window, self.tr("Import spreadsheet"),
+                                      self.tr("Spreadsheets (*.xlsx *.csv *.txt)"))
         if path:
             self.import_file(path)
 
@@ -57,7 +58,8 @@ class SpreadsheetActions(MenuActions):
                 lines.append(self.tr("In the window: select them in the Persons tab, then Edit → Set consent…"))
             statuses = report.statuses_line(self.context.translations.language)  # "" when the file set none
             facts = dataclasses.replace(report, facts_kept=report.facts_kept[:KEPT_SHOWN])
-            self._say("\n".join([text, *([statuses] if statuses else []), *lines,
+            self._say("\n".join([*report.notes_lines(self.context.translations.language), text,
+                                 *([statuses] if statuses else []), *lines,
                                  *facts.facts_lines(self.context.translations.language)]))
 
         Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(

@@ -30,21 +30,18 @@ row's person's status from that day, as `kzdesk status set` does; both or neithe
 
 from __future__ import annotations
 
-import codecs
-import csv
-import hashlib
-import io
-import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, ntr, tr
+from kzdesk.core.ingest.columns import REQUIRED, Mapping, resolve
+from kzdesk.core.ingest.sheets import FileChanged, Note, Sheet, plain
 from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
@@ -61,7 +58,7 @@ from kzdesk.core.model.fields import (
 )
 from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, code_for, gender_for
 from kzdesk.core.model.names import identity_key
-from kzdesk.core.model.records import CONSENT_LEVELS, STATUS_CODES, stricter
+from kzdesk.core.model.records import STATUS_CODES, stricter
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.status import status_id, write_status
 from kzdesk.core.model.values import TYPED
@@ -70,23 +67,15 @@ from kzdesk.core.model.vocab import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
-REQUIRED = ("person", "event_type")
-COLUMNS = ("date", "city", "region", "person", "event_type", "legal_code", "article", "part", "arrest_days",
-           "fine_amount", "fine_unit", "description", "source_url", "event_ref")
-# Accepted as well, for spreadsheets that already keep them.
-EXTRA_COLUMNS = ("place", "occasion", "authority", "court", "judge", "case_number", "decision_date",
-                 "consent", "person_consent", "event_consent", "status", "status_date", "years", "months",
-                 "hours", "appeal", "appeal_outcome", "appeal_date", "fine_paid", "fine_paid_by", "gender",
-                 "birth_year")
 # Act columns parsed as the editor parses the same fields: terms of a sentence, the appeal's day, the fine paid.
 ACT_TYPED = ("years", "months", "hours", "appeal_date", "fine_paid")
 # The person's own facts a row can give: set on a new person, filled in where a known one has none.
-PERSON_FACTS = ("gender", "birth_year")
+PERSON_FACTS = ("gender", "birth_year", "occupation", "affiliation", "contacts", "national_id", "address", "notes")
+# Of those, the ones whose values a report of kept values may show (the others may be a phone or an address).
+SHOWN_FACTS = ("gender", "birth_year")
 EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
-MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 200
 MAX_PROBLEMS_KEPT = 1000  # a file bad on every row is refused with a count, not millions of messages
-MAX_LINE_CHARS = 4 * 1024 * 1024  # a physical line; csv refuses any field over 131,072 characters anyway
 MEMO_TEXT, MEMO_ENTRIES = 80, 20_000  # cell values parsed once per import: short ones, a bounded number
 CHUNK_ROWS = 2000  # rows written per Changeset.write: big enough for executemany, small in memory
 EVENT_FIELDS = ("date", "date_precision", "date_start", "date_end", "city", "city_text", "region", "region_text",
@@ -144,6 +133,13 @@ class ImportReport:
     # the vault's is kept. How many, and the first MAX_PROBLEMS_SHOWN (row, person, field, kept, asked).
     facts_kept_count: int = 0
     facts_kept: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # how the file was read: its encoding, columns left out
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def notes_lines(self, lang: str | None = None) -> list[str]:
+        return [note.message(lang) for note in self.notes]
 
     def statuses_line(self, lang: str | None = None) -> str:
         """How many statuses the file set, in the user's language ("" when it set none)."""
@@ -164,6 +160,8 @@ class ImportReport:
     def facts_lines(self, lang: str | None = None) -> list[str]:
         """One line per gender or birth year the file gave differently from the vault, which was kept."""
         def shown(name: str, value: Any) -> str:
+            if name not in SHOWN_FACTS:
+                return "…"  # a phone number or an address does not go to a screen or a terminal log
             return tr(GENDER_LABELS[value], lang) if name == "gender" and value in GENDER_LABELS else str(value)
 
         lines = [tr("Row {row}: {person} keeps {field} {kept}; the file gave {asked}. Change it in the editor "
@@ -182,8 +180,8 @@ class ParsedRow:
     event: dict[str, Any]
     person: str
     act: dict[str, Any]
-    description: str | None
-    source_url: str | None
+    description: str | None  # the event's; the act's too unless the act gives its own (act["description"])
+    source_urls: tuple[str, ...]
     date: FuzzyDate
     person_consent: str | None = None
     person_facts: dict[str, Any] = field(default_factory=dict)  # PERSON_FACTS the row gives
@@ -194,114 +192,16 @@ class ParsedRow:
 _UNPARSED = object()
 
 
-class FileChanged(InputError):
-    """The file read for storing is not the file that was checked; nothing was stored."""
-
-    def __init__(self) -> None:
-        super().__init__("The file changed after it was checked; nothing was stored. Import it again.")
-
-
-def _header_key(name: str) -> str:
-    return name.strip().casefold().replace(" ", "_").replace("-", "_")
-
-
-class _Hashing(io.RawIOBase):
-    """Reads a binary stream through, hashing every byte read."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        super().__init__()
-        self.stream = stream
-        self.hash = hashlib.sha256()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.stream.read(len(buffer))
-        buffer[:len(data)] = data
-        self.hash.update(data)
-        return len(data)
-
-
-def _bad_byte(stream: IO[bytes]) -> int:
-    """Where the first byte that is not UTF-8 is (counted after a BOM, as the whole-file decoder did)."""
-    stream.seek(0)
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    head = stream.read(3)
-    block, done = (stream.read(1 << 20) if head == codecs.BOM_UTF8 else head), 0
-    try:
-        while True:
-            start = done - len(decoder.getstate()[0])  # the error's offset counts the bytes still pending
-            decoder.decode(block, final=not block)
-            if not block:
-                return done
-            done += len(block)
-            block = stream.read(1 << 20)
-    except UnicodeDecodeError as exc:
-        return start + exc.start
-
-
-def _lines(stream: IO[bytes], source: _Hashing) -> Iterator[str]:
-    """The file's lines, decoded (UTF-8, with or without BOM), line ends kept as csv wants them."""
-    text = io.TextIOWrapper(io.BufferedReader(source, 1 << 20), encoding="utf-8-sig", newline="")
-    try:
-        while line := text.readline(MAX_LINE_CHARS):
-            if len(line) >= MAX_LINE_CHARS:
-                raise InputError("The file is not valid CSV: {reason}",
-                                 reason=f"a line longer than {MAX_LINE_CHARS} characters")
-            if "\x00" in line:
-                raise InputError("The file contains NUL bytes; it is not a CSV text file.")
-            yield line
-    except UnicodeDecodeError:
-        raise InputError("The file is not UTF-8 text (byte {offset}). In Excel choose "
-                         "'CSV UTF-8' when saving.", offset=_bad_byte(stream)) from None
-    finally:
-        text.detach()  # the caller owns the stream
-
-
-def read_table(lines: Iterator[str]) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """Split decoded lines as CSV (delimiter , ; or tab, from the first line): the header's column
-    keys, and (spreadsheet row number, cells) for every further row, read as they are asked for."""
-    first = next(lines, "")
-    delimiter = max((",", ";", "\t"), key=first.count)
-    reader = csv.reader(itertools.chain((first,), lines), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise InputError("The file is not valid CSV: {reason}", reason=str(exc)) from None
-    if not header or not any(cell.strip() for cell in header):
-        raise InputError("The file is empty: a header row is needed.")
-
-    def rows() -> Iterator[tuple[int, list[str]]]:
-        try:
-            yield from enumerate(reader, start=2)
-        except csv.Error as exc:
-            raise InputError("The file is not valid CSV: {reason}", reason=str(exc)) from None
-
-    return [_header_key(h) for h in header], rows()
-
-
-def _check_header(header: list[str]) -> None:
-    known = set(COLUMNS) | set(EXTRA_COLUMNS)
-    unknown = [h for h in header if h and h not in known]
-    if unknown:
-        raise InputError("Unknown column(s): {columns}. Known columns: {known}.",
-                         columns=", ".join(unknown), known=", ".join(COLUMNS + EXTRA_COLUMNS))
-    duplicated = sorted({h for h in header if h and header.count(h) > 1})
-    if duplicated:
-        raise InputError("Column(s) appear twice: {columns}.", columns=", ".join(duplicated))
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise InputError("Required column(s) missing: {columns}.", columns=", ".join(missing))
-
-
-def _parse_rows(stream: IO[bytes], vocab: Vocabulary,
-                problems: list[RowProblem]) -> tuple[_Hashing, Iterator[ParsedRow]]:
-    """Every non-blank row of the stream, parsed; each row's problems are appended to `problems`
+def parse_rows(sheet: Sheet, vocab: Vocabulary, problems: list[RowProblem],
+                mapping: Mapping | None = None) -> Iterator[ParsedRow]:
+    """Every non-blank row of the sheet, parsed; each row's problems are appended to `problems`
     (which the caller empties as it likes) before the row is yielded."""
-    source = _Hashing(stream)
-    header, table = read_table(_lines(stream, source))
-    _check_header(header)
+    header = sheet.header
+    columns = resolve(header, mapping)
+    fields = columns.fields
+    sheet.notes.extend(columns.notes)
+    written = {name: header[i].strip() for i, name in enumerate(fields) if name}  # field -> header as written
+    table = sheet.rows()
     parser = _RowParser(vocab, [])
 
     def rows() -> Iterator[ParsedRow]:
@@ -312,12 +212,19 @@ def _parse_rows(stream: IO[bytes], vocab: Vocabulary,
                 problems.append(RowProblem(index, "-", "the row has {count} cells but the header has {expected}",
                                            {"count": len(cells), "expected": len(header)}))
                 continue
-            parsed = parser.parse(index, dict(zip(header, cells, strict=False)))
-            problems.extend(parser.problems)
+            values: dict[str, str] = {}
+            for number, (name, cell) in enumerate(zip(fields, cells, strict=False)):
+                if name:
+                    values[name] = mapping.value(name, plain(cell)) if mapping else plain(cell)
+                elif cell.strip() and not header[number].strip():
+                    problems.append(RowProblem(index, str(number + 1), "a value in a column without a header", {}))
+            parsed = parser.parse(index, values)
+            # Each problem names the column as the file's header writes it ("Дата", not "date").
+            problems.extend(replace(p, column=written.get(p.column, p.column)) for p in parser.problems)
             parser.problems.clear()
             yield parsed
 
-    return source, rows()
+    return rows()
 
 
 class _EventFacts:
@@ -365,6 +272,7 @@ class _Check:
     rows: int = 0
     events: dict[str, _EventFacts] = field(default_factory=dict)
     digest: bytes = b""
+    notes: list[Note] = field(default_factory=list)
 
     def take(self, found: list[RowProblem]) -> None:
         self.problem_count += len(found)
@@ -372,14 +280,14 @@ class _Check:
         found.clear()
 
 
-def _check(stream: IO[bytes], vocab: Vocabulary, keep: list[ParsedRow] | None = None) -> _Check:
-    """Parse and check every row of a stream, keeping only small facts (and the rows if `keep` is given)."""
+def _check(sheet: Sheet, vocab: Vocabulary, keep: list[ParsedRow] | None = None,
+           mapping: Mapping | None = None) -> _Check:
+    """Parse and check every row of a sheet, keeping only small facts (and the rows if `keep` is given)."""
     check = _Check()
     found: list[RowProblem] = []
-    source, rows = _parse_rows(stream, vocab, found)
     # Equal event fields are kept once: thousands of event_refs share a few dates and cities.
     shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    for row in rows:
+    for row in parse_rows(sheet, vocab, found, mapping):
         check.rows += 1
         if not row.event_last:
             facts = check.events.get(row.event_key)
@@ -394,43 +302,51 @@ def _check(stream: IO[bytes], vocab: Vocabulary, keep: list[ParsedRow] | None = 
         if found:
             check.take(found)
     check.take(found)
-    check.digest = source.hash.digest()
-    if keep is not None:
-        for row in keep:
-            facts = check.events.get(row.event_key)
-            if facts is not None:
-                row.event_last = facts.last
-                if facts.first == row.row:
-                    row.event.update(facts.event())
+    check.digest = sheet.digest
+    check.notes = sheet.notes
+    for row in keep or ():
+        facts = check.events.get(row.event_key)
+        if facts is not None:
+            row.event_last = facts.last
+            if facts.first == row.row:
+                row.event.update(facts.event())
     return check
 
 
 @dataclass
+class CheckedRows:
+    """Every row of a file checked in memory, parsed, with the problems found (nothing raised for them)."""
+
+    rows: list[ParsedRow]
+    problems: list[RowProblem]
+
+
+def check_bytes(data: bytes, name: str = "data.csv", vocab: Vocabulary | None = None) -> CheckedRows:
+    """Parse and check a file held in memory without touching a vault (the property tests' way in)."""
+    rows: list[ParsedRow] = []
+    with Sheet(Path(name), data) as sheet:
+        check = _check(sheet, vocab or vocabulary(), keep=rows)
+    return CheckedRows(rows, check.problems)
+
+
+@dataclass
 class _Plan:
-    rows: list[ParsedRow] | CheckedFile = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
-
-
-def plan_import(data: bytes, vocab: Vocabulary | None = None) -> _Plan:
-    """Parse and check every row of a file held in memory without touching the vault."""
-    plan = _Plan()
-    assert isinstance(plan.rows, list)
-    check = _check(io.BytesIO(data), vocab or vocabulary(), keep=plan.rows)
-    plan.problems = check.problems
-    return plan
+    rows: CheckedFile
+    notes: list[Note] = field(default_factory=list)  # how the file was read (its encoding, say)
 
 
 class CheckedFile:
-    """The rows of a checked CSV file, read and parsed again from the file each time they are iterated.
+    """The rows of a checked file, read and parsed again from the file each time they are iterated.
 
     Iteration refuses (FileChanged) if the file is no longer the one that was checked; the rows of an
     event_ref come with the event's merged fields on its first row and its last row number.
     """
 
-    def __init__(self, path: Path, check: _Check, vocab: Vocabulary) -> None:
+    def __init__(self, path: Path, check: _Check, vocab: Vocabulary, mapping: Mapping | None = None) -> None:
         self.path = path
         self.check = check
         self.vocab = vocab
+        self.mapping = mapping
 
     def __len__(self) -> int:
         return self.check.rows
@@ -438,9 +354,8 @@ class CheckedFile:
     def __iter__(self) -> Iterator[ParsedRow]:
         found: list[RowProblem] = []
         count = 0
-        with _open(self.path) as stream:
-            source, rows = _parse_rows(stream, self.vocab, found)
-            for row in rows:
+        with Sheet(self.path) as sheet:
+            for row in parse_rows(sheet, self.vocab, found, self.mapping):
                 count += 1
                 if found:
                     raise FileChanged()
@@ -450,35 +365,25 @@ class CheckedFile:
                     if facts.first == row.row:
                         row.event.update(facts.event())
                 yield row
-            if found or count != self.check.rows or source.hash.digest() != self.check.digest:
+            if found or count != self.check.rows or sheet.digest != self.check.digest:
                 raise FileChanged()
 
 
-def _open(path: Path) -> IO[bytes]:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError("The file is too large ({size} bytes; the limit is {limit}).",
-                             size=size, limit=MAX_FILE_BYTES)
-        return path.open("rb")
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
-
-
-def read_plan(path: Path) -> _Plan:
-    """Read and check a CSV file; raise ImportRejected listing the bad rows.
+def read_plan(path: Path, mapping: Mapping | None = None) -> _Plan:
+    """Read and check a spreadsheet file (with a mapping, for files from other tools); raise ImportRejected
+    listing the bad rows.
 
     The plan's rows are not held in memory: iterating them reads the file again (see CheckedFile).
     """
     vocab = vocabulary()
-    with _open(path) as stream:
-        try:
-            check = _check(stream, vocab)
-        except OSError as exc:
-            raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
+    try:
+        with Sheet(path) as sheet:
+            check = _check(sheet, vocab, mapping=mapping)
+    except OSError as exc:
+        raise InputError("Cannot read {path}: {reason}", path=str(path), reason=exc.strerror) from None
     if check.problems:
         raise ImportRejected(sorted(check.problems, key=lambda p: p.row), check.problem_count)
-    return _Plan(rows=CheckedFile(path, check, vocab))
+    return _Plan(rows=CheckedFile(path, check, vocab, mapping), notes=check.notes)
 
 
 def import_csv(vault: Vault, path: Path) -> ImportReport:
@@ -498,6 +403,8 @@ def store(vault: Vault, rows: Iterable[ParsedRow]) -> ImportReport:
                 chunk = []
         writer.add(chunk)
         report = writer.finish()
+    if isinstance(rows, CheckedFile):
+        report.notes = list(rows.check.notes)
     log.debug("CSV rows stored: %d rows, %d events, %d acts, %d new persons",
               report.rows, report.events, report.acts, report.persons_new)
     return report
@@ -512,7 +419,9 @@ def build_changes(vault: Vault, conn: Connection, rows: Iterable[ParsedRow]) -> 
     return writer.changes, writer.finish()
 
 
-FACT_LABELS = {"gender": N_("gender"), "birth_year": N_("birth year")}
+FACT_LABELS = {"gender": N_("gender"), "birth_year": N_("birth year"), "occupation": N_("occupation"),
+               "affiliation": N_("affiliation"), "contacts": N_("contacts"), "national_id": N_("IIN"),
+               "address": N_("address"), "notes": N_("notes")}
 
 
 class _Writer:
@@ -558,7 +467,7 @@ class _Writer:
             self.facts[key] = {"gender": gender, "birth_year": birth_year, **self.fill.get(uuid, {})}
             if not self.flush:
                 self.known_persons.add(key)
-        urls = {row.source_url for row in rows if row.source_url} - self.sources.keys()
+        urls = {url for row in rows for url in row.source_urls} - self.sources.keys()
         self.sources.update(self._lookup(
             "SELECT url, uuid FROM source WHERE deleted = 0 AND url IN ({}) ORDER BY rowid", urls))
         for row, key in zip(rows, keys, strict=True):
@@ -591,14 +500,17 @@ class _Writer:
                 # A status given again for the same person and day (one row per act) is written once.
                 self.statuses.add(write_status(self.conn, changes, person, *row.status))
                 report.statuses += 1
-            act_description = row.description if row.description != event[1] else None
+            if "description" in row.act:
+                act_description = row.act["description"]
+            else:
+                act_description = row.description if row.description != event[1] else None
             act = changes.create("act", {**row.act, "event": event[0], "person": person,
                                          "description": act_description})
             report.acts += 1
-            if row.source_url:
-                source = self.sources.get(row.source_url)
+            for url in row.source_urls:
+                source = self.sources.get(url)
                 if source is None:
-                    source = self.sources[row.source_url] = changes.create("source", {"url": row.source_url})
+                    source = self.sources[url] = changes.create("source", {"url": url})
                     report.sources_new += 1
                 changes.create("citation", {"source": source, "target_kind": "act", "target": act})
         if self.flush:
@@ -733,10 +645,18 @@ class _RowParser:
 
     @staticmethod
     def consent(text: str) -> str | None:
-        value = text.strip().casefold().replace("anonymized", "anonymised")
-        if value and value not in CONSENT_LEVELS:
+        """A level as a code or as the word an export writes in any language ("анонимді")."""
+        value = code_for(CONSENT_LABELS, text.replace("anonymized", "anonymised"))
+        if value is None:
             raise Problem("'{value}' is not a consent level (public, anonymised, confidential)", value=text)
-        return value or None
+        return str(value)
+
+    @staticmethod
+    def urls(text: str) -> tuple[str, ...]:
+        """One web address or several, separated as kzdesk's export writes them (" ; ") or by spaces or
+        new lines (a web address has none of its own)."""
+        words = [word.strip(";,") for word in text.split()]
+        return tuple(dict.fromkeys(url for word in words if word and (url := parse_url(word))))
 
     @staticmethod
     def appeal(text: str) -> str | None:
@@ -803,9 +723,12 @@ class _RowParser:
             "appeal_outcome": c(row, "appeal_outcome", parse_text, cells.get("appeal_outcome", "")),
             "fine_paid_by": c(row, "fine_paid_by", parse_text, cells.get("fine_paid_by", "")),
         }
-        facts = {"gender": c(row, "gender", self.gender, cells.get("gender", "")),
-                 "birth_year": c(row, "birth_year", TYPED["birth_year"], cells.get("birth_year", ""))}
+        if "act_description" in cells:  # its own column: the act's text, even when it is the event's
+            act["description"] = c(row, "act_description", parse_text, cells["act_description"])
+        facts = {name: c(row, name, self.gender if name == "gender" else TYPED.get(name, parse_text),
+                         cells.get(name, "")) for name in PERSON_FACTS}
         ref = text["event_ref"]
+        description = "event_description" if "event_description" in cells else "description"
         return ParsedRow(
             row=row,
             event_key=f"ref:{ref}" if ref else f"row:{row}",
@@ -813,8 +736,8 @@ class _RowParser:
             event=event,
             person=c(row, "person", self.person, cells.get("person", "")) or "",
             act=act,
-            description=c(row, "description", parse_text, cells.get("description", "")),
-            source_url=c(row, "source_url", parse_url, cells.get("source_url", "")),
+            description=c(row, description, parse_text, cells.get(description, "")),
+            source_urls=c(row, "source_url", self.urls, cells.get("source_url", "")) or (),
             date=when,
             person_consent=c(row, "person_consent", self.consent, cells.get("person_consent", "")),
             person_facts={name: value for name, value in facts.items() if value is not None},

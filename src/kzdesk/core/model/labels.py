@@ -26,6 +26,25 @@ GENDER_LABELS = {"female": N_("female"), "male": N_("male")}
 _GENDER_WORDS = {"f": "female", "ж": "female", "жен": "female", "женский": "female", "әйел": "female",
                  "m": "male", "м": "male", "муж": "male", "мужской": "male", "ер": "male", "еркек": "male"}
 
+# The headers of a spreadsheet's columns, by column key: the export writes them in the file's language and
+# the import reads them back in any shipped language.
+COLUMN_HEADERS = {
+    "act": N_("Act id"), "event": N_("Event id"), "date": N_("Event date"), "city": N_("City"),
+    "region": N_("Region"), "place": N_("Place"), "occasion": N_("Occasion"), "person": N_("Person"),
+    "gender": N_("Gender"), "birth_year": N_("Birth year"), "occupation": N_("Occupation"),
+    "affiliation": N_("Affiliation"), "contacts": N_("Contacts"), "national_id": N_("IIN"),
+    "address": N_("Address"), "notes": N_("Notes"), "act_type": N_("Act type"), "legal_code": N_("Legal code"),
+    "article": N_("Article"), "part": N_("Part"), "article_title": N_("Article title"),
+    "arrest_days": N_("Arrest days"), "fine_amount": N_("Fine amount"), "fine_unit": N_("Fine unit"),
+    "fine_kzt": N_("Fine in KZT"), "hours": N_("Hours"), "years": N_("Years"), "months": N_("Months"),
+    "authority": N_("Authority"), "court": N_("Court"), "judge": N_("Judge"), "case_number": N_("Case number"),
+    "decision_date": N_("Decision date"), "appeal": N_("Appeal"), "appeal_outcome": N_("Appeal outcome"),
+    "appeal_date": N_("Appeal date"), "fine_paid": N_("Fine paid"), "fine_paid_by": N_("Fine paid by"),
+    "act_description": N_("Act description"), "event_description": N_("Event description"),
+    "sources": N_("Sources"), "consent": N_("Consent"), "person_consent": N_("Person's consent"),
+    "event_consent": N_("Event's consent"), "act_consent": N_("Act's own consent"), "profile": N_("Profile"),
+}
+
 assert set(CONSENT_LABELS) == set(CONSENT_LEVELS) and set(APPEAL_LABELS) == set(APPEAL_STATES)
 assert set(UNIT_LABELS) == set(FINE_UNITS)
 

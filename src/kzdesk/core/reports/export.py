@@ -24,8 +24,16 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kzdesk.core.i18n import LANGUAGES, N_, tr
-from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, UNIT_LABELS, YES_NO_LABELS
+from kzdesk.core.i18n import LANGUAGES, tr
+from kzdesk.core.ingest.sheets import FORMULA_START
+from kzdesk.core.model.labels import (
+    APPEAL_LABELS,
+    COLUMN_HEADERS,
+    CONSENT_LABELS,
+    GENDER_LABELS,
+    UNIT_LABELS,
+    YES_NO_LABELS,
+)
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.records import Person, sensitive_fields, stricter
 from kzdesk.core.model.vocab import Labels, Vocabulary, label, vocabulary
@@ -35,33 +43,21 @@ Cell = str | int | Decimal | None
 Record = dict[str, Any]
 
 FORMATS = ("csv", "xlsx")
-# OWASP "CSV injection": a cell starting with one of these may be read as a formula by Excel,
-# LibreOffice or Google Sheets; a leading apostrophe makes it plain text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SOURCE_SEPARATOR = " ; "
 
 # The person's fields marked sensitive() in the model: taken from the model, so a field marked
 # there later is also kept out of lawyer and public exports without touching this file.
 SENSITIVE = sensitive_fields(Person)
-SENSITIVE_HEADERS = {"contacts": N_("Contacts"), "national_id": N_("IIN"), "address": N_("Address"),
-                     "notes": N_("Notes")}
-
-# (key, header) in file order; the sensitive columns go in after "affiliation" for the full profile.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("act", N_("Act id")), ("date", N_("Event date")), ("city", N_("City")), ("region", N_("Region")),
-    ("place", N_("Place")), ("occasion", N_("Occasion")), ("person", N_("Person")), ("gender", N_("Gender")),
-    ("birth_year", N_("Birth year")), ("occupation", N_("Occupation")), ("affiliation", N_("Affiliation")),
-    ("act_type", N_("Act type")), ("legal_code", N_("Legal code")), ("article", N_("Article")),
-    ("part", N_("Part")), ("article_title", N_("Article title")), ("arrest_days", N_("Arrest days")),
-    ("fine_amount", N_("Fine amount")), ("fine_unit", N_("Fine unit")), ("fine_kzt", N_("Fine in KZT")),
-    ("hours", N_("Hours")), ("years", N_("Years")), ("months", N_("Months")), ("authority", N_("Authority")),
-    ("court", N_("Court")), ("judge", N_("Judge")), ("case_number", N_("Case number")),
-    ("decision_date", N_("Decision date")), ("appeal", N_("Appeal")), ("appeal_outcome", N_("Appeal outcome")),
-    ("fine_paid", N_("Fine paid")), ("act_description", N_("Act description")),
-    ("event_description", N_("Event description")), ("sources", N_("Sources")), ("consent", N_("Consent")),
-    ("profile", N_("Profile")),
-)
-
+# The columns in file order (headers: labels.COLUMN_HEADERS). For the full profile only: the sensitive ones
+# after "affiliation", who paid a fine (a relative's name is a third person's), and the three levels a
+# record has in place of the one in force.
+ORDER = ("act", "event", "date", "city", "region", "place", "occasion", "person", "gender", "birth_year",
+         "occupation", "affiliation", "act_type", "legal_code", "article", "part", "article_title", "arrest_days",
+         "fine_amount", "fine_unit", "fine_kzt", "hours", "years", "months", "authority", "court", "judge",
+         "case_number", "decision_date", "appeal", "appeal_outcome", "appeal_date", "fine_paid", "act_description",
+         "event_description", "sources", "consent", "profile")
+COLUMNS: tuple[tuple[str, str], ...] = tuple((key, COLUMN_HEADERS[key]) for key in ORDER)
+LEVELS = ("person_consent", "event_consent", "act_consent")
 
 
 @dataclass(frozen=True)
@@ -161,10 +157,11 @@ def _person_cells(person: Record, consent: str, ctx: _Context) -> tuple[dict[str
 def _act_cells(act: Record, event: Record, ctx: _Context) -> dict[str, Cell]:
     vocab, lang = ctx.vocab, ctx.lang
     fields = ("article", "part", "arrest_days", "fine_kzt", "hours", "years", "months", "authority", "court",
-              "judge", "case_number", "decision_date", "appeal_outcome")
+              "judge", "case_number", "decision_date", "appeal_outcome", "appeal_date", "fine_paid_by")
     return {
         **{name: act[name] for name in fields},
-        "act": act["uuid"], "act_description": act["description"],
+        "act": act["uuid"], "event": act["event"], "act_description": act["description"],
+        "act_consent": _coded(CONSENT_LABELS, act["consent"], lang),
         "act_type": _labelled(vocab.act_types, act["act_type"], lang),
         "legal_code": _labelled(vocab.legal_codes, act["legal_code"], lang, "short"),
         "article_title": _article_title(vocab, act, event, lang),
@@ -183,7 +180,8 @@ def _sources(act: Record, ctx: _Context) -> str | None:
 
 
 def neutralise(value: Cell) -> Cell:
-    """Text a spreadsheet would take for a formula, made plain text with a leading apostrophe."""
+    """Text a spreadsheet would take for a formula, made plain text with a leading apostrophe (OWASP "CSV
+    injection": Excel, LibreOffice or Google Sheets may run a cell starting with = + - @ tab or CR)."""
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
@@ -196,6 +194,8 @@ def _row(act: Record, event: Record, person: Record, ctx: _Context) -> tuple[tup
     cells.update(_event_cells(event, ctx))
     cells.update(_act_cells(act, event, ctx))
     cells["consent"] = _coded(CONSENT_LABELS, consent, ctx.lang)
+    cells["person_consent"] = _coded(CONSENT_LABELS, person["consent"], ctx.lang)
+    cells["event_consent"] = _coded(CONSENT_LABELS, event["consent"], ctx.lang)
     cells["profile"] = ctx.policy.profile
     # A case number or a news link naming the person would undo a pseudonym in one search.
     cells["sources"] = None if hidden else _sources(act, ctx)
@@ -210,8 +210,14 @@ def columns(profile: str) -> list[tuple[str, str]]:
     """The (key, header msgid) of the columns a profile writes, in order."""
     if not Disclosure(profile).sensitive:
         return list(COLUMNS)
-    at = [key for key, _ in COLUMNS].index("affiliation") + 1
-    return [*COLUMNS[:at], *((name, SENSITIVE_HEADERS.get(name, name)) for name in SENSITIVE), *COLUMNS[at:]]
+    keys = list(ORDER)
+    at = keys.index("affiliation") + 1
+    keys[at:at] = SENSITIVE
+    at = keys.index("fine_paid") + 1
+    keys[at:at] = ["fine_paid_by"]
+    at = keys.index("consent")
+    keys[at:at + 1] = LEVELS
+    return [(key, COLUMN_HEADERS.get(key, key)) for key in keys]
 
 
 def build_table(conn: Connection, profile: str = "public", lang: str = "en", vocab: Vocabulary | None = None,

@@ -1,0 +1,110 @@
+"""`kzdesk import --check`: what importing a spreadsheet would do, row by row, touching nothing.
+
+Each row is read and checked exactly as the import reads it. A row with problems says why it would be
+refused; any other row says whether its person is already in the vault (the same name, as the import
+matches it), is new, or was met on an earlier row of the file, and whether it starts a new event.
+The vault is only read; the file is read once, as a stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from kzdesk.core.i18n import N_, language, tr
+from kzdesk.core.ingest.columns import Mapping
+from kzdesk.core.ingest.csv_import import ParsedRow, RowProblem, parse_rows
+from kzdesk.core.ingest.sheets import Note, Sheet
+from kzdesk.core.model.names import identity_key
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.model.vocab import label, vocabulary
+
+BATCH = 2000  # rows whose persons are looked up in the vault at once
+
+
+class PersonMatch(StrEnum):
+    KNOWN = N_("already in the vault")
+    NEW = N_("new")
+    EARLIER_ROW = N_("new, as on an earlier row")
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """One row: its problems (it would be refused), or what it would create or match."""
+
+    row: int
+    person: str
+    act_type: str
+    person_match: PersonMatch | None = None
+    new_event: bool = False
+    problems: list[RowProblem] = field(default_factory=list)
+
+    def message(self, lang: str | None = None) -> str:
+        if self.problems:
+            return tr("Row {row}: refused — {reasons}", lang, row=self.row, reasons="; ".join(
+                tr("column {column}: {reason}", lang, column=p.column, reason=tr(p.msgid, lang, **p.params))
+                for p in self.problems))
+        assert self.person_match is not None
+        event = tr("a new event", lang) if self.new_event else tr("the event of an earlier row", lang)
+        return tr("Row {row}: {person} ({match}) — {act} in {event}", lang, row=self.row, person=self.person,
+                  match=tr(self.person_match.value, lang), act=self.act_label(lang), event=event)
+
+    def act_label(self, lang: str | None) -> str:
+        entry = vocabulary().act_types.get(self.act_type)
+        return label(entry.labels, lang or language()) if entry else self.act_type
+
+    def to_json(self) -> dict[str, object]:
+        return {"row": self.row, "person": self.person, "act_type": self.act_type,
+                "person_match": self.person_match.name.casefold() if self.person_match else None,
+                "new_event": self.new_event,
+                "problems": [{"column": p.column, "reason": tr(p.msgid, "en", **p.params)} for p in self.problems]}
+
+
+def check_import(vault: Vault, path: Path, mapping: Mapping | None = None) -> Iterator[RowOutcome | Note]:
+    """Every row's outcome in file order, then the notes on how the file was read (its encoding, the
+    columns left out). Raises InputError as the import does for a file it cannot read at all."""
+    vocab = vocabulary()
+    seen: dict[str, int] = {}  # a new person's name key -> the row that first names them
+    events: set[str] = set()
+    problems: list[RowProblem] = []
+    with Sheet(path) as sheet:
+        batch: list[tuple[ParsedRow, list[RowProblem]]] = []
+        for row in parse_rows(sheet, vocab, problems, mapping):
+            batch.append((row, list(problems)))
+            problems.clear()
+            if len(batch) == BATCH:
+                yield from _outcomes(vault, batch, seen, events)
+                batch = []
+        yield from _outcomes(vault, batch, seen, events)
+        yield from sheet.notes
+
+
+def _outcomes(vault: Vault, batch: list[tuple[ParsedRow, list[RowProblem]]], seen: dict[str, int],
+              events: set[str]) -> Iterator[RowOutcome]:
+    keys = {identity_key(row.person) for row, _ in batch} - seen.keys()
+    known: set[str] = set()
+    with vault.engine.connect() as conn:
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            part = ordered[start:start + 500]
+            known.update(r[0] for r in conn.exec_driver_sql(
+                f"SELECT name_key FROM person WHERE deleted = 0 AND name_key IN ({', '.join('?' * len(part))})",
+                tuple(part)))
+    for row, found in batch:
+        act = str(row.act.get("act_type") or "")
+        if found:
+            yield RowOutcome(row.row, row.person, act, problems=found)
+            continue
+        key = identity_key(row.person)
+        if key in known:
+            match = PersonMatch.KNOWN
+        elif key in seen:
+            match = PersonMatch.EARLIER_ROW
+        else:
+            match = PersonMatch.NEW
+            seen[key] = row.row
+        new_event = row.event_key not in events
+        events.add(row.event_key)
+        yield RowOutcome(row.row, row.person, act, match, new_event)
