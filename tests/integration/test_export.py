@@ -10,6 +10,7 @@ import os
 import re
 import zipfile
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import openpyxl
@@ -95,6 +96,9 @@ def as_dicts(headers: list[str], rows: list[list[str]]) -> list[dict[str, str]]:
 
 
 def xlsx_text(value: object) -> str:
+    """A cell as the CSV writes it: a date cell (a full day) as its ISO day."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
     return "" if value is None else str(value)
 
 

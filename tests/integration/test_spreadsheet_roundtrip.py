@@ -74,14 +74,15 @@ def contents(vault: Vault) -> tuple[Counter[tuple[object, ...]], int, int]:
     return acts, len({row[-2] for row in rows}), len({row[-1] for row in rows})
 
 
-@pytest.mark.parametrize("lang, fmt", [("en", "csv"), ("ru", "xlsx"), ("kk", "csv"), ("kk", "xlsx")])
-def test_a_full_export_comes_back_whole(vault: Vault, tmp_path: Path, lang: str, fmt: str) -> None:
+@pytest.mark.parametrize("lang, fmt, delimiter", [("en", "csv", ","), ("ru", "xlsx", ","), ("kk", "csv", ","),
+                                                 ("kk", "xlsx", ","), ("ru", "csv", ";")])
+def test_a_full_export_comes_back_whole(vault: Vault, tmp_path: Path, lang: str, fmt: str, delimiter: str) -> None:
     prepare_month(vault)
     add_sentence(vault)
     with vault.engine.connect() as conn:
         table = build_table(conn, "full", lang)
     path = tmp_path / f"dataset.{fmt}"
-    path.write_bytes(encode(table, fmt))
+    path.write_bytes(encode(table, fmt, delimiter))
     empty = make_vault(tmp_path / "empty", "coordinator", "Бақыт")
     plan = read_plan(path)
     report = store(empty, plan.rows)

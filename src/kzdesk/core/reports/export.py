@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,10 @@ Record = dict[str, Any]
 
 FORMATS = ("csv", "xlsx")
 SOURCE_SEPARATOR = " ; "
+# Columns holding a day (or a month or year, for an event): in XLSX a full day is a date cell shown as DATE_FORMAT.
+DATE_COLUMNS = ("date", "decision_date", "appeal_date")
+DATE_FORMAT = "DD.MM.YYYY"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The person's fields marked sensitive() in the model: taken from the model, so a field marked
 # there later is also kept out of lawyer and public exports without touching this file.
@@ -246,20 +251,38 @@ def build_table(conn: Connection, profile: str = "public", lang: str = "en", voc
 
 
 # --- files ------------------------------------------------------------------------------------
-def to_csv(table: Table) -> bytes:
-    """UTF-8 with a BOM (without it Excel on Windows reads Cyrillic as mojibake), commas, CRLF."""
+def to_csv(table: Table, delimiter: str = ",") -> bytes:
+    """UTF-8 with a BOM (without it Excel on Windows reads Cyrillic as mojibake), CRLF; commas, or for a
+    Russian- or Kazakh-locale Excel, which splits CSV at ";" only, semicolons and decimal commas ("2,5")."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(table.headers)
-    writer.writerows(table.rows)
+    if delimiter == ";":
+        # That Excel reads "2.5" as text or as 2 May: amounts get the comma it expects (import reads both).
+        writer.writerows(tuple(str(v).replace(".", ",") if isinstance(v, Decimal) else v for v in row)
+                         for row in table.rows)
+    else:
+        writer.writerows(table.rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def _fill(sheet: Any, rows: Iterable[Sequence[Cell]]) -> None:
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if _DAY.fullmatch(text) else None
+    except ValueError:  # not a calendar day: written as the text it is
+        return None
+
+
+def _fill(sheet: Any, rows: Iterable[Sequence[Cell]], dates: frozenset[int] = frozenset()) -> None:
+    """Write the rows from A1; in the columns numbered in `dates`, a full day ("2021-12-05") becomes a date
+    cell (a spreadsheet sorts and filters it as a date), a month or a year ("2022-03", "2022") stays text."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):
+            if r > 1 and c in dates and isinstance(value, str) and (day := _day(value)):
+                sheet.cell(row=r, column=c, value=day).number_format = DATE_FORMAT
+                continue
             if isinstance(value, str):
                 # XML cannot carry most control characters; openpyxl would refuse the whole file.
                 value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
@@ -288,7 +311,9 @@ def to_xlsx(table: Table) -> bytes:
     book.properties.creator = "kzdesk"
     sheet = book.active
     sheet.title = tr("Acts", table.lang)
-    _fill(sheet, [table.headers, *table.rows])
+    date_headers = {tr(COLUMN_HEADERS[key], table.lang) for key in DATE_COLUMNS}
+    _fill(sheet, [table.headers, *table.rows],
+          frozenset(i for i, name in enumerate(table.headers, start=1) if name in date_headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -302,9 +327,9 @@ def to_xlsx(table: Table) -> bytes:
     return buffer.getvalue()
 
 
-def encode(table: Table, fmt: str) -> bytes:
-    """The file's bytes in the format (csv or xlsx)."""
-    return to_xlsx(table) if fmt == "xlsx" else to_csv(table)
+def encode(table: Table, fmt: str, delimiter: str = ",") -> bytes:
+    """The file's bytes in the format (csv or xlsx); a CSV file's cells separated by `delimiter`."""
+    return to_xlsx(table) if fmt == "xlsx" else to_csv(table, delimiter)
 
 
 def format_for(path: Path) -> str:
