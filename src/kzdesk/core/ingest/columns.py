@@ -191,7 +191,9 @@ def resolve(header: list[str], mapping: Mapping | None = None) -> Columns:
     computed, meta, unknown = [], [], []
     for cell in header:
         key = header_key(cell)
-        target = mapped.get(key, names.get(key))
+        # A form tool's own column is never read as a field its folded name happens to spell
+        # (KoboToolbox's "_status" and "_notes" are not kzdesk's status and notes), unless a mapping says so.
+        target = mapped[key] if key in mapped else None if is_meta(cell) else names.get(key)
         if not key:
             fields.append(None)  # a column without a header: its cells must be empty (checked per row)
         elif target == "" and key in mapped:
