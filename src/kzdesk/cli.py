@@ -171,6 +171,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(tr("Acts with days or a fine that could not be read (not counted)") + f": {stats.unreadable}")
     if stats.undated:
         print(tr("Acts with no date (counted above)") + f": {stats.undated}")
+    if stats.doubles or stats.possible_doubles:
+        from kzdesk.core.exchange.duplicate_acts import counted_once_note, doubles_note
+
+        print("\n".join(([counted_once_note(stats.doubles)] if stats.doubles else [])
+                        + ([doubles_note(stats.possible_doubles)] if stats.possible_doubles else [])))
     # Labels in the user's language, as the window shows them ("Задержание", "Алматы"), not codes.
     tables = ((tr("Acts by type"), _by_label(stats.acts_by_type, lambda k: type_label(k, lang))),
               (tr("Acts by city"), _by_label(stats.acts_by_city,

@@ -192,14 +192,23 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("duplicates", N_("persons probably recorded twice under different spellings; "
                                     "link, merge or mark them as different people"),
-                  arg("action", nargs="?", choices=("list", "decisions", "link", "merge", "different"), default="list"),
-                  arg("persons", nargs="*", metavar="ID", help=N_("two person ids (for merge, the first is kept)")),
+                  arg("action", nargs="?", choices=("list", "decisions", "link", "merge", "different", "same"),
+                      default="list"),
+                  arg("persons", nargs="*", metavar="ID",
+                      help=N_("two person ids (for merge, the first is kept), or two act ids with --acts")),
+                  arg("--acts", action="store_true",
+                      help=N_("acts of one person probably reported twice (same date, type and article): "
+                              "list them, or mark two acts as the same act or different acts")),
                   arg("--note", metavar="TEXT", help=N_("why you decided so")), json=True)
 def cmd_duplicates(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.duplicates import find_duplicates
     from kzdesk.core.exchange.links import decide, decisions
     from kzdesk.core.model.persons import one_person
 
+    if args.acts:
+        return _duplicate_acts(args)
+    if args.action == "same":
+        raise InputError("'same' is for acts: kzdesk duplicates --acts same ID ID. For persons: link or merge.")
     if args.action in ("link", "merge", "different"):
         if len(args.persons) != 2:
             raise InputError("Name two persons: kzdesk duplicates {action} ID ID.", action=args.action)
@@ -227,6 +236,43 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         for p in pairs:
             print(f"{p.score:5.1f}  {p.a[:8]} {p.name_a}  ~  {p.b[:8]} {p.name_b}  "
                   f"({'; '.join(tr(r) for r in p.reasons)})")
+    return 0
+
+
+def _duplicate_acts(args: argparse.Namespace) -> int:
+    """`kzdesk duplicates --acts [list | decisions | same ID ID | different ID ID]`."""
+    from kzdesk.core.exchange.duplicate_acts import act_decisions, decide_acts, find_double_acts, one_act
+    from kzdesk.core.i18n import language
+    from kzdesk.core.reports.double_text import lines
+
+    if args.action in ("link", "merge"):
+        raise InputError("Acts are decided with same or different: kzdesk duplicates --acts same ID ID.")
+    if args.action in ("same", "different"):
+        if len(args.persons) != 2:
+            raise InputError("Name two acts: kzdesk duplicates --acts {action} ID ID.", action=args.action)
+        with open_vault(args) as vault:
+            with vault.engine.connect() as conn:
+                a, b = (one_act(conn, act) for act in args.persons)
+            decide_acts(vault, a, b, args.action, args.note)
+        print(tr("Marked as one act reported twice: it is counted once.") if args.action == "same"
+              else tr("Marked as different acts."))
+        return 0
+    with open_vault(args) as vault, vault.engine.connect() as conn:
+        if args.action == "decisions":
+            made = act_decisions(conn)
+            if args.json:
+                print_json([d.to_json() for d in made])
+            else:
+                for d in made:
+                    label = tr("same act") if d.decision == "same" else tr("different acts")
+                    print(f"{d.act_a[:8]} ~ {d.act_b[:8]}: {label}" + (f" ({d.note})" if d.note else ""))
+            return 0
+        pairs = find_double_acts(conn)
+    if args.json:
+        print_json([p.to_json() for p in pairs])
+    else:
+        for p in pairs:
+            print("\n".join(lines(p, language())))
     return 0
 
 

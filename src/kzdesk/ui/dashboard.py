@@ -108,6 +108,10 @@ class Dashboard(QWidget):
                                                                persons=number(stats.persons, lang),
                                                                days=number(stats.arrest_days, lang),
                                                                fines=number(stats.fines_kzt, lang)))
+        if stats.possible_doubles:  # the core's sentence, as the PDF below says it
+            from kzdesk.core.exchange.duplicate_acts import doubles_note
+
+            self.summary.setText(self.summary.text() + "\n" + doubles_note(stats.possible_doubles, lang))
         if self.pages is not None:
             self.pages.deleteLater()
         self.pages, self.page_labels = pages_view(pages)

@@ -15,7 +15,7 @@ And what an author may change depends on their role:
 
 - a volunteer's revisions may create records and change or delete records that volunteer created
   (the author of the record's first revision); never someone else's record, never a duplicate
-  decision (a `link`), never a resolution (a revision with several parents), and a person's
+  decision (a `link` or an `act_link`), never a resolution (a revision with several parents), and a person's
   status (a `status`) only for a person that volunteer created;
 - a coordinator may change anything.
 
@@ -155,7 +155,7 @@ def _check_volunteers(conn: Connection, new: list[RevisionRow], volunteers: list
         if not rev.parents:
             roots.setdefault(rev.record, set()).add(rev.author)
     for rev in volunteers:
-        if rev.kind == "link" or len(rev.parents) > 1:
+        if rev.kind in ("link", "act_link") or len(rev.parents) > 1:
             raise Refused(NOT_A_VOLUNTEERS)
         if not rev.parents:
             # A new record, and only that: a second root would make its author the creator of

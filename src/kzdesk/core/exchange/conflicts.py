@@ -165,6 +165,10 @@ def _about(conn: Connection, kind: str, record: str, depth: int = 0) -> dict[str
         row = _one(conn, f"SELECT target_kind, target FROM {kind} WHERE uuid = ?", record)
         if row:
             found = _about(conn, str(row[0]), str(row[1]), depth + 1)
+    elif kind == "act_link":
+        row = _one(conn, "SELECT act_a, act_b FROM act_link WHERE uuid = ?", record)
+        if row:
+            found = _about(conn, "act", str(row[0]), depth + 1)
     elif kind == "link":
         row = _one(conn, "SELECT person_a, person_b FROM link WHERE uuid = ?", record)
         if row:

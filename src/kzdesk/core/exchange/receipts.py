@@ -94,7 +94,8 @@ STILL_NEEDED = N_("still needed by a record that stays")
 REASONS = (NOT_SENT, NOT_CONFIRMED, STILL_NEEDED)
 KIND_LABELS = {"person": N_("person"), "event": N_("event"), "source": N_("source"), "act": N_("act"),
                "participation": N_("participation"), "citation": N_("citation"),
-               "attachment": N_("attachment"), "link": N_("link"), "status": N_("status")}
+               "attachment": N_("attachment"), "link": N_("link"), "status": N_("status"),
+               "act_link": N_("link")}
 
 Record = tuple[str, str]  # (kind, uuid)
 
@@ -159,6 +160,8 @@ def _references(conn: Connection) -> dict[Record, list[Record]]:
         refs[("link", uuid)] = [("person", person_a), ("person", person_b)]
     for uuid, person in conn.exec_driver_sql("SELECT uuid, person FROM status"):
         refs[("status", uuid)] = [("person", person)]
+    for uuid, act_a, act_b in conn.exec_driver_sql("SELECT uuid, act_a, act_b FROM act_link"):
+        refs[("act_link", uuid)] = [("act", act_a), ("act", act_b)]
     return refs
 
 

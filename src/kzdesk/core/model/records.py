@@ -210,6 +210,24 @@ class Link(RecordMeta, table=True):
     note: str | None = None
 
 
+class ActLink(RecordMeta, table=True):
+    """A coordinator's decision about two act records: one act reported twice, or two different acts.
+
+    Shaped like Link, for acts: its uuid is derived from the pair (duplicate_acts.act_link_id), so
+    two coordinators deciding about the same pair write revisions of one record. Of acts decided
+    the same, the one recorded first is counted and listed; the other is its double report.
+    No foreign keys: a decision may arrive before the acts it names.
+    """
+
+    __tablename__ = "act_link"
+    kind: ClassVar[str] = "act_link"
+
+    act_a: str = Field(index=True, max_length=32)  # the smaller uuid of the pair
+    act_b: str = Field(index=True, max_length=32)
+    decision: str = Field(default="same")  # one of LINK_DECISIONS
+    note: str | None = None
+
+
 class Status(RecordMeta, table=True):
     """A person's status from a day on (in prison, released…), until a later status replaces it.
 
@@ -266,7 +284,7 @@ class Setting(SQLModel, table=True):
 
 
 RECORD_TABLES: dict[str, type[RecordMeta]] = {
-    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment, Link, Status)
+    cls.kind: cls for cls in (Person, Event, Act, Participation, Source, Citation, Attachment, Link, Status, ActLink)
 }
 
 

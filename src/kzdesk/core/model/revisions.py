@@ -23,7 +23,8 @@ from kzdesk.core.vault.engine import sql_slices
 
 REVISION_DOMAIN = b"kzdesk/revision/v1\n"
 # Parents are written before children so foreign keys hold inside one transaction.
-WRITE_ORDER = ("person", "event", "source", "act", "participation", "citation", "attachment", "link", "status")
+WRITE_ORDER = ("person", "event", "source", "act", "participation", "citation", "attachment", "link", "status",
+               "act_link")
 
 
 def canonical_json(obj: Any) -> str:

@@ -57,7 +57,8 @@ AMOUNT = re.compile(r"\d{1,13}(\.\d{1,2})?")
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 UUID = re.compile(r"[0-9a-f]{32}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
-TEXT_KINDS = ("person", "event", "act", "participation", "source", "citation", "attachment", "link", "status")
+TEXT_KINDS = ("person", "event", "act", "participation", "source", "citation", "attachment", "link", "status",
+              "act_link")
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,11 @@ def stored_problems(kind: str, body: dict[str, Any]) -> list[ValueProblem]:
         kept = body.get("kept")
         if kept is not None and kept not in pair:
             bad("kept", N_("not a record id"))
+    elif kind == "act_link":
+        one_of("decision", LINK_DECISIONS)
+        pair = (body.get("act_a") or "", body.get("act_b") or "")
+        if not all(UUID.fullmatch(a) for a in pair) or pair[0] >= pair[1]:
+            bad("act_a", N_("not a record id"))
     elif kind == "status":
         if not UUID.fullmatch(body.get("person") or ""):
             bad("person", N_("not a record id"))

@@ -24,6 +24,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
+from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted_json
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import one_person, same_person
 from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
@@ -90,7 +91,9 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
     acts = _rows(conn, f"SELECT a.*, p.consent AS person_consent, e.consent AS event_consent FROM act a "
                        f"JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person WHERE a.person IN "
                        f"({_marks(len(group))}) AND a.deleted = 0 AND e.deleted = 0 "
-                       f"ORDER BY e.date_start IS NULL, e.date_start, a.decision_date, a.uuid", tuple(group))
+                       f"AND a.uuid NOT IN (SELECT value FROM json_each(?)) "  # a double report is told once
+                       f"ORDER BY e.date_start IS NULL, e.date_start, a.decision_date, a.uuid",
+                 (*group, uncounted_json(conn)))
     # The one policy every report follows: an act's level is the stricter of its own, its person's
     # and its event's, so an act with no level of its own inherits (it is not confidential by itself).
     acts = [a for a in acts if policy.shows(a["person_consent"], a["event_consent"], a["consent"])]
@@ -112,9 +115,11 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
                *(("source", s["uuid"]) for s in sources), *(("attachment", x["uuid"]) for x in evidence)]
     statuses = _rows(conn, f"SELECT date, code, reason FROM status WHERE person IN ({_marks(len(group))}) "
                            f"AND deleted = 0 ORDER BY date, uuid", tuple(group))
+    # Said only when there are some, so the hash of a case without any is what it was before.
+    doubles = possible_doubles((a["uuid"] for a in acts), candidate_pairs(conn))
     return {
         "kind": "case-summary", "version": 1, "profile": profile, "person": subject, "linked": group,
-        "statuses": statuses,
+        "statuses": statuses, **({"possible_doubles": doubles} if doubles else {}),
         "consent": stricter(who["consent"], *(e["consent"] for e in events), *(a["consent"] for a in acts)),
         "acts": [{f: a[f] for f in ("uuid", "event", *field_names(Act)) if f != "person"} for a in acts],
         "events": [{f: e[f] for f in ("uuid", *field_names(Event), "others")} for e in events],
@@ -201,6 +206,8 @@ def layout(content: dict[str, Any], lang: str, today: str | None = None) -> Writ
     w.p(_status_now(content, lang, today), label=tr("Status", lang))
     w.p(tr(wording.CONSENT[content["consent"]], lang), label=tr("Consent", lang))
     w.p(tr("Chronology of acts", lang), "h2")
+    if content.get("possible_doubles"):
+        w.p(doubles_note(content["possible_doubles"], lang), "small")
     rows = []
     for act in content["acts"]:
         event = events[act["event"]]

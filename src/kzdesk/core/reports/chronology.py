@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted_json
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import vocabulary
@@ -72,6 +73,7 @@ class Chronology:
     sources: list[str]  # footnote texts, numbered from 1, each once
     undated: list[Entry] = field(default_factory=list)  # no date, or one not precise enough for the period
     withheld: int = 0  # acts of these events left out for consent (the report says so, and how to change it)
+    possible_doubles: int = 0  # acts told that may be another's double report, not yet decided (said, too)
 
 
 def _events(conn: Connection, start: str, end: str, city: str | None) -> tuple[list[dict[str, Any]],
@@ -90,13 +92,15 @@ def _events(conn: Connection, start: str, end: str, city: str | None) -> tuple[l
     return [dict(row) for row in inside], [dict(row) for row in vague]
 
 
-def _acts(conn: Connection, event: dict[str, Any], lang: str) -> tuple[list[tuple[str, dict[str, Any]]], int]:
+def _acts(conn: Connection, event: dict[str, Any], lang: str,
+          doubles: str = "[]") -> tuple[list[tuple[str, dict[str, Any]]], int]:
     """(shown name, act) for every act of the event a public text may tell, persons by sort order; and
-    how many acts consent kept out."""
+    how many acts consent kept out. An act decided to be a double report of another (doubles, a JSON
+    list) is not told again."""
     result = conn.exec_driver_sql(
         "SELECT a.*, p.name AS person_name, p.consent AS person_consent FROM act a "
-        "JOIN person p ON p.uuid = a.person WHERE a.event = ? AND a.deleted = 0 AND p.deleted = 0",
-        (event["uuid"],))
+        "JOIN person p ON p.uuid = a.person WHERE a.event = ? AND a.deleted = 0 AND p.deleted = 0 "
+        "AND a.uuid NOT IN (SELECT value FROM json_each(?))", (event["uuid"], doubles))
     out, withheld = [], 0
     for act in map(dict, result.mappings()):
         if PUBLIC.shows(act["person_consent"], event["consent"], act["consent"]):
@@ -184,13 +188,17 @@ def gather(conn: Connection, start: str, end: str, city: str | None, lang: str) 
     dated, vague = _events(conn, start, end, city)
     told: list[list[Entry]] = [[], []]
     withheld = 0
+    doubles = uncounted_json(conn)
+    shown: list[str] = []
     for events, into in ((dated, told[0]), (vague, told[1])):
         for event in events:
-            acts, kept_out = _acts(conn, event, lang)
+            acts, kept_out = _acts(conn, event, lang, doubles)
             withheld += kept_out
+            shown += [act["uuid"] for _, act in acts]
             if acts:
                 into.append(_entry(conn, event, acts, footnotes, lang))
-    return Chronology(start, end, city, told[0], list(footnotes.numbers), told[1], withheld)
+    return Chronology(start, end, city, told[0], list(footnotes.numbers), told[1], withheld,
+                      possible_doubles(shown, candidate_pairs(conn)))
 
 
 def _heading(chron: Chronology, lang: str) -> str:
@@ -204,6 +212,8 @@ def as_text(chron: Chronology, lang: str) -> str:
     lines = [_heading(chron, lang), ""]
     if chron.withheld:
         lines += [withheld_note(chron.withheld, lang), ""]
+    if chron.possible_doubles:
+        lines += [doubles_note(chron.possible_doubles, lang), ""]
     if not chron.entries:  # said even when vaguely dated events follow: none is known to be of this period
         lines += [tr("Nothing that may be published was recorded in this period.", lang), ""]
     for entry in chron.entries:
@@ -239,6 +249,8 @@ def as_pdf(chron: Chronology, lang: str, today: str | None = None) -> bytes:
     w.p(_heading(chron, lang), "title")
     if chron.withheld:
         w.p(withheld_note(chron.withheld, lang), "small")
+    if chron.possible_doubles:
+        w.p(doubles_note(chron.possible_doubles, lang), "small")
     if not chron.entries:
         w.p(tr("Nothing that may be published was recorded in this period.", lang))
     for entry in chron.entries:

@@ -7,6 +7,7 @@ and no person, place below city level or description appears here.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -16,13 +17,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.persons import SAME_PERSON
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.pdf import FAMILY, Writer, fit, render, standard_frame
 
+# An act decided to be a double report of another (duplicate_acts.uncounted) is left out: the third parameter.
 IN_PERIOD = "FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 " \
-            "AND e.date_start >= ? AND e.date_start <= ?"
+            "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid NOT IN (SELECT value FROM json_each(?))"
 
 # Only what SQLite holds as an integer is summed: a text value would be read by its leading digits.
 _WHOLE = "CASE WHEN typeof({column}) = 'integer' THEN {column} END"
@@ -46,6 +49,10 @@ class PeriodStats:
     # Acts whose event has no date at all: in no period, so not in the figures above, but counted here
     # (on their own line) so the totals can be checked against the data.
     undated: int = 0
+    # Acts of the period a coordinator decided are another's double report: not counted above.
+    doubles: int = 0
+    # Acts of the period that may be double reports, not yet decided (counted above; the report says so).
+    possible_doubles: int = 0
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -63,9 +70,26 @@ def _humans(conn: Connection, persons: list[str]) -> int:
     return count
 
 
+def _doubles(conn: Connection, start: str, end: str, gone: frozenset[str]) -> tuple[int, int]:
+    """(acts of the period decided to be double reports, acts of the period that may be ones)."""
+    dated = [str(u) for (u,) in conn.exec_driver_sql(
+        "SELECT a.uuid FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
+        "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
+        (start, end, json.dumps(sorted(gone))))] if gone else []
+    pairs = candidate_pairs(conn)
+    if not pairs:
+        return len(dated), 0
+    acts = {x for pair in pairs for x in pair}
+    inside = [str(u) for (u,) in conn.exec_driver_sql(
+        "SELECT a.uuid FROM act a JOIN event e ON e.uuid = a.event WHERE e.date_start >= ? AND e.date_start <= ? "
+        "AND a.uuid IN (SELECT value FROM json_each(?))", (start, end, json.dumps(sorted(acts))))]
+    return len(dated), possible_doubles(inside, pairs)
+
+
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
-    period = (start, end)
+    gone = uncounted(conn)
+    period = (start, end, json.dumps(sorted(gone)))
     row = conn.exec_driver_sql(
         f"SELECT count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
         f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
@@ -75,7 +99,9 @@ def compute(conn: Connection, start: str, end: str) -> PeriodStats:
                                                                         int(row[3]))
     stats.undated = int(conn.exec_driver_sql(
         "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-        "AND (e.date_start IS NULL OR e.date_start = '')").scalar_one())
+        "AND (e.date_start IS NULL OR e.date_start = '') AND a.uuid NOT IN (SELECT value FROM json_each(?))",
+        period[2:]).scalar_one())
+    stats.doubles, stats.possible_doubles = _doubles(conn, start, end, gone)
     persons = [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT a.person {IN_PERIOD} ORDER BY a.person", period)]
     stats.persons = _humans(conn, persons) if conn.exec_driver_sql(
         "SELECT 1 FROM link WHERE deleted = 0 AND decision = 'same' LIMIT 1").first() else len(persons)
@@ -176,7 +202,11 @@ def as_pdf(stats: PeriodStats, lang: str, today: str | None = None) -> bytes:
             wording.number(stats.unreadable, lang)]] if stats.unreadable else []),
         *([[tr("Acts with no date (in no period, not counted above)", lang),
             wording.number(stats.undated, lang)]] if stats.undated else []),
+        *([[tr("Acts reported twice (counted once)", lang), wording.number(stats.doubles, lang)]]
+          if stats.doubles else []),
     ], [110, 60])
+    if stats.possible_doubles:
+        w.p(doubles_note(stats.possible_doubles, lang), "small")
     for title, pairs in labelled(stats, lang).items():
         if not pairs:
             continue

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection
 
+from kzdesk.core.exchange.duplicate_acts import candidate_pairs, possible_doubles, uncounted
 from kzdesk.core.model.vocab import Vocabulary, label, vocabulary
 
 
@@ -22,6 +24,10 @@ class Stats:
     unreadable: int = 0
     # Acts whose event has no date: counted in acts above, and said on their own line.
     undated: int = 0
+    # Acts a coordinator decided are another's double report: left out of every count above.
+    doubles: int = 0
+    # Acts that may be double reports, not yet decided: counted above (see Duplicates).
+    possible_doubles: int = 0
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -34,24 +40,32 @@ def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
     def count(table: str) -> int:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted = 0").scalar_one())
 
-    stats = Stats(persons=count("person"), events=count("event"), acts=count("act"))
+    gone = uncounted(conn)
+    counted = (json.dumps(sorted(gone)),)  # acts decided to be double reports are left out
+    stats = Stats(persons=count("person"), events=count("event"), acts=count("act") - len(gone))
+    stats.doubles = len(gone)
+    pairs = candidate_pairs(conn)
+    stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
     for act_type, n in conn.exec_driver_sql(
-        "SELECT act_type, count(*) FROM act WHERE deleted = 0 GROUP BY act_type ORDER BY act_type"
+        "SELECT act_type, count(*) FROM act WHERE deleted = 0 AND uuid NOT IN (SELECT value FROM json_each(?)) "
+        "GROUP BY act_type ORDER BY act_type", counted
     ):
         stats.acts_by_type[act_type] = n
     for city, city_text, n in conn.exec_driver_sql(
         "SELECT e.city, e.city_text, count(*) FROM act a JOIN event e ON e.uuid = a.event "
-        "WHERE a.deleted = 0 GROUP BY e.city, e.city_text"
+        "WHERE a.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?)) GROUP BY e.city, e.city_text", counted
     ):
         name = vocab.city_name(city, "en") if city in vocab.cities else city_text or city or ""
         stats.acts_by_city[name] = stats.acts_by_city.get(name, 0) + n
     stats.acts_by_city = dict(sorted(stats.acts_by_city.items()))
     stats.unreadable = int(conn.exec_driver_sql(
         "SELECT count(*) FROM act WHERE deleted = 0 AND (typeof(arrest_days) NOT IN ('integer', 'null') "
-        "OR typeof(fine_kzt) NOT IN ('integer', 'null'))").scalar_one())
+        "OR typeof(fine_kzt) NOT IN ('integer', 'null')) AND uuid NOT IN (SELECT value FROM json_each(?))",
+        counted).scalar_one())
     stats.undated = int(conn.exec_driver_sql(
         "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-        "AND (e.date_start IS NULL OR e.date_start = '')").scalar_one())
+        "AND (e.date_start IS NULL OR e.date_start = '') AND a.uuid NOT IN (SELECT value FROM json_each(?))",
+        counted).scalar_one())
     return stats
 
 

@@ -38,7 +38,7 @@ SOURCE_TYPE = {"testimony": N_("testimony"), "witness": N_("witness"), "court_re
                "photo": N_("photo"), "video": N_("video"), "other": N_("other source")}
 KIND = {"person": N_("person"), "event": N_("event"), "act": N_("act"), "source": N_("source"),
         "attachment": N_("attachment"), "citation": N_("citation"), "participation": N_("participation"),
-        "link": N_("decision")}
+        "link": N_("decision"), "act_link": N_("decision")}
 NBSP = "\u00a0"  # keeps "15 суток" and "145 850 ₸" on one line
 _NUMERIC = re.compile(r"-?\d+(\.\d+)?")
 

@@ -1,0 +1,320 @@
+"""One act reported twice: two volunteers recording the same detention of the same human.
+
+Acts are duplicate-act candidates when they are against one human — the same person record, or
+records a coordinator linked as the same person (a merge moves the acts onto one record) — on the
+same event date (the date as written, so "2022-03-09" meets only "2022-03-09"), of the same act
+type, under the same code and article (both without an article also match; the part may differ).
+
+The coordinator decides a pair like a pair of persons: "same" (one act reported twice) or
+"different" (two acts). Each decision is an `act_link` record (records.ActLink) written through a
+Changeset, so it is signed into bundles, merges onward and keeps its audit trail; its uuid is
+derived from the pair, so two coordinators deciding differently meet as a conflict.
+
+Which act counts: of acts decided the same (also through chains of decisions), the one recorded
+first — the earliest stamp of its first revision, then the smaller uuid — is counted and listed;
+the others are its double reports, left out of statistics, the chronology and case summaries
+(they stay in the vault, with their history, and the decision can be changed). Until a pair is
+decided, every report that includes both acts says how many possible double reports it holds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection
+
+from kzdesk.core.errors import InputError
+from kzdesk.core.i18n import ntr
+from kzdesk.core.model.revisions import sha256_hex
+from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault import settings
+from kzdesk.core.vault.engine import sql_slices
+from kzdesk.core.vault.identity import key_id
+
+ACT_LINK_DOMAIN = b"kzdesk/act-link/v1\n"
+ACTIONS = ("same", "different")
+# What a candidate shows of each act, so the coordinator decides on what was recorded.
+_SIDE = ("SELECT a.uuid, a.person, p.name, a.event, e.date, e.city, e.city_text, a.act_type, a.legal_code, "
+         "a.article, a.part, a.arrest_days, a.fine_amount, a.fine_unit, a.fine_kzt, a.hours, a.years, a.months, "
+         "a.court, a.author FROM act a JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person ")
+
+
+_SIDE_FIELDS = ("uuid", "person", "name", "event", "date", "city", "city_text", "act_type", "legal_code", "article",
+                "part", "arrest_days", "fine_amount", "fine_unit", "fine_kzt", "hours", "years", "months", "court",
+                "author")
+
+
+def act_link_id(a: str, b: str) -> str:
+    """The record id of the decision about a pair of acts, the same in every vault and in either order."""
+    first, second = sorted((a, b))
+    return sha256_hex(ACT_LINK_DOMAIN + f"{first}\n{second}".encode())[:32]
+
+
+@dataclass(frozen=True)
+class ActSide:
+    """One act of a pair, as the coordinator compares it."""
+
+    uuid: str
+    person: str
+    name: str
+    event: str
+    date: str | None
+    city: str | None
+    city_text: str | None
+    act_type: str
+    legal_code: str | None
+    article: str | None
+    part: str | None
+    arrest_days: int | None
+    fine_amount: str | None
+    fine_unit: str | None
+    fine_kzt: int | None
+    hours: int | None
+    years: int | None
+    months: int | None
+    court: str | None
+    author: str  # key id of who recorded it (the author of its first revision)
+    recorded_by: str  # the name this vault knows that key under ("" if none)
+    recorded: str  # the stamp of its first revision
+
+    def as_act(self) -> dict[str, Any]:
+        """The fields wording.sanction() reads."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ActPair:
+    """Two acts that may be one act reported twice; a is the one recorded first (kept if "same")."""
+
+    a: ActSide
+    b: ActSide
+
+    def to_json(self) -> dict[str, object]:
+        return {"a": asdict(self.a), "b": asdict(self.b)}
+
+
+@dataclass(frozen=True)
+class ActDecision:
+    """One current decision about a pair of acts."""
+
+    uuid: str
+    act_a: str
+    act_b: str
+    decision: str
+    note: str | None
+    author: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+class _Groups:
+    """Union-find over record ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def members(self, items: Iterable[str]) -> list[list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for item in items:
+            out[self.find(item)].append(item)
+        return list(out.values())
+
+
+def _humans(conn: Connection) -> _Groups:
+    """Person records read as one human: joined by every current "same person" decision."""
+    groups = _Groups()
+    for a, b in conn.exec_driver_sql("SELECT person_a, person_b FROM link WHERE deleted = 0 AND decision = 'same'"):
+        groups.join(str(a), str(b))
+    return groups
+
+
+def _first_recorded(conn: Connection, acts: Iterable[str]) -> dict[str, str]:
+    """Each act's first stamp: the earliest root revision (the same in every vault that holds it)."""
+    out: dict[str, str] = {}
+    for marks, chunk in sql_slices(sorted(set(acts))):
+        out.update((str(r), str(h)) for r, h in conn.exec_driver_sql(
+            f"SELECT record, min(hlc) FROM revision WHERE record IN ({marks}) AND parents = '[]' GROUP BY record",
+            chunk))
+    return out
+
+
+def _order(first: dict[str, str], act: str) -> tuple[str, str]:
+    return first.get(act, "~"), act
+
+
+def _decisions(conn: Connection) -> list[tuple[str, str, str]]:
+    return [(str(a), str(b), str(d)) for a, b, d in conn.exec_driver_sql(
+        "SELECT act_a, act_b, decision FROM act_link WHERE deleted = 0")]
+
+
+def _current_acts(conn: Connection, acts: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for marks, chunk in sql_slices(sorted(set(acts))):
+        found.update(str(u) for (u,) in conn.exec_driver_sql(
+            f"SELECT uuid FROM act WHERE uuid IN ({marks}) AND deleted = 0", chunk))
+    return found
+
+
+def uncounted(conn: Connection) -> frozenset[str]:
+    """The acts a "same act" decision makes double reports: every act of a group of acts decided the
+    same except the one recorded first. Reports leave these out."""
+    same = [(a, b) for a, b, d in _decisions(conn) if d == "same"]
+    if not same:
+        return frozenset()
+    current = _current_acts(conn, (x for pair in same for x in pair))
+    groups = _Groups()
+    for a, b in same:
+        if a in current and b in current:
+            groups.join(a, b)
+    first = _first_recorded(conn, current)
+    out: set[str] = set()
+    for members in groups.members(x for pair in same for x in pair if x in current):
+        members = sorted(set(members), key=lambda act: _order(first, act))
+        out.update(members[1:])
+    return frozenset(out)
+
+
+def uncounted_json(conn: Connection) -> str:
+    """uncounted() as one SQL parameter: `a.uuid NOT IN (SELECT value FROM json_each(?))`."""
+    return json.dumps(sorted(uncounted(conn)))
+
+
+def candidate_pairs(conn: Connection) -> list[tuple[str, str]]:
+    """Undecided pairs (smaller uuid first) of current acts that may be one act reported twice."""
+    humans = _humans(conn)
+    decided = {(a, b) for a, b, _ in _decisions(conn)}
+    gone = uncounted(conn)
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for uuid, person, date, act_type, code, article in conn.exec_driver_sql(
+            "SELECT a.uuid, a.person, e.date, a.act_type, a.legal_code, a.article FROM act a "
+            "JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person "
+            "WHERE a.deleted = 0 AND e.deleted = 0 AND p.deleted = 0 AND e.date IS NOT NULL"):
+        if uuid in gone:
+            continue  # already counted through the act it doubles
+        groups[(humans.find(str(person)), str(date), str(act_type), code or "", article or "")].append(str(uuid))
+    pairs = []
+    for members in groups.values():
+        for a, b in combinations(sorted(members), 2):
+            if (a, b) not in decided:
+                pairs.append((a, b))
+    return sorted(pairs)
+
+
+def _names(conn: Connection) -> dict[str, str]:
+    names = {str(k): str(n) for k, n in conn.exec_driver_sql("SELECT key_id, display_name FROM trusted_key")}
+    own = settings.get(conn, "display_name") or ""
+    for (public,) in conn.exec_driver_sql("SELECT public_key FROM identity"):
+        names[key_id(bytes(public))] = own
+    return names
+
+
+def _sides(conn: Connection, acts: list[str]) -> dict[str, ActSide]:
+    names = _names(conn)
+    first = _first_recorded(conn, acts)
+    out: dict[str, ActSide] = {}
+    for marks, chunk in sql_slices(sorted(set(acts))):
+        for row in conn.exec_driver_sql(_SIDE + f"WHERE a.uuid IN ({marks})", chunk):
+            values = dict(zip(_SIDE_FIELDS, row, strict=True))
+            out[str(row[0])] = ActSide(**values, recorded_by=names.get(str(row[-1]), ""),
+                                       recorded=first.get(str(row[0]), ""))
+    return out
+
+
+def find_double_acts(conn: Connection, limit: int = 1000) -> list[ActPair]:
+    """Undecided pairs of acts that may be one act reported twice, by date, then person."""
+    pairs = candidate_pairs(conn)
+    sides = _sides(conn, [x for pair in pairs for x in pair])
+    out = []
+    for a, b in pairs:
+        first, second = sorted((sides[a], sides[b]), key=lambda s: (s.recorded or "~", s.uuid))
+        out.append(ActPair(first, second))
+    out.sort(key=lambda p: (p.a.date or "", p.a.name, p.a.uuid, p.b.uuid))
+    return out[:limit]
+
+
+def decide_acts(vault: Vault, a: str, b: str, action: str, note: str | None = None) -> str:
+    """Record the coordinator's decision about acts a and b ("same" or "different"); returns the
+    decision record's id. Deciding again edits the same record, so the audit trail shows every change."""
+    if action not in ACTIONS:
+        raise InputError("Choose same or different.")
+    if a == b:
+        raise InputError("An act cannot be a double report of itself.")
+    uuid = act_link_id(a, b)
+    first, second = sorted((a, b))
+    fields: dict[str, Any] = {"act_a": first, "act_b": second, "decision": action, "note": note}
+    with vault.transaction() as conn:
+        for act in (a, b):
+            if not conn.exec_driver_sql("SELECT 1 FROM act WHERE uuid = ? AND deleted = 0", (act,)).first():
+                raise InputError("No act {act}.", act=act)
+        changes = vault.changeset()
+        if conn.exec_driver_sql("SELECT 1 FROM act_link WHERE uuid = ?", (uuid,)).first():
+            changes.update(conn, "act_link", uuid, fields)
+        else:
+            changes.create("act_link", fields, record=uuid)
+        vault.commit(changes, conn)
+    return uuid
+
+
+def act_decisions(conn: Connection) -> list[ActDecision]:
+    """Every current decision about a pair of acts, newest first."""
+    return [ActDecision(*(str(v) if v is not None else None for v in row))  # type: ignore[arg-type]
+            for row in conn.exec_driver_sql(
+                "SELECT uuid, act_a, act_b, decision, note, author FROM act_link WHERE deleted = 0 "
+                "ORDER BY hlc DESC")]
+
+
+def one_act(conn: Connection, query: str) -> str:
+    """The one current act an id or the start of an id names (as the Duplicates list shows it)."""
+    text = query.strip().lower()
+    if len(text) < 4 or not all(c in "0123456789abcdef" for c in text):
+        raise InputError("No act {act}.", act=query)
+    rows = conn.exec_driver_sql("SELECT uuid FROM act WHERE uuid LIKE ? AND deleted = 0 LIMIT 2",
+                                (text + "%",)).fetchall()
+    if not rows:
+        raise InputError("No act {act}.", act=query)
+    if len(rows) > 1:
+        raise InputError("Several acts start with {act}; give more of the id.", act=query)
+    return str(rows[0][0])
+
+
+def possible_doubles(included: Iterable[str], pairs: Iterable[tuple[str, str]]) -> int:
+    """How many of the included acts may be double reports: in each group of included acts joined by
+    undecided candidate pairs, all but one."""
+    shown = set(included)
+    groups = _Groups()
+    touched: set[str] = set()
+    for a, b in pairs:
+        if a in shown and b in shown:
+            groups.join(a, b)
+            touched.update((a, b))
+    return sum(len(members) - 1 for members in groups.members(touched))
+
+
+def doubles_note(n: int, lang: str | None = None) -> str:
+    """The hint every report with undecided candidates carries."""
+    return ntr("Includes {n} possible double report: see Probable duplicates.",
+               "Includes {n} possible double reports: see Probable duplicates.", n, lang, n=n)
+
+
+def counted_once_note(n: int, lang: str | None = None) -> str:
+    """What a report says of acts decided to be double reports (left out)."""
+    return ntr("{n} act reported twice is counted once.", "{n} acts reported twice are counted once.", n, lang, n=n)
