@@ -1486,15 +1486,19 @@ These three belong together. Shares made at another time are a different set: th
 <context>
     <name>SpreadsheetActions</name>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
+        <source>&amp;Import spreadsheet (Excel, CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1511,6 +1515,26 @@ These three belong together. Shares made at another time are a different set: th
     </message>
     <message>
         <source>The spreadsheet was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was saved to {path}. Fill in one row per act, then import it with File → Import spreadsheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was not saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

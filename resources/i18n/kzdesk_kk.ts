@@ -1497,16 +1497,20 @@ These three belong together. Shares made at another time are a different set: th
 <context>
     <name>SpreadsheetActions</name>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation>&amp;Кестені импорттау (CSV)…</translation>
-    </message>
-    <message>
         <source>Import spreadsheet</source>
         <translation>Кестені импорттау</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV файлдары (*.csv)</translation>
+        <source>&amp;Import spreadsheet (Excel, CSV)…</source>
+        <translation>&amp;Кестені импорттау (Excel, CSV)…</translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet &amp;template…</source>
+        <translation>Кесте &amp;үлгісін сақтау…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>Кестелер (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
@@ -1523,6 +1527,26 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The spreadsheet was not imported.</source>
         <translation>Кесте импортталмады.</translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet template</source>
+        <translation>Кесте үлгісін сақтау</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel кітабы (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template was saved to {path}. Fill in one row per act, then import it with File → Import spreadsheet.</source>
+        <translation>Үлгі {path} файлына сақталды. Әр шараға бір жол толтырыңыз, содан кейін оны импорттаңыз: Файл → Кестені импорттау.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сақталуда…</translation>
+    </message>
+    <message>
+        <source>The template was not saved.</source>
+        <translation>Үлгі сақталмады.</translation>
     </message>
 </context>
 <context>

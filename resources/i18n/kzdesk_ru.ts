@@ -1500,16 +1500,20 @@ These three belong together. Shares made at another time are a different set: th
 <context>
     <name>SpreadsheetActions</name>
     <message>
-        <source>&amp;Import spreadsheet (CSV)…</source>
-        <translation>&amp;Импортировать таблицу (CSV)…</translation>
-    </message>
-    <message>
         <source>Import spreadsheet</source>
         <translation>Импорт таблицы</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Файлы CSV (*.csv)</translation>
+        <source>&amp;Import spreadsheet (Excel, CSV)…</source>
+        <translation>&amp;Импортировать таблицу (Excel, CSV)…</translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet &amp;template…</source>
+        <translation>Сохранить &amp;шаблон таблицы…</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt)</source>
+        <translation>Таблицы (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
         <source>Imported {rows} rows: {events} events, {acts} acts.</source>
@@ -1526,6 +1530,26 @@ These three belong together. Shares made at another time are a different set: th
     <message>
         <source>The spreadsheet was not imported.</source>
         <translation>Таблица не импортирована.</translation>
+    </message>
+    <message>
+        <source>Save a spreadsheet template</source>
+        <translation>Сохранить шаблон таблицы</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template was saved to {path}. Fill in one row per act, then import it with File → Import spreadsheet.</source>
+        <translation>Шаблон сохранён в {path}. Заполните по строке на каждую меру, затем импортируйте его: Файл → Импортировать таблицу.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <source>The template was not saved.</source>
+        <translation>Шаблон не сохранён.</translation>
     </message>
 </context>
 <context>

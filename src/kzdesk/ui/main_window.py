@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.spreadsheets.import_action)
+        self.file_menu.addAction(self.spreadsheets.template_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.bundles.export_action)
         self.file_menu.addAction(self.bundles.import_action)

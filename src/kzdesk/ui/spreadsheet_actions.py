@@ -1,4 +1,5 @@
-"""File → Import spreadsheet: the same all-or-nothing import as `kzdesk import`, run through Operation."""
+"""File → Import spreadsheet: the same all-or-nothing import as `kzdesk import`, run through Operation; and
+File → Save a spreadsheet template: the same file as `kzdesk template`, in the window's language."""
 
 from __future__ import annotations
 
@@ -26,10 +27,12 @@ class SpreadsheetActions(MenuActions):
     def __init__(self, window: QMainWindow, context: AppContext, notice: Notice) -> None:
         super().__init__(window, context, notice)
         self.import_action = self.action("import_action", self._ask_file)
+        self.template_action = self.action("template_action", self._ask_template)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.import_action.setText(self.tr("&Import spreadsheet (Excel, CSV)…"))
+        self.template_action.setText(self.tr("Save a spreadsheet &template…"))
 
     def _ask_file(self) -> None:
         path = file_dialogs.open_file(self.window, self.tr("Import spreadsheet"),
@@ -64,3 +67,33 @@ class SpreadsheetActions(MenuActions):
 
         Operation(self.window, self.context, self.tr("Importing…"), name="csv_progress").run(
             work, done, self.tr("The spreadsheet was not imported."), lambda text: self._say(text, True))
+
+    def _ask_template(self) -> None:
+        lang = self.context.translations.language
+        path = file_dialogs.save_file(self.window, self.tr("Save a spreadsheet template"),
+                                      f"kzdesk-template-{lang}.xlsx",
+                                      self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.save_template(path)
+
+    def save_template(self, path: str) -> None:
+        """Write the template (XLSX, or CSV for a .csv name) in the window's language; no vault needed."""
+        lang = self.context.translations.language
+        target = Path(path)
+        if target.suffix.casefold() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + ".xlsx")
+
+        def work(_operation: Operation) -> Path:
+            from kzdesk.core.files import write_output
+            from kzdesk.core.ingest.template import template
+            from kzdesk.core.reports.export import format_for
+
+            write_output(target, template(format_for(target), lang), mode=0o644)  # it holds no case data
+            return target
+
+        def done(written: Path) -> None:
+            self._say(self.tr("The template was saved to {path}. Fill in one row per act, then import it "
+                              "with File → Import spreadsheet.").format(path=written))
+
+        Operation(self.window, self.context, self.tr("Saving…"), name="template_progress").run(
+            work, done, self.tr("The template was not saved."), lambda text: self._say(text, True))
