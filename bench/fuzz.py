@@ -19,7 +19,7 @@ to --corpus DIR if given). Targets, each run for S seconds or N inputs:
   merged, quarantined or rejected, never crash the import, and what merged must still make a case
   summary. Unmodified, every seed must be accepted (all targets).
 - manifest: mutated manifests through parse_manifest; what it accepts must really be valid.
-- csv: mutated CSV files through plan_import, and every 8th also import_csv into a vault: a plan
+- csv: mutated CSV files through check_bytes, and every 8th also import_csv into a vault: a plan
   (with problems per row) or an InputError; a rejected file leaves the vault unchanged.
 - pdf: mutated text put in a person, event, act and source, then a case summary PDF: it always
   builds, pypdf opens it, the printable text is there and no markup was obeyed.
@@ -657,7 +657,7 @@ class CsvTarget(Target):
     def run(self, data: bytes) -> tuple[str, str]:
         self.runs += 1
         try:
-            plan = P.csv_import.plan_import(data)
+            plan = P.csv_import.check_bytes(data)
         except P.InputError as exc:
             outcome = ("rejected", exc.msgid)
             plan = None

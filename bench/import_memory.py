@@ -1,13 +1,15 @@
-"""Peak memory and wall time of `kzdesk import-csv`, in a child process, against baselines of the same run.
+"""Peak memory and wall time of `kzdesk import`, in a child process, against baselines of the same run.
 
-    python bench/import_memory.py [ROWS ...] [--runs N]      (default: 10000 100000, 1 run)
+    python bench/import_memory.py [ROWS ...] [--runs N] [--xlsx]    (default: 10000 100000, 1 run)
 
 For each size a CSV with the columns of tests/data/monitoring_2021_12.csv is generated
 (bench/generate.py: persons repeated on many rows, event_refs shared by 1-4 rows, sources
-cited many times), then `python -m kzdesk import-csv FILE` runs on a fresh vault (passphrase in
-KZDESK_PASSPHRASE, floor KDF parameters). The peak is the child's own ru_maxrss (os.wait4), so
-the generator and this script do not count. Printed per size: peak RSS, its ratio to the peak of
-a bare vault open (`kzdesk stats` on a fresh vault, measured in the same run), wall and CPU time, rows/s.
+cited many times), then `python -m kzdesk import FILE` runs on a fresh vault (passphrase in
+KZDESK_PASSPHRASE, floor KDF parameters); with --xlsx the same rows go into an Excel workbook (written
+by openpyxl's streaming writer, dates as date cells) and the workbook is imported. The peak is the
+child's own ru_maxrss (os.wait4), so the generator and this script do not count. Printed per size: peak
+RSS, its ratio to the peak of a bare vault open (`kzdesk stats` on a fresh vault, measured in the same
+run), wall and CPU time, rows/s.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from generate import write_csv
+from generate import COLUMNS, rows, write_csv
 from kzdesk.core.model.vault import Profile, Vault
 from kzdesk.core.vault.kdf import floor_params
 
@@ -50,8 +52,30 @@ def run_child(*args: str) -> tuple[float, float, float]:
     return usage.ru_maxrss / 1024, wall, usage.ru_utime + usage.ru_stime
 
 
+def write_xlsx(path: Path, n: int) -> Path:
+    """The generator's rows as a workbook, as a monitor's Excel file holds them (a day as a date cell)."""
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(COLUMNS)
+    for row in rows(n):
+        day = row["date"]
+        cells: list[object] = [row[c] for c in COLUMNS]
+        if len(day) == 10:
+            cells[0] = date.fromisoformat(day)
+        sheet.append(cells)
+    book.save(path)
+    return path
+
+
 def main() -> None:
     argv = sys.argv[1:]
+    workbook = "--xlsx" in argv
+    if workbook:
+        argv.remove("--xlsx")
     runs = 1
     if "--runs" in argv:
         at = argv.index("--runs")
@@ -64,9 +88,9 @@ def main() -> None:
         baseline = statistics.median(bare)
         print(f"baseline, bare vault open (kzdesk stats): peak {baseline:8.1f} MiB")
         for n in sizes:
-            csv_path = write_csv(base / f"rows{n}.csv", n)
+            csv_path = write_xlsx(base / f"rows{n}.xlsx", n) if workbook else write_csv(base / f"rows{n}.csv", n)
             size_mib = csv_path.stat().st_size / 2**20
-            results = [run_child("--vault", str(new_vault(base / f"v{n}-{i}")), "import-csv", str(csv_path))
+            results = [run_child("--vault", str(new_vault(base / f"v{n}-{i}")), "import", str(csv_path))
                        for i in range(runs)]
             peak, wall, cpu = (statistics.median(r[k] for r in results) for k in range(3))
             print(f"rows {n:>9,} ({size_mib:6.1f} MiB file): peak {peak:8.1f} MiB  x{peak / baseline:5.2f} bare  "
