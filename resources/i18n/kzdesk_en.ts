@@ -173,6 +173,41 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ActsSideBySide</name>
+    <message>
+        <source>Recorded first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sanction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>&amp;Export a bundle for the other coordinators…</source>
@@ -425,6 +460,48 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>DoubleActsModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateActsView</name>
+    <message>
+        <source>Same &amp;act: count it once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One act reported twice: the one recorded first is counted and listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different a&amp;cts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two acts: both are counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No acts reported twice. When one person&apos;s act seems recorded twice (the same date, type and article), the two wait here for you to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
         <source>Score</source>
@@ -463,6 +540,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
     <message>
         <source>&amp;Different people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acts &amp;reported twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -174,6 +174,41 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ActsSideBySide</name>
+    <message>
+        <source>Recorded first</source>
+        <translation>Алдымен жазылған</translation>
+    </message>
+    <message>
+        <source>Recorded later</source>
+        <translation>Кейін жазылған</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Қала</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Шара</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Құқықтық негіз</translation>
+    </message>
+    <message>
+        <source>Sanction</source>
+        <translation>Жаза</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Кім жазды</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>&amp;Export a bundle for the other coordinators…</source>
@@ -430,6 +465,48 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>DoubleActsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Тұлға</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Шара</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Құқықтық негіз</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateActsView</name>
+    <message>
+        <source>Same &amp;act: count it once</source>
+        <translation>Бір шара: бір рет &amp;есептеу</translation>
+    </message>
+    <message>
+        <source>One act reported twice: the one recorded first is counted and listed</source>
+        <translation>Бір шара туралы екі рет хабарланған: алдымен жазылғаны есептеледі және көрсетіледі</translation>
+    </message>
+    <message>
+        <source>Different a&amp;cts</source>
+        <translation>Әртүрлі &amp;шаралар</translation>
+    </message>
+    <message>
+        <source>Two acts: both are counted</source>
+        <translation>Екі шара: екеуі де есептеледі</translation>
+    </message>
+    <message>
+        <source>No acts reported twice. When one person&apos;s act seems recorded twice (the same date, type and article), the two wait here for you to decide.</source>
+        <translation>Екі рет хабарланған шаралар жоқ. Бір тұлғаның шарасы екі рет жазылған сияқты болса (күні, түрі және бабы бірдей), екеуі осында сіздің шешіміңізді күтеді.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
         <source>Score</source>
@@ -469,6 +546,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
     <message>
         <source>&amp;Different people</source>
         <translation>Ә&amp;ртүрлі адамдар</translation>
+    </message>
+    <message>
+        <source>&amp;Persons</source>
+        <translation>Т&amp;ұлғалар</translation>
+    </message>
+    <message>
+        <source>Acts &amp;reported twice</source>
+        <translation>Екі рет &amp;хабарланған шаралар</translation>
     </message>
     <message>
         <source>No probable duplicates. When the same person seems to be recorded twice under different spellings, the two records wait here for you to link, merge or mark as different people.</source>

@@ -174,6 +174,41 @@ Licence: GNU General Public License, version 3 or later. This program comes with
     </message>
 </context>
 <context>
+    <name>ActsSideBySide</name>
+    <message>
+        <source>Recorded first</source>
+        <translation>Записано первым</translation>
+    </message>
+    <message>
+        <source>Recorded later</source>
+        <translation>Записано позже</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Мера</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>Sanction</source>
+        <translation>Наказание</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Кто записал</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <source>&amp;Export a bundle for the other coordinators…</source>
@@ -431,6 +466,48 @@ The persons keep their own levels (change those in the Persons tab).</source>
     </message>
 </context>
 <context>
+    <name>DoubleActsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Лицо</translation>
+    </message>
+    <message>
+        <source>Act</source>
+        <translation>Мера</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Правовое основание</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateActsView</name>
+    <message>
+        <source>Same &amp;act: count it once</source>
+        <translation>Одна мера: &amp;учесть один раз</translation>
+    </message>
+    <message>
+        <source>One act reported twice: the one recorded first is counted and listed</source>
+        <translation>Об одной мере сообщили дважды: учитывается и показывается записанная первой</translation>
+    </message>
+    <message>
+        <source>Different a&amp;cts</source>
+        <translation>Ра&amp;зные меры</translation>
+    </message>
+    <message>
+        <source>Two acts: both are counted</source>
+        <translation>Две меры: учитываются обе</translation>
+    </message>
+    <message>
+        <source>No acts reported twice. When one person&apos;s act seems recorded twice (the same date, type and article), the two wait here for you to decide.</source>
+        <translation>Нет мер, о которых сообщили дважды. Когда мера одного лица, похоже, записана дважды (та же дата, вид и статья), обе ждут здесь вашего решения.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesModel</name>
     <message>
         <source>Score</source>
@@ -470,6 +547,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
     <message>
         <source>&amp;Different people</source>
         <translation>&amp;Разные люди</translation>
+    </message>
+    <message>
+        <source>&amp;Persons</source>
+        <translation>&amp;Лица</translation>
+    </message>
+    <message>
+        <source>Acts &amp;reported twice</source>
+        <translation>Меры, сообщённые &amp;дважды</translation>
     </message>
     <message>
         <source>No probable duplicates. When the same person seems to be recorded twice under different spellings, the two records wait here for you to link, merge or mark as different people.</source>

@@ -231,8 +231,8 @@ def test_two_coordinators_who_disagree_see_a_conflict(field, tmp_path: Path) -> 
         assert [c.field for c in conflicts] == ["decision"]
         assert sorted(v.value for v in conflicts[0].candidates) == ["different", "same"]
         assert conflicts[0].persons and set(conflicts[0].persons) <= {"Жақсылықов Ерлан", "Zhaksylykov Erlan"}
-    with coordinator.engine.connect() as c1, other.engine.connect() as c2:
-        assert c1.exec_driver_sql("SELECT * FROM act_link").fetchall() == rows
+    with coordinator.engine.connect() as conn:  # rows: the other coordinator's, read last in the loop
+        assert conn.exec_driver_sql("SELECT * FROM act_link").fetchall() == rows
     other.close()
 
 
@@ -247,3 +247,30 @@ def test_bad_ids_change_nothing(field) -> None:
             decide_acts(reopened, *args)
     reopened.close()
     assert snapshot(coordinator.path) == before
+
+
+def test_command_line_lists_and_decides_act_pairs(field, kz) -> None:
+    coordinator, a, b = field
+    decide(coordinator, a, b, "link")
+    act_a, act_b = act_of(coordinator, a), act_of(coordinator, b)
+    coordinator.close()
+    run = {"vault": coordinator.path, "passphrase": "pass phrase"}
+    listed = kz("duplicates", "--acts", "--json", **run).json()
+    assert [(p["a"]["uuid"], p["b"]["uuid"], p["a"]["recorded_by"]) for p in listed] == [
+        (act_a, act_b, "Oral volunteer")]
+    text = kz("duplicates", "--acts", "--lang", "ru", **run).out
+    assert act_a[:8] in text and "Жақсылықов Ерлан ~ Zhaksylykov Erlan" in text and "09.03.2022" in text
+    assert "записал(а): Aktobe volunteer" in text
+    assert "Включает 1 возможное повторное сообщение" in kz("stats", "--lang", "ru", **run).out
+    assert kz("duplicates", "--acts", "merge", act_a, act_b, **run).code == 1
+    assert kz("duplicates", "same", act_a, act_b, **run).code == 1  # "same" is for acts only
+    wrong = kz("duplicates", "--acts", "same", act_a[:8], "ffffffff", **run)
+    assert wrong.code == 1 and "ffffffff" in wrong.err
+    done = kz("duplicates", "--acts", "same", act_b[:10], act_a[:10], "--note", "одно задержание", **run)
+    assert done.code == 0 and "counted once" in done.out
+    made = kz("duplicates", "--acts", "decisions", "--json", **run).json()
+    assert [(d["act_a"], d["act_b"], d["decision"], d["note"]) for d in made] == [
+        (min(act_a, act_b), max(act_a, act_b), "same", "одно задержание")]
+    assert kz("duplicates", "--acts", "--json", **run).json() == []
+    assert "1 act reported twice is counted once." in kz("stats", **run).out
+    assert kz("stats", "--json", **run).json()["acts"] == 1

@@ -1,8 +1,10 @@
-"""The coordinator's review queue of probable duplicate persons.
+"""The coordinator's review queue of probable duplicate persons, and of acts reported twice.
 
-A pair is shown with both persons' chronologies side by side, so the decision rests on what was
-recorded (dates, cities, courts), not on the names alone. Link, merge and "different people" are
-written as decision records by the core (kzdesk.core.exchange.links) and travel on in bundles.
+A pair of persons is shown with both persons' chronologies side by side, so the decision rests on
+what was recorded (dates, cities, courts), not on the names alone. Link, merge and "different
+people" are written as decision records by the core (kzdesk.core.exchange.links) and travel on in
+bundles. A switch above the list shows the other queue: acts of one person that are probably one
+act reported twice (duplicate_acts_view), decided "same act" or "different acts" the same way.
 """
 
 from __future__ import annotations
@@ -11,16 +13,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kzdesk.ui.context import AppContext
+from kzdesk.ui.duplicate_acts_view import DuplicateActsView
 from kzdesk.ui.empty_state import EmptyNotice
 from kzdesk.ui.exchange_models import DuplicatesModel
 from kzdesk.ui.records_model import ChronologyModel
@@ -72,11 +77,39 @@ class DuplicatesPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.view)
         split.addWidget(sides)
+        persons = QWidget()
+        column = QVBoxLayout(persons)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(split)
+        column.addLayout(buttons)
+        # The second queue: acts of one person probably reported twice.
+        self.acts = DuplicateActsView(context)
+        self.acts.decided.connect(self.decided)
+        self.acts.failed.connect(self.failed)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(persons)
+        self.stack.addWidget(self.acts)
+        self.persons_switch = named(QPushButton(), "persons_switch", checkable=True, checked=True)
+        self.acts_switch = named(QPushButton(), "acts_switch", checkable=True)
+        self.switch = QButtonGroup(self)
+        for i, button in enumerate((self.persons_switch, self.acts_switch)):
+            self.switch.addButton(button, i)
+        self.switch.idClicked.connect(self.show_queue)
+        switches = QHBoxLayout()
+        switches.addWidget(self.persons_switch)
+        switches.addWidget(self.acts_switch)
+        switches.addStretch()
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        layout.addLayout(buttons)
+        layout.addLayout(switches)
+        layout.addWidget(self.stack)
         self._enable(False)
         self.retranslate()
+
+    def show_queue(self, index: int) -> None:
+        """0: probable duplicate persons; 1: acts probably reported twice."""
+        self.stack.setCurrentIndex(index)
+        self.switch.button(index).setChecked(True)
+        (self.view if index == 0 else self.acts.view).setFocus()
 
     def retranslate(self) -> None:
         self.link_button.setText(self.tr("Same person: &link"))
@@ -84,6 +117,9 @@ class DuplicatesPage(QWidget):
         self.merge_button.setText(self.tr("Same person: &merge into the left one"))
         self.merge_button.setToolTip(self.tr("Move everything recorded about the right one to the left one"))
         self.different_button.setText(self.tr("&Different people"))
+        self.persons_switch.setText(self.tr("&Persons"))
+        self.acts_switch.setText(self.tr("Acts &reported twice"))
+        self.acts.retranslate()
         self._say_empty()
         self._selected()
 
@@ -95,12 +131,14 @@ class DuplicatesPage(QWidget):
     def load(self) -> None:
         self.loaded = True
         self.model.load()
+        self.acts.load()
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
         self.loaded = False
         self.model.clear()
         self._clear_sides()
+        self.acts.clear()
 
     def _clear_sides(self) -> None:
         for model in (self.left, self.right):
