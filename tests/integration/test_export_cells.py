@@ -45,9 +45,9 @@ def test_xlsx_writes_a_full_day_as_a_date_cell_and_a_month_or_year_as_text(vault
     dates = {}
     for row in range(2, sheet.max_row + 1):
         event, decision = (sheet.cell(row=row, column=column[name]) for name in ("Дата события", "Дата решения"))
-        assert decision.is_date and decision.value == datetime(2022, 4, 7) and decision.number_format == "DD.MM.YYYY"
+        assert decision.is_date and decision.value == datetime(2022, 4, 7) and decision.number_format == "dd.mm.yyyy"
         dates[str(event.value)] = event
-    assert dates["2022-03-15 00:00:00"].is_date and dates["2022-03-15 00:00:00"].number_format == "DD.MM.YYYY"
+    assert dates["2022-03-15 00:00:00"].is_date and dates["2022-03-15 00:00:00"].number_format == "dd.mm.yyyy"
     for text in ("2022-03", "2022"):
         assert dates[text].data_type == "s" and not dates[text].is_date
     assert sheet.cell(row=2, column=column["Лицо"]).value == "'=Бекова Әсел"

@@ -130,10 +130,10 @@ def test_the_workbook_has_lists_dates_and_a_frozen_header(lang: str) -> None:
     column = {field: i for i, field in enumerate(TEMPLATE_FIELDS, start=1)}
     for field in DATE_FIELDS:
         letter = sheet.cell(row=1, column=column[field]).column_letter
-        assert sheet.column_dimensions[letter].number_format == "DD.MM.YYYY"
+        assert sheet.column_dimensions[letter].number_format == "dd.mm.yyyy"
         if field in row:
             cell = sheet.cell(row=2, column=column[field])
-            assert cell.is_date and cell.number_format == "DD.MM.YYYY"
+            assert cell.is_date and cell.number_format == "dd.mm.yyyy"
             assert cell.value == datetime.combine(row[field], datetime.min.time())
     assert sheet.cell(row=2, column=column["date"]).value.date() == date(2021, 12, 10)
     assert any(ch in str(sheet.cell(row=2, column=column["person"]).value) for ch in "әғқңөұүһі")

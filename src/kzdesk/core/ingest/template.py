@@ -42,7 +42,7 @@ OWN_HEADERS: dict[str, dict[str, str]] = {
 DATE_FIELDS = ("date", "decision_date", "appeal_date", "status_date")
 # Typed as text whatever they look like: Excel would turn "73-1" or "3-1" into a date.
 TEXT_FIELDS = ("event_ref", "article", "part", "case_number", "national_id", "contacts")
-DATE_FORMAT = "DD.MM.YYYY"
+DATE_FORMAT = "dd.mm.yyyy"
 # The drop-down list of each field that has one (several fields may share a list).
 LIST_OF = {"event_type": "act_type", "legal_code": "legal_code", "city": "city", "region": "region",
            "consent": "consent", "person_consent": "consent", "event_consent": "consent", "appeal": "appeal",

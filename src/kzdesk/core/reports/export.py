@@ -47,7 +47,7 @@ FORMATS = ("csv", "xlsx")
 SOURCE_SEPARATOR = " ; "
 # Columns holding a day (or a month or year, for an event): in XLSX a full day is a date cell shown as DATE_FORMAT.
 DATE_COLUMNS = ("date", "decision_date", "appeal_date")
-DATE_FORMAT = "DD.MM.YYYY"
+DATE_FORMAT = "dd.mm.yyyy"
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The person's fields marked sensitive() in the model: taken from the model, so a field marked
