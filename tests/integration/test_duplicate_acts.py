@@ -153,6 +153,26 @@ def test_reports_say_so_until_decided_and_count_once_after_same(field) -> None:
     assert pairs(coordinator) == set()
 
 
+def test_a_persons_chronology_tells_a_double_report_once_after_same(field) -> None:
+    """The Persons tab's chronology (model.persons.chronology, as the window loads it) lists the act
+    once after "same", and both again after "different"."""
+    from kzdesk.core.model.persons import chronology as persons_chronology
+
+    coordinator, a, b = field
+    decide(coordinator, a, b, "link")
+    acts = [act_of(coordinator, a), act_of(coordinator, b)]
+
+    def told() -> list[str]:
+        with coordinator.engine.connect() as conn:
+            return [entry.act for entry in persons_chronology(conn, a, uncounted(conn))]
+
+    assert sorted(told()) == sorted(acts)
+    decide_acts(coordinator, *acts, "same")
+    assert len(told()) == 1 and told()[0] in acts
+    decide_acts(coordinator, *acts, "different")
+    assert sorted(told()) == sorted(acts)
+
+
 def test_different_acts_remove_the_hint_and_count_both(field) -> None:
     coordinator, a, b = field
     decide(coordinator, a, b, "merge")

@@ -192,8 +192,11 @@ class ChronologyModel(TableModel):
             return
 
         def load() -> list[ChronologyEntry]:
+            from kzdesk.core.exchange.duplicate_acts import uncounted
+
             with vault.engine.connect() as conn:
-                return chronology(conn, person)
+                # An act the coordinator decided was reported twice is told once, as in every report.
+                return chronology(conn, person, uncounted(conn))
 
         self.context.tasks.run(load, self.replace)
 

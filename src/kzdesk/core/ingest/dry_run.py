@@ -43,9 +43,10 @@ class RowOutcome:
 
     def message(self, lang: str | None = None) -> str:
         if self.problems:
-            return tr("Row {row}: refused — {reasons}", lang, row=self.row, reasons="; ".join(
-                tr("column {column}: {reason}", lang, column=p.column, reason=tr(p.msgid, lang, **p.params))
-                for p in self.problems))
+            # Each reason in its own statement: a tr() inside another's arguments escapes extraction.
+            reasons = [tr("column {column}: {reason}", lang, column=p.column, reason=tr(p.msgid, lang, **p.params))
+                       for p in self.problems]
+            return tr("Row {row}: refused — {reasons}", lang, row=self.row, reasons="; ".join(reasons))
         assert self.person_match is not None
         event = tr("a new event", lang) if self.new_event else tr("the event of an earlier row", lang)
         return tr("Row {row}: {person} ({match}) — {act} in {event}", lang, row=self.row, person=self.person,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
@@ -88,13 +89,14 @@ def same_person(conn: Connection, person: str) -> set[str]:
     return {row[0] for row in conn.exec_driver_sql(SAME_PERSON + "SELECT uuid FROM same", (person,))}
 
 
-def chronology(conn: Connection, person: str) -> list[ChronologyEntry]:
+def chronology(conn: Connection, person: str, leave_out: Collection[str] = ()) -> list[ChronologyEntry]:
     """Every current act against the person (and the records linked to it as the same human),
-    oldest event first (undated events last)."""
+    oldest event first (undated events last); without the acts in `leave_out` (the double reports a
+    coordinator decided were the same act: exchange/duplicate_acts.uncounted)."""
     rows = conn.exec_driver_sql(SAME_PERSON +
         "SELECT a.uuid, e.uuid, e.date, e.date_start, e.city, e.city_text, a.act_type, a.legal_code, a.article, "
         "a.part, a.arrest_days, a.fine_amount, a.fine_unit, a.fine_kzt, a.court, a.case_number "
         "FROM act a JOIN event e ON e.uuid = a.event WHERE a.person IN (SELECT uuid FROM same) AND a.deleted = 0 "
         "AND e.deleted = 0 "
         "ORDER BY e.date_start IS NULL, e.date_start, a.hlc", (person,)).fetchall()
-    return [ChronologyEntry(*row) for row in rows]
+    return [ChronologyEntry(*row) for row in rows if row[0] not in leave_out]
