@@ -158,6 +158,24 @@ def test_public_case_summary_of_a_public_person(vault: Vault, lang: str, words: 
     assert "[2]" not in text
 
 
+def test_a_case_summary_says_when_a_quoted_wording_is_not_dated(vault: Vault) -> None:
+    """KoAP 488 in 2021 is quoted in its 2020 wording, which a law dates: no caveat. A charge under
+    Criminal Code 174 is quoted in the wording kzdesk knows with no source for its day: the summary says
+    so, so a lawyer checks before quoting it to a court."""
+    dated = add_case(vault, "Ким Виктор", [{"act_type": "administrative_arrest", "arrest_days": 15}])
+    undated = add_case(vault, "Серікбаева Айгүл", [{"act_type": "criminal_charge"}])
+    with vault.transaction() as conn:
+        edit = vault.changeset()
+        edit.update(conn, "act", undated["acts"][0], {"legal_code": "criminal_code", "article": "174",
+                                                     "part": "1"})
+        vault.commit(edit, conn)
+    caveat = {"en": "no dated source shows the wording", "ru": "adilet.zan.kz", "kk": "adilet.zan.kz"}
+    with vault.engine.connect() as conn:
+        for lang, words in caveat.items():
+            assert words not in flat(build_pdf(gather(conn, dated["person"], "full"), lang, TODAY)), lang
+            assert words in flat(build_pdf(gather(conn, undated["person"], "full"), lang, TODAY)), lang
+
+
 def _breaks(text: str, word: str) -> list[str]:
     """How word was laid out in text: the pieces it was broken into across lines, with their joins."""
     pattern = r"(?:-?\n)?".join(map(re.escape, word))

@@ -226,6 +226,13 @@ def layout(content: dict[str, Any], lang: str, today: str | None = None) -> Writ
            rows, [25, 27, 44, 25, 31, 22])
     if not rows:
         w.p(tr("No acts are recorded.", lang))
+    if any(wording.wording_undated(act["legal_code"], act["article"],
+                                   act["decision_date"] or events[act["event"]]["date_start"])
+           for act in content["acts"]):
+        # A lawyer quotes these words to a court: say when kzdesk cannot show they were the law that day.
+        w.p(tr("The text quoted for an article is its wording as kzdesk knows it; for some articles no dated "
+               "source shows the wording in force on the decision date. Check it against the official text "
+               "(adilet.zan.kz) before quoting it.", lang), "small")
     w.p(tr("Events", lang), "h2")
     for event in content["events"]:
         where = ", ".join(x for x in (wording.place(event["city"], event["city_text"], lang), event["place"]) if x)

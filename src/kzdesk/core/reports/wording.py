@@ -303,6 +303,13 @@ def part_title(code: str | None, article: str | None, part: str | None, day: str
     return label(summary or wording.title, lang)
 
 
+def wording_undated(code: str | None, article: str | None, day: str | None) -> bool:
+    """True when the words quoted for this article on this day are the wording kzdesk knows without a
+    source dating it (legal.json marks it): it may not be the wording that was in force that day."""
+    entry = vocabulary().articles.get((code or "", article or ""))
+    return entry is not None and not entry.wording_on(day).dated
+
+
 def cited_basis(code: str | None, article: str | None, part: str | None, day: str | None, lang: str) -> str:
     """"ч. 6 ст. 488 КоАП РК — Участие в собраниях…": the article with its code as the chronology cites
     it (code_name) and the text of its part; "" if no article."""
