@@ -1,50 +1,36 @@
 """Probable duplicate persons: one human recorded by different volunteers under different spellings.
 
-Names are compared on a Kazakh-aware normal form: every word folded to its Latin skeleton
-(Жақсылықов, Жаксылыков, Zhaksylykov, Zhaqsylyqov → jaksilikov), surname endings of one family
-brought together (-ov/-ev/-uly → one masculine form, -ova/-eva/-kyzy → one feminine form),
-patronymics set aside, and word order ignored. Candidates come from blocking on word prefixes and
-are scored with rapidfuzz; shared cities and events add evidence. A pair is a suggestion for the
+Names are compared by core.model.name_match: every word folded across Kazakh Cyrillic, Russian Cyrillic and the
+Latin spellings (passports, BGN/PCGN, GOST, the Kazakh Latin alphabets of 2017, 2018 and 2021, what monitors
+type), endings of one surname brought together (-ov, -uly; -ova, -kyzy), words aligned in any order, one typo
+a word forgiven, initials standing for given names, masculine and feminine forms of one surname kept as a
+labelled pair. Comparing all pairs would take hours at 100,000 persons, so candidates come from blocking keys
+instead: two words of a name together (one of them with a letter dropped, so a typo still meets its word), or
+one word with the initial of the other. Shared cities and events add evidence. A pair is a suggestion for the
 coordinator, never merged automatically.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from rapidfuzz import fuzz
 from sqlalchemy import Connection
 
 from kzdesk.core.exchange.links import decided_pairs
 from kzdesk.core.i18n import N_
-from kzdesk.core.model.names import skeleton_word, words
+from kzdesk.core.model.name_match import THRESHOLD, Lexicon, ParsedName, Word, compare, score
 
-THRESHOLD = 88.0
-PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ovish|evish|ich|ovic|evic)$")
-MASCULINE = re.compile(r"(uli|ulu|ov|ev|in)$")
-FEMININE = re.compile(r"(ova|eva|kizi|ina)$")
+__all__ = ["THRESHOLD", "Candidate", "candidate_pairs", "find_duplicates", "score"]
 
-
-def _word_form(word: str) -> tuple[str, str]:
-    """(normal form, kind) of one name word: kind is "patronymic", "m", "f" or ""."""
-    s = skeleton_word(word)
-    if len(s) > 6 and PATRONYMIC.search(s):
-        return PATRONYMIC.sub("", s), "patronymic"
-    if len(s) > 4 and FEMININE.search(s):
-        return FEMININE.sub("", s) + "~", "f"
-    if len(s) > 3 and MASCULINE.search(s):
-        return MASCULINE.sub("", s) + "~", "m"
-    return s, ""
-
-
-def normal_form(name: str) -> tuple[str, frozenset[str]]:
-    """The comparable form of a full name (sorted words, no patronymic) and the kinds seen."""
-    forms = [_word_form(w) for w in words(name)]
-    main = sorted(f for f, kind in forms if kind != "patronymic" and f)
-    return " ".join(main), frozenset(kind for _, kind in forms if kind)
+# A key shared by more persons than this says little and would cost a quadratic number of comparisons.
+BUCKET_CAP = 300
+# An initial that fits more full names than this (Ахметов А. among a hundred Ахметов А-something) suggests none.
+INITIAL_CAP = 40
+_INDEX_BITS = 24  # a pair of persons is one int: up to 16 million persons per run
+_HASH_MASK = (1 << 62) - 1
 
 
 @dataclass
@@ -63,32 +49,148 @@ class Candidate:
                 "score": round(self.score, 1), "reasons": self.reasons}
 
 
-def score(name_a: str, name_b: str) -> tuple[float, list[str]]:
-    """How alike two names are (0–100), and why, on the normal form."""
-    form_a, kinds_a = normal_form(name_a)
-    form_b, kinds_b = normal_form(name_b)
-    if not form_a or not form_b:
-        return 0.0, []
-    if ("m" in kinds_a and "f" in kinds_b) or ("f" in kinds_a and "m" in kinds_b):
-        return 0.0, []  # Жақсылықов and Жақсылықова are two people
-    # Every word of the shorter name needs a close counterpart in the other (Нұрлан is not Нұржан).
-    short, other = sorted((form_a.split(), form_b.split()), key=len)
-    value = min(max(fuzz.ratio(w, o) for o in other) for w in short)
-    if len(short) == 1 and len(other) > 1:
-        value = min(value, 80.0)  # one shared word is not enough to call two people one
-    reasons = []
-    if form_a == form_b:
-        raw_a = [skeleton_word(w) for w in words(name_a)]
-        raw_b = [skeleton_word(w) for w in words(name_b)]
-        if raw_a == raw_b:
-            reasons.append(N_("same name in another script or spelling"))
-        elif sorted(raw_a) == sorted(raw_b):
-            reasons.append(N_("same name, other word order"))
-        else:
-            reasons.append(N_("same name with another ending or patronymic"))
-    elif value >= THRESHOLD:
-        reasons.append(N_("similar spelling"))
-    return float(value), reasons
+def _typos(stem: str) -> set[str]:
+    """The stem as a typo would leave it: one letter dropped or two swapped (never the first letter)."""
+    if len(stem) < 4:
+        return set()
+    dropped = {stem[:i] + stem[i + 1:] for i in range(1, len(stem))}
+    swapped = {stem[:i] + stem[i + 1] + stem[i] + stem[i + 2:] for i in range(1, len(stem) - 1)}
+    return (dropped | swapped) - {stem}
+
+
+# A key is "exact" (a name's own words) or a "typo" of them; two names are compared when they share an exact
+# key, or when one's exact key is the other's typo key (two typo keys meeting would be a substituted letter:
+# Нұрлан / Нұржан).
+
+
+def _unsexed(light: str) -> str:
+    """A given name without its feminine or masculine ending: Евгений, Евгения → evgen; Александра → aleksandr."""
+    for ending in ("ia", "ii", "a", "i"):
+        if light.endswith(ending) and len(light) > len(ending) + 2:
+            return light[: -len(ending)]
+    return light
+
+
+class _Hashes:
+    """The key parts of one word, hashed once: a word recurs in thousands of names."""
+
+    __slots__ = ("initial", "light", "loose", "stem", "stem_typos", "typos", "unsexed")
+
+    def __init__(self, word: Word) -> None:
+        self.stem = hash(word.stem)
+        self.light = hash(":" + word.light)
+        self.loose = hash(":" + word.stem) if word.stem != word.light else None
+        unsexed = _unsexed(word.light)
+        self.unsexed = hash(":" + unsexed) if unsexed != word.light else None
+        self.typos = [hash(":" + v) for v in _typos(word.light) | _typos(word.stem)]
+        self.stem_typos = [hash(v) for v in _typos(word.stem) | _typos(word.folded)]
+        self.initial = hash("#" + word.initial)
+
+
+def _patronymic(word: Word) -> bool:
+    """The word looks like a patronymic (-ovich, -ovna, -uly, -kyzy): in a name of three words, it is one."""
+    return word.kind == "p" or word.folded.endswith(("uli", "kizi"))
+
+
+_MIX = 0x9E3779B97F4A7C15
+
+
+def _mix(a: int, b: int) -> int:
+    return (a * _MIX + b) & _HASH_MASK
+
+
+def _word_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
+    """Exact and typo keys of two words: their stems; or one stem with the other as typed, as a typo would leave
+    it, or without its gender ending."""
+    exact: set[int] = set()
+    typo: set[int] = set()
+    long_name = len(name.words) > 2
+    for x, y in combinations(name.words, 2):
+        hx, hy = hashes[x], hashes[y]
+        exact.add(_mix(min(hx.stem, hy.stem), max(hx.stem, hy.stem)))
+        # In a longer name the patronymic may be left out of typo keys: the other two words carry those.
+        patronymic = long_name and (_patronymic(x) or _patronymic(y))
+        for fixed, loose in ((hx, hy), (hy, hx)):
+            base = fixed.stem * _MIX
+            if loose.unsexed is not None:
+                exact.add((base + loose.unsexed) & _HASH_MASK)
+            if not patronymic:
+                exact.add((base + loose.light) & _HASH_MASK)
+                if loose.loose is not None:
+                    exact.add((base + loose.loose) & _HASH_MASK)
+                typo.update([(base + v) & _HASH_MASK for v in loose.typos])
+    return exact, typo
+
+
+def _initial_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
+    """Exact and typo keys of one word with the initial of a given name: "A. Mubarakov" meets "Aidar Mubarakov"."""
+    exact: set[int] = set()
+    typo: set[int] = set()
+    if name.initials:
+        first = hash("#" + name.initials[0])
+        for word in name.words:
+            h = hashes[word]
+            exact.add(_mix(h.stem, first))
+            typo.update([_mix(v, first) for v in h.stem_typos])
+    else:
+        words = name.words
+        if len(words) > 2:  # a patronymic is neither the surname nor the given name an initial stands for
+            words = tuple(w for w in words if not _patronymic(w)) or words
+        for x, y in combinations(words, 2):
+            hx, hy = hashes[x], hashes[y]
+            exact.add(_mix(hx.stem, hy.initial))
+            exact.add(_mix(hy.stem, hx.initial))
+    return exact, typo
+
+
+def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int, float, list[str]]]:
+    """(i, j, score, reasons) for every pair of names that is a candidate, i < j, in no particular order."""
+    if len(names) >= 1 << _INDEX_BITS:
+        raise ValueError("too many persons for one run of the duplicate finder")
+    lexicon = Lexicon()
+    parsed: dict[str, ParsedName] = {}
+    people = []
+    for text in names:
+        if text not in parsed:
+            parsed[text] = ParsedName.of(text, lexicon)
+        people.append(parsed[text])
+    hashes = {word: _Hashes(word) for word in lexicon.words()}
+    has_initials = [bool(p.initials) for p in people]
+    index_mask = (1 << _INDEX_BITS) - 1
+    pairs: set[int] = set()
+    for keys_of, with_initial in ((_word_keys, False), (_initial_keys, True)):
+        # Exact keys are indexed; typo keys are only looked up (two typo keys meeting would be a substitution),
+        # so the many typo keys cost a lookup each and no memory.
+        index: dict[int, list[int]] = {}
+        typo_keys: list[tuple[int, list[int]]] = []
+        for person, name in enumerate(people):
+            if with_initial and not name.words:
+                continue
+            exact, typo = keys_of(name, hashes)
+            for key in exact:
+                index.setdefault(key, []).append(person)
+            if typo and (has_initials[person] or not with_initial):
+                typo_keys.append((person, list(typo - exact)))
+        cap = INITIAL_CAP if with_initial else BUCKET_CAP
+        for members in index.values():
+            if 1 < len(members) <= cap:
+                for i, j in combinations(members, 2):
+                    if not with_initial or has_initials[i] or has_initials[j]:
+                        pairs.add((i << _INDEX_BITS) | j if i < j else (j << _INDEX_BITS) | i)
+        for person, looked_up in typo_keys:
+            for key in looked_up:
+                bucket = index.get(key)
+                if bucket is not None and len(bucket) <= cap:
+                    pairs.update([(i << _INDEX_BITS) | person if i < person else (person << _INDEX_BITS) | i
+                                  for i in bucket if i != person])
+        del index, typo_keys
+    found = []
+    for pair in pairs:
+        i, j = pair >> _INDEX_BITS, pair & index_mask
+        value, reasons = compare(people[i], people[j], lexicon)
+        if reasons:
+            found.append((i, j, value, reasons))
+    return found
 
 
 def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
@@ -103,34 +205,16 @@ def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
         events[person].add(event)
         if city:
             cities[person].add(city)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    forms = []
-    for i, (_uuid, name) in enumerate(people):
-        form, _kinds = normal_form(name)
-        forms.append(form)
-        for word in set(form.split()):
-            blocks[word[:3]].append(i)
-    seen: set[tuple[int, int]] = set()
     found = []
-    for members in blocks.values():
-        if len(members) > 500:
-            continue  # a very common prefix says nothing; the other words still block
-        for i, j in combinations(members, 2):
-            key = (min(i, j), max(i, j))
-            if key in seen or forms[i] == "" or people[i][0] == people[j][0]:
-                continue
-            seen.add(key)
-            value, reasons = score(people[i][1], people[j][1])
-            if value < THRESHOLD:
-                continue
-            a, b = people[key[0]][0], people[key[1]][0]
-            if (min(a, b), max(a, b)) in decided:
-                continue
-            if cities[a] & cities[b]:
-                reasons.append(N_("same city"))
-                value = min(100.0, value + 3)
-            if events[a] & events[b]:
-                reasons.append(N_("in the same event"))
-            found.append(Candidate(a, b, people[key[0]][1], people[key[1]][1], value, reasons))
+    for i, j, value, reasons in candidate_pairs([name for _uuid, name in people]):
+        a, b = people[i][0], people[j][0]
+        if a == b or (min(a, b), max(a, b)) in decided:
+            continue
+        if cities[a] & cities[b]:
+            reasons.append(N_("same city"))
+            value = min(100.0, value + 3)
+        if events[a] & events[b]:
+            reasons.append(N_("in the same event"))
+        found.append(Candidate(a, b, people[i][1], people[j][1], value, reasons))
     found.sort(key=lambda c: (-c.score, c.name_a, c.name_b))
     return found[:limit]
