@@ -74,7 +74,7 @@ def _unsexed(light: str) -> str:
 class _Hashes:
     """The key parts of one word, hashed once: a word recurs in thousands of names."""
 
-    __slots__ = ("initial", "light", "loose", "stem", "stem_typos", "typos", "unsexed")
+    __slots__ = ("gendered", "initial", "light", "loose", "stem", "stem_typos", "typos", "unsexed")
 
     def __init__(self, word: Word) -> None:
         self.stem = hash(word.stem)
@@ -83,8 +83,11 @@ class _Hashes:
         unsexed = _unsexed(word.light)
         self.unsexed = hash(":" + unsexed) if unsexed != word.light else None
         self.typos = [hash(":" + v) for v in _typos(word.light) | _typos(word.stem)]
-        self.stem_typos = [hash(v) for v in _typos(word.stem) | _typos(word.folded)]
+        gender = "/f" if word.kind == "f" else "/m"
+        self.stem_typos = [hash(v + gender) for v in _typos(word.stem) | _typos(word.folded)]
         self.initial = hash("#" + word.initial)
+        # With an initial, a masculine and a feminine surname are not shown at all: the keys keep them apart.
+        self.gendered = hash(word.stem + ("/f" if word.kind == "f" else "/m"))
 
 
 def _patronymic(word: Word) -> bool:
@@ -99,26 +102,33 @@ def _mix(a: int, b: int) -> int:
     return (a * _MIX + b) & _HASH_MASK
 
 
+def _key_words(name: ParsedName) -> tuple[Word, ...]:
+    """The words a name is keyed by: in a name of three words or more, not the patronymic (its surname and given
+    name carry it; Ахметов Арман Айдарұлы must not meet every Айдар Ахметов)."""
+    words = name.words
+    if len(words) > 2:
+        kept = tuple(w for w in words if not _patronymic(w))
+        if len(kept) >= 2:
+            return kept
+    return words
+
+
 def _word_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
     """Exact and typo keys of two words: their stems; or one stem with the other as typed, as a typo would leave
     it, or without its gender ending."""
     exact: set[int] = set()
     typo: set[int] = set()
-    long_name = len(name.words) > 2
-    for x, y in combinations(name.words, 2):
+    for x, y in combinations(_key_words(name), 2):
         hx, hy = hashes[x], hashes[y]
         exact.add(_mix(min(hx.stem, hy.stem), max(hx.stem, hy.stem)))
-        # In a longer name the patronymic may be left out of typo keys: the other two words carry those.
-        patronymic = long_name and (_patronymic(x) or _patronymic(y))
         for fixed, loose in ((hx, hy), (hy, hx)):
             base = fixed.stem * _MIX
             if loose.unsexed is not None:
                 exact.add((base + loose.unsexed) & _HASH_MASK)
-            if not patronymic:
-                exact.add((base + loose.light) & _HASH_MASK)
-                if loose.loose is not None:
-                    exact.add((base + loose.loose) & _HASH_MASK)
-                typo.update([(base + v) & _HASH_MASK for v in loose.typos])
+            exact.add((base + loose.light) & _HASH_MASK)
+            if loose.loose is not None:
+                exact.add((base + loose.loose) & _HASH_MASK)
+            typo.update([(base + v) & _HASH_MASK for v in loose.typos])
     return exact, typo
 
 
@@ -130,16 +140,13 @@ def _initial_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[in
         first = hash("#" + name.initials[0])
         for word in name.words:
             h = hashes[word]
-            exact.add(_mix(h.stem, first))
+            exact.add(_mix(h.gendered, first))
             typo.update([_mix(v, first) for v in h.stem_typos])
     else:
-        words = name.words
-        if len(words) > 2:  # a patronymic is neither the surname nor the given name an initial stands for
-            words = tuple(w for w in words if not _patronymic(w)) or words
-        for x, y in combinations(words, 2):
+        for x, y in combinations(_key_words(name), 2):
             hx, hy = hashes[x], hashes[y]
-            exact.add(_mix(hx.stem, hy.initial))
-            exact.add(_mix(hy.stem, hx.initial))
+            exact.add(_mix(hx.gendered, hy.initial))
+            exact.add(_mix(hy.gendered, hx.initial))
     return exact, typo
 
 
@@ -208,12 +215,14 @@ def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
     found = []
     for i, j, value, reasons in candidate_pairs([name for _uuid, name in people]):
         a, b = people[i][0], people[j][0]
-        if a == b or (min(a, b), max(a, b)) in decided:
+        if a == b or (decided and (min(a, b), max(a, b)) in decided):
             continue
-        if cities[a] & cities[b]:
+        cities_a, cities_b = cities.get(a), cities.get(b)
+        if cities_a and cities_b and cities_a & cities_b:
             reasons.append(N_("same city"))
             value = min(100.0, value + 3)
-        if events[a] & events[b]:
+        events_a, events_b = events.get(a), events.get(b)
+        if events_a and events_b and events_a & events_b:
             reasons.append(N_("in the same event"))
         found.append(Candidate(a, b, people[i][1], people[j][1], value, reasons))
     found.sort(key=lambda c: (-c.score, c.name_a, c.name_b))

@@ -51,12 +51,18 @@ class Word:
     initial: str
     light: str  # folded less (vowel pairs kept): where a typo is still one letter
     roman: str  # letter by letter, doubles kept: where a typo inside a digraph is still one letter
+    heads: int  # the first letters of the three forms, as bits: words with none in common never correspond
 
     @classmethod
     def of(cls, word: str) -> Word:
         folded = fold_word(word)
         stem, kind = word_ending(folded)
-        return cls(folded, stem, kind, initial_class(word), light_fold_word(word), roman_word(word))
+        light, roman = light_fold_word(word), roman_word(word)
+        heads = 0
+        for form in (folded, light, roman):
+            if form:
+                heads |= 1 << (ord(form[0]) % 61)
+        return cls(folded, stem, kind, initial_class(word), light, roman, heads)
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,9 @@ class Lexicon:
                 known = self._levels[x] = {}
             row = []
             for y in long_:
+                if not x.heads & y.heads:
+                    row.append(NONE)  # the common case, not worth remembering
+                    continue
                 found = known.get(y)
                 if found is None:
                     found = known[y] = word_level(x, y)
@@ -146,7 +155,7 @@ _COMPATIBLE = {frozenset({"p", "m"}), frozenset({"p", "f"})}  # -ovich / -uly, -
 
 def word_level(x: Word, y: Word) -> int:
     """How two full words correspond: SAME, TYPO, GENDER or NONE."""
-    if x.folded[0] != y.folded[0] and x.light[0] != y.light[0] and x.roman[:1] != y.roman[:1]:
+    if not x.heads & y.heads:
         return NONE  # every rule below keeps the first letter
     if x.stem == y.stem:
         kinds = frozenset({x.kind, y.kind})
@@ -212,43 +221,54 @@ def compare(a: ParsedName, b: ParsedName, lexicon: Lexicon | None = None) -> tup
     aligned = _best_alignment(a.words, b.words, lexicon.matrix if lexicon else _matrix)
     if not aligned:
         return 0.0, []
+    rest_a = len(a.words) - len(aligned)
+    rest_b = len(b.words) - len(aligned)
+    with_initials = bool(a.initials or b.initials)
+    if not with_initials:
+        if len(aligned) < 2:
+            return 0.0, []  # one shared word (a surname) is not enough
+        if rest_a and rest_b:
+            return 0.0, []  # each has a word the other lacks: another given name or another father
+    elif not _initials_fit(a, b, aligned):
+        return 0.0, []
+    typos = genders = 0
+    for _, _, level in aligned:
+        if level == TYPO:
+            typos += 1
+        elif level == GENDER:
+            genders += 1
+    value = 100.0 - TYPO_COST * typos
+    if genders:
+        if with_initials:
+            return 0.0, []  # "Ахметов Ж." and "Ахметова Жанар": too little to show
+        return min(value, GENDER_SCORE), [GENDER_PAIR]
+    reasons: list[str] = []
+    if with_initials:
+        value = min(value, INITIAL_SCORE)
+        reasons.append(INITIAL)
+    if typos:
+        reasons.append(SIMILAR)
+    elif not rest_a and not rest_b and all(a.words[i].folded == b.words[j].folded for i, j, _ in aligned):
+        reasons.append(SAME_SPELLING if all(i == j for i, j, _ in aligned) else OTHER_ORDER)
+    elif not with_initials:
+        reasons.append(OTHER_ENDING)
+    return value, reasons
+
+
+def _initials_fit(a: ParsedName, b: ParsedName, aligned: list[tuple[int, int, int]]) -> bool:
+    """The initials of either name stand for words of the other, and the two share two parts at least."""
+    if a.initials and b.initials and a.initials[0] != b.initials[0]:
+        return False  # А. Мұбарақов and Б. Мұбарақов: two people
     used_a = {i for i, _, _ in aligned}
     used_b = {j for _, j, _ in aligned}
     rest_a = [w for i, w in enumerate(a.words) if i not in used_a]
     rest_b = [w for j, w in enumerate(b.words) if j not in used_b]
     initials = _initials_match(a.initials, rest_b) + _initials_match(b.initials, rest_a)
-    if a.initials and b.initials and a.initials[0] == b.initials[0]:
+    if a.initials and b.initials:
         initials += 1
-    if a.initials and b.initials and a.initials[0] != b.initials[0]:
-        return 0.0, []  # А. Мұбарақов and Б. Мұбарақов: two people
-    if not a.initials and not b.initials and len(aligned) < 2:
-        return 0.0, []  # one shared word (a surname) is not enough
-    if (a.initials or b.initials) and len(aligned) + initials < 2:
-        return 0.0, []
-    if a.initials and rest_b and initials == 0:
-        return 0.0, []
-    if b.initials and rest_a and initials == 0:
-        return 0.0, []
-    if rest_a and rest_b and not (a.initials or b.initials):
-        return 0.0, []  # each has a word the other lacks: another given name or another father
-    levels = [level for _, _, level in aligned]
-    value = 100.0 - TYPO_COST * levels.count(TYPO)
-    reasons: list[str] = []
-    if GENDER in levels:
-        if a.initials or b.initials:
-            return 0.0, []  # "Ахметов Ж." and "Ахметова Жанар": too little to show
-        return min(value, GENDER_SCORE), [GENDER_PAIR]
-    if a.initials or b.initials:
-        value = min(value, INITIAL_SCORE)
-        reasons.append(INITIAL)
-    if TYPO in levels:
-        reasons.append(SIMILAR)
-    elif not rest_a and not rest_b and all(a.words[i].folded == b.words[j].folded for i, j, _ in aligned):
-        in_order = all(i == j for i, j, _ in aligned)
-        reasons.append(SAME_SPELLING if in_order else OTHER_ORDER)
-    elif not (a.initials or b.initials):
-        reasons.append(OTHER_ENDING)
-    return value, reasons
+    if len(aligned) + initials < 2:
+        return False
+    return not ((a.initials and rest_b and initials == 0) or (b.initials and rest_a and initials == 0))
 
 
 def _initials_match(initials: tuple[str, ...], words: list[Word]) -> int:

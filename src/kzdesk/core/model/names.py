@@ -105,6 +105,7 @@ def skeleton(text: str) -> str:
 _APOSTROPHES = "'’ʼ‘`´ʹʺ·\u02bb\u2032"
 _KZ2017 = [(re.compile(rf"y[{_APOSTROPHES}]"), "u"), (re.compile(rf"s[{_APOSTROPHES}]"), "ш"),
            (re.compile(rf"c[{_APOSTROPHES}]"), "ч"), (re.compile(rf"[{_APOSTROPHES}]"), "")]
+_APOSTROPHE = _KZ2017[-1][0]
 # Everything to one Latin alphabet; uppercase S = ш, C = ч, c = ц, j = ж, k = к қ х һ (h, x, q after digraphs).
 _FOLD_LETTERS = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e", "э": "e",
@@ -152,8 +153,9 @@ _COMBINING = re.compile("[\u0300-\u036f]")
 def _latin_text(text: str) -> str:
     text = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
     text = _COMBINING.sub("", text)  # İ casefolds to i + a combining dot
-    for pattern, repl in _KZ2017:
-        text = pattern.sub(repl, text)
+    if _APOSTROPHE.search(text):
+        for pattern, repl in _KZ2017:
+            text = pattern.sub(repl, text)
     return text
 
 
@@ -229,7 +231,7 @@ def name_words(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for match in re.finditer(r"[^\W\d_]+(\.)?", latin):
         word = match.group(0).rstrip(".")
-        if len(word) <= 5 and out and not out[-1][1] and fold_word(word) in _PARTICLES:
+        if len(word) <= 5 and word[0] in "uūúұуkqқк" and out and not out[-1][1] and fold_word(word) in _PARTICLES:
             out[-1] = (out[-1][0] + word, False)
             continue
         initial = len(word) == 1 or (match.group(1) is not None and len(word) == 2 and len(fold_word(word)) == 1)
