@@ -121,3 +121,11 @@ def test_blocking_finds_the_pairs_the_score_accepts() -> None:
         assert pair in found
     assert ("Оспанов Нұрлан", "Оспанов Нұржан") not in found
     assert ("Ахметов Ерлан", "Ахмедов Ерлан") not in found
+
+
+def test_an_initial_that_fits_many_given_names_suggests_none() -> None:
+    given = ["Айдар", "Арман", "Асқар", "Азамат", "Алмас", "Айбек", "Әлібек"]
+    crowd = [f"Ахметов {g}" for g in given] + ["Ахметов А."]
+    assert not any("Ахметов А." in (crowd[i], crowd[j]) for i, j, _v, _r in candidate_pairs(crowd))
+    few = [f"Ахметов {g}" for g in given[:2]] + ["Ахметов А."]
+    assert sum("Ахметов А." in (few[i], few[j]) for i, j, _v, _r in candidate_pairs(few)) == 2

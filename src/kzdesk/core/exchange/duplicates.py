@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from operator import attrgetter
 
 from sqlalchemy import Connection
 
@@ -27,8 +28,9 @@ __all__ = ["THRESHOLD", "Candidate", "candidate_pairs", "find_duplicates", "scor
 
 # A key shared by more persons than this says little and would cost a quadratic number of comparisons.
 BUCKET_CAP = 300
-# An initial that fits more full names than this (Ахметов А. among a hundred Ахметов А-something) suggests none.
-INITIAL_CAP = 40
+# An initial that fits more given names than this, among names sharing its surname (Ахметов А. among Ахметов
+# Айдар, Арман, Асқар…), suggests none of them.
+INITIAL_NAMES = 6
 _INDEX_BITS = 24  # a pair of persons is one int: up to 16 million persons per run
 _HASH_MASK = (1 << 62) - 1
 
@@ -113,27 +115,37 @@ def _key_words(name: ParsedName) -> tuple[Word, ...]:
     return words
 
 
-def _word_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
-    """Exact and typo keys of two words: their stems; or one stem with the other as typed, as a typo would leave
-    it, or without its gender ending."""
-    exact: set[int] = set()
-    typo: set[int] = set()
-    for x, y in combinations(_key_words(name), 2):
-        hx, hy = hashes[x], hashes[y]
-        exact.add(_mix(min(hx.stem, hy.stem), max(hx.stem, hy.stem)))
-        for fixed, loose in ((hx, hy), (hy, hx)):
-            base = fixed.stem * _MIX
-            if loose.unsexed is not None:
-                exact.add((base + loose.unsexed) & _HASH_MASK)
-            exact.add((base + loose.light) & _HASH_MASK)
-            if loose.loose is not None:
-                exact.add((base + loose.loose) & _HASH_MASK)
-            typo.update([(base + v) & _HASH_MASK for v in loose.typos])
+def _pair_keys(hx: _Hashes, hy: _Hashes) -> tuple[list[int], list[int]]:
+    """Exact and typo keys of two words of a name: their stems; or one stem with the other as typed, as a typo
+    would leave it, or without its gender ending."""
+    exact = [_mix(min(hx.stem, hy.stem), max(hx.stem, hy.stem))]
+    typo: list[int] = []
+    for fixed, loose in ((hx, hy), (hy, hx)):
+        base = fixed.stem * _MIX
+        exact.append((base + loose.light) & _HASH_MASK)
+        if loose.unsexed is not None:
+            exact.append((base + loose.unsexed) & _HASH_MASK)
+        if loose.loose is not None:
+            exact.append((base + loose.loose) & _HASH_MASK)
+        typo.extend([(base + v) & _HASH_MASK for v in loose.typos])
     return exact, typo
 
 
-def _initial_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
-    """Exact and typo keys of one word with the initial of a given name: "A. Mubarakov" meets "Aidar Mubarakov"."""
+def _word_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[int], set[int]]:
+    """Exact and typo keys of every two words of a name."""
+    exact: set[int] = set()
+    typo: set[int] = set()
+    for x, y in combinations(_key_words(name), 2):
+        keys = _pair_keys(hashes[x], hashes[y])
+        exact.update(keys[0])
+        typo.update(keys[1])
+    return exact, typo
+
+
+def _initial_keys(name: ParsedName, hashes: dict[Word, _Hashes],
+                  given: dict[int, set[int]]) -> tuple[set[int], set[int]]:
+    """Exact and typo keys of one word with the initial of a given name: "A. Mubarakov" meets "Aidar Mubarakov".
+    For a full name, the given names behind each key are noted in given."""
     exact: set[int] = set()
     typo: set[int] = set()
     if name.initials:
@@ -145,8 +157,9 @@ def _initial_keys(name: ParsedName, hashes: dict[Word, _Hashes]) -> tuple[set[in
     else:
         for x, y in combinations(_key_words(name), 2):
             hx, hy = hashes[x], hashes[y]
-            exact.add(_mix(hx.gendered, hy.initial))
-            exact.add(_mix(hy.gendered, hx.initial))
+            for key, named in ((_mix(hx.gendered, hy.initial), hy.stem), (_mix(hy.gendered, hx.initial), hx.stem)):
+                exact.add(key)
+                given.setdefault(key, set()).add(named)
     return exact, typo
 
 
@@ -162,32 +175,45 @@ def candidate_pairs(names: Sequence[str]) -> list[tuple[int, int, float, list[st
             parsed[text] = ParsedName.of(text, lexicon)
         people.append(parsed[text])
     hashes = {word: _Hashes(word) for word in lexicon.words()}
+    # A typo key can only meet a word someone actually wrote: keep those, and the lookups are few.
+    forms = {h.light for h in hashes.values()} | {h.loose for h in hashes.values() if h.loose is not None}
+    forms |= {h.unsexed for h in hashes.values() if h.unsexed is not None}
+    gendered = {h.gendered for h in hashes.values()}
+    for h in hashes.values():
+        h.typos = [v for v in h.typos if v in forms]
+        h.stem_typos = [v for v in h.stem_typos if v in gendered]
     has_initials = [bool(p.initials) for p in people]
     index_mask = (1 << _INDEX_BITS) - 1
     pairs: set[int] = set()
-    for keys_of, with_initial in ((_word_keys, False), (_initial_keys, True)):
+    for with_initial in (False, True):
         # Exact keys are indexed; typo keys are only looked up (two typo keys meeting would be a substitution),
         # so the many typo keys cost a lookup each and no memory.
         index: dict[int, list[int]] = {}
+        given: dict[int, set[int]] = {}  # initial keys: the given names that fit them
         typo_keys: list[tuple[int, list[int]]] = []
         for person, name in enumerate(people):
             if with_initial and not name.words:
                 continue
-            exact, typo = keys_of(name, hashes)
+            exact, typo = _initial_keys(name, hashes, given) if with_initial else _word_keys(name, hashes)
             for key in exact:
                 index.setdefault(key, []).append(person)
             if typo and (has_initials[person] or not with_initial):
                 typo_keys.append((person, list(typo - exact)))
-        cap = INITIAL_CAP if with_initial else BUCKET_CAP
+        if with_initial:  # an initial that fits too many given names suggests none
+            for key, names_fitting in given.items():
+                if len(names_fitting) > INITIAL_NAMES:
+                    index[key] = []
         for members in index.values():
-            if 1 < len(members) <= cap:
-                for i, j in combinations(members, 2):
-                    if not with_initial or has_initials[i] or has_initials[j]:
-                        pairs.add((i << _INDEX_BITS) | j if i < j else (j << _INDEX_BITS) | i)
+            if 1 < len(members) <= BUCKET_CAP:  # members are in ascending order: i < j
+                if with_initial:
+                    pairs.update([(i << _INDEX_BITS) | j for i, j in combinations(members, 2)
+                                  if has_initials[i] or has_initials[j]])
+                else:
+                    pairs.update([(i << _INDEX_BITS) | j for i, j in combinations(members, 2)])
         for person, looked_up in typo_keys:
             for key in looked_up:
                 bucket = index.get(key)
-                if bucket is not None and len(bucket) <= cap:
+                if bucket is not None and len(bucket) <= BUCKET_CAP:
                     pairs.update([(i << _INDEX_BITS) | person if i < person else (person << _INDEX_BITS) | i
                                   for i in bucket if i != person])
         del index, typo_keys
@@ -225,5 +251,6 @@ def find_duplicates(conn: Connection, limit: int = 1000) -> list[Candidate]:
         if events_a and events_b and events_a & events_b:
             reasons.append(N_("in the same event"))
         found.append(Candidate(a, b, people[i][1], people[j][1], value, reasons))
-    found.sort(key=lambda c: (-c.score, c.name_a, c.name_b))
+    found.sort(key=attrgetter("name_a", "name_b"))
+    found.sort(key=attrgetter("score"), reverse=True)  # stable: best first, then by name
     return found[:limit]

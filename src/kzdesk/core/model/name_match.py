@@ -71,6 +71,7 @@ class ParsedName:
 
     words: tuple[Word, ...]
     initials: tuple[str, ...]
+    stems: frozenset[tuple[str, str]] = frozenset()  # (stem, kind) of each word, when no two are alike
 
     @classmethod
     def of(cls, text: str, lexicon: Lexicon | None = None) -> ParsedName:
@@ -84,7 +85,8 @@ class ParsedName:
                 parsed = word_of(word)
                 if parsed.folded:
                     full.append(parsed)
-        return cls(tuple(full), tuple(initials))
+        stems = frozenset((w.stem, w.kind) for w in full)
+        return cls(tuple(full), tuple(initials), stems if len(stems) == len(full) else frozenset())
 
 
 class Lexicon:
@@ -197,6 +199,15 @@ def _best_alignment(a: tuple[Word, ...], b: tuple[Word, ...],
         if ((l00 > 0) + (l11 > 0), l00 + l11) >= ((l01 > 0) + (l10 > 0), l01 + l10):
             return [p for p in ((0, 0, l00), (1, 1, l11)) if p[2]]
         return [p for p in ((0, 1, l01), (1, 0, l10)) if p[2]]
+    if len(short) == 1:  # "A. Mubarakov": the best partner of its one word, the earliest on a tie
+        row = levels[0]
+        top = 0
+        for j in range(1, len(row)):
+            if row[j] > row[top]:
+                top = j
+        if not row[top]:
+            return []
+        return [(top, 0, row[top])] if swapped else [(0, top, row[top])]
     rows = range(len(short))
     best: tuple[int, ...] = ()
     best_key = (-1, -1, -1)
@@ -218,6 +229,16 @@ def compare(a: ParsedName, b: ParsedName, lexicon: Lexicon | None = None) -> tup
     """How alike two parsed names are (0–100) and why; 0 with no reasons when they are not a candidate pair."""
     if not a.words or not b.words:
         return 0.0, []
+    if a.stems and b.stems and not a.initials and not b.initials and len(a.stems) >= 2 and len(b.stems) >= 2:
+        # The common case: one name's words are all the other's (same stems and endings).
+        if a.stems == b.stems:
+            if [w.folded for w in a.words] == [w.folded for w in b.words]:
+                return 100.0, [SAME_SPELLING]
+            if sorted(w.folded for w in a.words) == sorted(w.folded for w in b.words):
+                return 100.0, [OTHER_ORDER if _order_differs(a, b) else SAME_SPELLING]
+            return 100.0, [OTHER_ENDING]
+        if a.stems < b.stems or b.stems < a.stems:
+            return 100.0, [OTHER_ENDING]
     aligned = _best_alignment(a.words, b.words, lexicon.matrix if lexicon else _matrix)
     if not aligned:
         return 0.0, []
@@ -253,6 +274,11 @@ def compare(a: ParsedName, b: ParsedName, lexicon: Lexicon | None = None) -> tup
     elif not with_initials:
         reasons.append(OTHER_ENDING)
     return value, reasons
+
+
+def _order_differs(a: ParsedName, b: ParsedName) -> bool:
+    """The same words, in another order."""
+    return [(w.stem, w.kind) for w in a.words] != [(w.stem, w.kind) for w in b.words]
 
 
 def _initials_fit(a: ParsedName, b: ParsedName, aligned: list[tuple[int, int, int]]) -> bool:
