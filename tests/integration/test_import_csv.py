@@ -294,3 +294,27 @@ def test_a_mapping_file_reads_another_tools_columns_and_values(kz, vault_path: P
     bad.write_text('{"columns": {"name_full": "full_name"}}', encoding="utf-8")
     refused = kz("import", str(path), "--mapping", str(bad), vault=vault_path)
     assert refused.code != 0 and "full_name" in refused.err, refused.err
+
+
+# Made once with LibreOffice Calc 7.4 (Debian 12) from monitoring_2021_12.csv, as a monitor who keeps
+# the month in a spreadsheet program would save it ("2021-12-05" became date cells, articles numbers):
+#   soffice --headless --infilter="CSV:44,34,76,1" --convert-to xlsx:"Calc MS Excel 2007 XML" month.csv
+LIBREOFFICE_MONTH = DATA / "monitoring_2021_12_libreoffice.xlsx"
+
+
+def test_the_month_saved_by_libreoffice_imports_as_the_csv_does(kz, tmp_path: Path) -> None:
+    from ..vaults import make_vault
+
+    exported = []
+    for name, source in (("csv", MONTH), ("xlsx", LIBREOFFICE_MONTH)):
+        vault = make_vault(tmp_path / name, "coordinator", "Бақыт")
+        vault.close()
+        result = kz("import", str(source), vault=tmp_path / name, passphrase="pass phrase")
+        assert result.code == 0, result.err
+        out = tmp_path / f"{name}-export.csv"
+        assert kz("export-csv", "--out", str(out), "--profile", "full", vault=tmp_path / name,
+                  passphrase="pass phrase").code == 0
+        rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+        ids = [rows[0].index("Act id"), rows[0].index("Event id")]
+        exported.append(sorted(tuple(c for i, c in enumerate(r) if i not in ids) for r in rows[1:]))
+    assert len(exported[0]) == 82 and exported[0] == exported[1]
