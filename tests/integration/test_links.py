@@ -12,7 +12,8 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.conflicts import open_conflicts
 from kzdesk.core.exchange.duplicates import find_duplicates
 from kzdesk.core.exchange.exporting import export_bundle
-from kzdesk.core.exchange.links import decide, decisions, link_id
+from kzdesk.core.exchange.links import decide, decisions
+from kzdesk.core.model.derived_ids import link_id
 from kzdesk.core.model.persons import chronology, same_person
 from kzdesk.core.model.revisions import audit_trail
 from kzdesk.core.model.vault import Vault

@@ -19,8 +19,9 @@ from kzdesk.core.exchange.bundle import build
 from kzdesk.core.exchange.conflicts import open_conflicts
 from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.ingest.csv_import import ImportRejected, import_csv
+from kzdesk.core.model.derived_ids import status_id
 from kzdesk.core.model.revisions import audit_trail, make_revision
-from kzdesk.core.model.status import history, in_force, propose, set_status, status_id
+from kzdesk.core.model.status import history, in_force, propose, set_status
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports import prisoners
 

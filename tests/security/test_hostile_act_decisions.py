@@ -14,8 +14,8 @@ import pytest
 
 from kzdesk.core.exchange import authorship, trust
 from kzdesk.core.exchange.bundle import build
-from kzdesk.core.exchange.duplicate_acts import act_link_id
 from kzdesk.core.exchange.exporting import export_bundle
+from kzdesk.core.model.derived_ids import act_link_id, derived_id
 from kzdesk.core.model.revisions import RevisionRow, make_revision
 from kzdesk.core.model.vault import Vault
 
@@ -74,6 +74,7 @@ MALFORMED = {
     "a number for a note": {"note": 12},
     "a field too many": {"kept": None},
     "a field too few": "drop",
+    "an id not derived from the pair": "own id",
 }
 
 
@@ -85,6 +86,10 @@ def test_a_malformed_act_decision_from_a_trusted_coordinator_is_refused(field, t
         bad = decision(p, acts[::-1])
     elif change == "twice":
         bad = decision(p, [acts[0], acts[0]])
+    elif change == "own id":
+        # A second record for the same pair beside the first: "different" here, "same" there would both stand.
+        good = decision(p, acts)
+        bad = make_revision("act_link", "0" * 32, json.loads(good.body), (), good.hlc, good.author)
     elif change == "drop":
         good = decision(p, acts)
         body = json.loads(good.body)
@@ -117,3 +122,23 @@ def test_a_well_formed_act_decision_from_a_trusted_coordinator_merges(field, tmp
     with c.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT act_a, act_b, decision, note FROM act_link").one() == (
             acts[0], acts[1], "same", "одна и та же мера")
+
+
+@pytest.mark.parametrize("kind", ["link", "status"])
+def test_a_person_decision_or_status_under_an_id_not_its_own_is_refused(field, tmp_path: Path, kind: str) -> None:
+    """The same rule for every record whose id is derived from what it is about (model/derived_ids.py)."""
+    c, p, _v, _acts = field
+    with c.engine.connect() as conn:
+        persons = sorted(r[0] for r in conn.exec_driver_sql("SELECT uuid FROM person"))
+    if kind == "link":
+        body: dict[str, object] = {"person_a": persons[0], "person_b": persons[1], "decision": "different",
+                                   "kept": None, "note": None}
+    else:
+        body = {"person": persons[0], "date": "2022-01-10", "code": "prison", "reason": None, "note": None}
+    made_up = make_revision(kind, "1" * 32, body, (), p.clock.tick(), p.identity.key_id)
+    before = stored(c)
+    outcome = import_bundle(c, send(p, [made_up], tmp_path / "bad.kzb"))
+    assert outcome.status == "rejected", (outcome.status, outcome.reason)
+    assert stored(c) == before
+    right = make_revision(kind, derived_id(kind, body) or "", body, (), p.clock.tick(), p.identity.key_id)
+    assert import_bundle(c, send(p, [right], tmp_path / "good.kzb")).status == "merged"

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kzdesk.core.exchange.exporting import export_bundle
-from kzdesk.core.model.status import set_status, status_id
+from kzdesk.core.model.derived_ids import status_id
+from kzdesk.core.model.status import set_status
 from kzdesk.core.model.vault import Vault
 from kzdesk.ui.main_window import CONFLICTS, PERSONS, MainWindow
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
+from kzdesk.core.model.derived_ids import derived_id
 from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
 from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
 from kzdesk.core.model.values import stored_problems
@@ -390,6 +391,8 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
                                  "nothing was imported.", field=problems[0].field, problem=tr(problems[0].msgid))
         if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
+        if derived_id(kind, body) not in (None, doc["record"]):  # a second record for one pair or day
+            raise ValueError("a record id not derived from what the record is about")
         if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
             raise ValueError("bad stamp")
         if not isinstance(doc["parents"], list) or not all(isinstance(p, str) and re.fullmatch(r"[0-9a-f]{64}", p)

@@ -30,13 +30,12 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import ntr
-from kzdesk.core.model.revisions import sha256_hex
+from kzdesk.core.model.derived_ids import act_link_id
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import settings
 from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import key_id
 
-ACT_LINK_DOMAIN = b"kzdesk/act-link/v1\n"
 ACTIONS = ("same", "different")
 # What a candidate shows of each act, so the coordinator decides on what was recorded.
 _SIDE = ("SELECT a.uuid, a.person, p.name, a.event, e.date, e.city, e.city_text, a.act_type, a.legal_code, "
@@ -47,12 +46,6 @@ _SIDE = ("SELECT a.uuid, a.person, p.name, a.event, e.date, e.city, e.city_text,
 _SIDE_FIELDS = ("uuid", "person", "name", "event", "date", "city", "city_text", "act_type", "legal_code", "article",
                 "part", "arrest_days", "fine_amount", "fine_unit", "fine_kzt", "hours", "years", "months", "court",
                 "author")
-
-
-def act_link_id(a: str, b: str) -> str:
-    """The record id of the decision about a pair of acts, the same in every vault and in either order."""
-    first, second = sorted((a, b))
-    return sha256_hex(ACT_LINK_DOMAIN + f"{first}\n{second}".encode())[:32]
 
 
 @dataclass(frozen=True)

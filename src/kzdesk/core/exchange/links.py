@@ -22,11 +22,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
+from kzdesk.core.model.derived_ids import link_id
 from kzdesk.core.model.records import Person, field_names, stricter
-from kzdesk.core.model.revisions import Changeset, sha256_hex
+from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.vault import Vault
 
-LINK_DOMAIN = b"kzdesk/link/v1\n"
 ACTIONS = ("link", "merge", "different")
 # Records that point at a person and follow it when two persons are merged: (kind, column, filter).
 _POINTERS = (("act", "person", ""), ("participation", "person", ""),
@@ -34,12 +34,6 @@ _POINTERS = (("act", "person", ""), ("participation", "person", ""),
              ("attachment", "target", " AND target_kind = 'person'"))
 # Identifying details copied from the merged person when the kept one has none.
 _FILL = ("gender", "birth_year", "occupation", "affiliation", "contacts", "national_id", "address", "notes")
-
-
-def link_id(a: str, b: str) -> str:
-    """The record id of the decision about a pair, the same in every vault and in either order."""
-    first, second = sorted((a, b))
-    return sha256_hex(LINK_DOMAIN + f"{first}\n{second}".encode())[:32]
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, ntr, tr
 from kzdesk.core.ingest.columns import REQUIRED, Mapping, resolve
 from kzdesk.core.ingest.sheets import FileChanged, Note, Sheet, plain
+from kzdesk.core.model.derived_ids import status_id
 from kzdesk.core.model.fields import (
     FuzzyDate,
     Problem,
@@ -60,7 +61,7 @@ from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABEL
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.records import STATUS_CODES, stricter
 from kzdesk.core.model.revisions import Changeset
-from kzdesk.core.model.status import status_id, write_status
+from kzdesk.core.model.status import write_status
 from kzdesk.core.model.values import TYPED
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import Vocabulary, vocabulary

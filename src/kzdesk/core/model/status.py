@@ -21,12 +21,11 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, tr
+from kzdesk.core.model.derived_ids import status_id
 from kzdesk.core.model.fields import Problem, parse_day
 from kzdesk.core.model.records import STATUS_CODES, STATUS_REASONS
-from kzdesk.core.model.revisions import sha256_hex
 from kzdesk.core.model.vault import Vault
 
-STATUS_DOMAIN = b"kzdesk/status/v1\n"
 STATUS_LABELS = {
     "prison": N_("serving a prison term"),
     "pre_trial": N_("in pre-trial detention"),
@@ -51,11 +50,6 @@ ACT_STATUS = {
 }
 # Statuses that are not a deprivation or restriction: being charged changes only these.
 _FREE = (None, "released", "emigrated")
-
-
-def status_id(person: str, day: str) -> str:
-    """The record id of a person's status from a day: the same in every vault."""
-    return sha256_hex(STATUS_DOMAIN + f"{person}\n{day}".encode())[:32]
 
 
 def status_label(code: str | None, lang: str | None = None, reason: str | None = None) -> str:
