@@ -318,3 +318,21 @@ def test_the_month_saved_by_libreoffice_imports_as_the_csv_does(kz, tmp_path: Pa
         ids = [rows[0].index("Act id"), rows[0].index("Event id")]
         exported.append(sorted(tuple(c for i, c in enumerate(r) if i not in ids) for r in rows[1:]))
     assert len(exported[0]) == 82 and exported[0] == exported[1]
+
+
+def test_check_refuses_exactly_the_rows_the_import_refuses(kz, vault_path: Path, tmp_path: Path) -> None:
+    """--check reads the file with the import's own first pass: rows of one event_ref that disagree, and
+    a row with more cells than the header (the last row of the file, too), are refused by both."""
+    path = tmp_path / "month.csv"
+    path.write_text("person,event_type,date,event_ref\n"
+                    "Ким Виктор,fine,2021-12-05,e1\n"
+                    "Иванова Ирина,fine,2021-12-06,e1\n"  # the same event, another day
+                    "Ли Дина,warning,2021-12-07,,extra\n", encoding="utf-8")  # a cell more than the header
+    imported = kz("import", str(path), vault=vault_path)
+    assert imported.code != 0
+    checked = kz("import", str(path), "--check", "--json", vault=vault_path)
+    assert checked.code == 1
+    refused = {row["row"] for row in checked.json()["rows"] if row["problems"]}
+    assert refused == {3, 4}
+    for number in refused:
+        assert f"row {number}" in imported.err, imported.err

@@ -194,9 +194,10 @@ _UNPARSED = object()
 
 
 def parse_rows(sheet: Sheet, vocab: Vocabulary, problems: list[RowProblem],
-                mapping: Mapping | None = None) -> Iterator[ParsedRow]:
-    """Every non-blank row of the sheet, parsed; each row's problems are appended to `problems`
-    (which the caller empties as it likes) before the row is yielded."""
+                mapping: Mapping | None = None) -> Iterator[ParsedRow | None]:
+    """Every non-blank row of the sheet, parsed (None for a row that cannot be: its cells do not fit the
+    header); each row's problems are appended to `problems` (which the caller empties as it likes)
+    before the row is yielded."""
     header = sheet.header
     columns = resolve(header, mapping)
     fields = columns.fields
@@ -205,13 +206,14 @@ def parse_rows(sheet: Sheet, vocab: Vocabulary, problems: list[RowProblem],
     table = sheet.rows()
     parser = _RowParser(vocab, [])
 
-    def rows() -> Iterator[ParsedRow]:
+    def rows() -> Iterator[ParsedRow | None]:
         for index, cells in table:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) > len(header):
                 problems.append(RowProblem(index, "-", "the row has {count} cells but the header has {expected}",
                                            {"count": len(cells), "expected": len(header)}))
+                yield None
                 continue
             values: dict[str, str] = {}
             for number, (name, cell) in enumerate(zip(fields, cells, strict=False)):
@@ -281,30 +283,41 @@ class _Check:
         found.clear()
 
 
-def _check(sheet: Sheet, vocab: Vocabulary, keep: list[ParsedRow] | None = None,
-           mapping: Mapping | None = None) -> _Check:
-    """Parse and check every row of a sheet, keeping only small facts (and the rows if `keep` is given)."""
-    check = _Check()
+def check_rows(sheet: Sheet, vocab: Vocabulary, mapping: Mapping | None = None,
+               check: _Check | None = None) -> Iterator[tuple[ParsedRow | None, list[RowProblem]]]:
+    """The first pass, one row at a time: each row parsed (None when it cannot be) with its own
+    problems, the rows of one event_ref checked against each other; `check` gathers the small facts
+    the store pass needs. The import's check and `--check` (dry_run.py) both read a file this way."""
+    check = _Check() if check is None else check
     found: list[RowProblem] = []
     # Equal event fields are kept once: thousands of event_refs share a few dates and cities.
     shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in parse_rows(sheet, vocab, found, mapping):
-        check.rows += 1
-        if not row.event_last:
-            facts = check.events.get(row.event_key)
-            if facts is None:
-                facts = check.events[row.event_key] = _EventFacts(row)
-            else:
-                facts.merge(row, found)
-            if len(shared) < 65_536:
-                facts.values = shared.setdefault(facts.values, facts.values)
-        if keep is not None:
-            keep.append(row)
-        if found:
-            check.take(found)
-    check.take(found)
+        if row is not None:
+            check.rows += 1
+            if not row.event_last:
+                facts = check.events.get(row.event_key)
+                if facts is None:
+                    facts = check.events[row.event_key] = _EventFacts(row)
+                else:
+                    facts.merge(row, found)
+                if len(shared) < 65_536:
+                    facts.values = shared.setdefault(facts.values, facts.values)
+        mine = list(found)
+        found.clear()
+        yield row, mine
     check.digest = sheet.digest
     check.notes = sheet.notes
+
+
+def _check(sheet: Sheet, vocab: Vocabulary, keep: list[ParsedRow] | None = None,
+           mapping: Mapping | None = None) -> _Check:
+    """Parse and check every row of a sheet, keeping only small facts (and the rows if `keep` is given)."""
+    check = _Check()
+    for row, problems in check_rows(sheet, vocab, mapping, check):
+        if keep is not None and row is not None:
+            keep.append(row)
+        check.take(problems)
     for row in keep or ():
         facts = check.events.get(row.event_key)
         if facts is not None:
@@ -358,7 +371,7 @@ class CheckedFile:
         with Sheet(self.path) as sheet:
             for row in parse_rows(sheet, self.vocab, found, self.mapping):
                 count += 1
-                if found:
+                if found or row is None:
                     raise FileChanged()
                 facts = self.check.events.get(row.event_key)
                 if facts is not None:

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from kzdesk.core.i18n import N_, language, tr
 from kzdesk.core.ingest.columns import Mapping
-from kzdesk.core.ingest.csv_import import ParsedRow, RowProblem, parse_rows
+from kzdesk.core.ingest.csv_import import ParsedRow, RowProblem, check_rows
 from kzdesk.core.ingest.sheets import Note, Sheet
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.model.vocab import label, vocabulary
+from kzdesk.core.vault.engine import sql_slices
 
 BATCH = 2000  # rows whose persons are looked up in the vault at once
 
@@ -65,16 +66,15 @@ class RowOutcome:
 
 def check_import(vault: Vault, path: Path, mapping: Mapping | None = None) -> Iterator[RowOutcome | Note]:
     """Every row's outcome in file order, then the notes on how the file was read (its encoding, the
-    columns left out). Raises InputError as the import does for a file it cannot read at all."""
-    vocab = vocabulary()
+    columns left out). The rows are checked by the import's own first pass (check_rows), so a row this
+    says would be imported is one the import takes. Raises InputError as the import does for a file it
+    cannot read at all."""
     seen: dict[str, int] = {}  # a new person's name key -> the row that first names them
     events: set[str] = set()
-    problems: list[RowProblem] = []
     with Sheet(path) as sheet:
-        batch: list[tuple[ParsedRow, list[RowProblem]]] = []
-        for row in parse_rows(sheet, vocab, problems, mapping):
-            batch.append((row, list(problems)))
-            problems.clear()
+        batch: list[tuple[ParsedRow | None, list[RowProblem]]] = []
+        for checked in check_rows(sheet, vocabulary(), mapping):
+            batch.append(checked)
             if len(batch) == BATCH:
                 yield from _outcomes(vault, batch, seen, events)
                 batch = []
@@ -82,21 +82,18 @@ def check_import(vault: Vault, path: Path, mapping: Mapping | None = None) -> It
         yield from sheet.notes
 
 
-def _outcomes(vault: Vault, batch: list[tuple[ParsedRow, list[RowProblem]]], seen: dict[str, int],
+def _outcomes(vault: Vault, batch: list[tuple[ParsedRow | None, list[RowProblem]]], seen: dict[str, int],
               events: set[str]) -> Iterator[RowOutcome]:
-    keys = {identity_key(row.person) for row, _ in batch} - seen.keys()
+    keys = sorted({identity_key(row.person) for row, _ in batch if row is not None} - seen.keys())
     known: set[str] = set()
     with vault.engine.connect() as conn:
-        ordered = sorted(keys)
-        for start in range(0, len(ordered), 500):
-            part = ordered[start:start + 500]
+        for marks, chunk in sql_slices(keys):
             known.update(r[0] for r in conn.exec_driver_sql(
-                f"SELECT name_key FROM person WHERE deleted = 0 AND name_key IN ({', '.join('?' * len(part))})",
-                tuple(part)))
+                f"SELECT name_key FROM person WHERE deleted = 0 AND name_key IN ({marks})", chunk))
     for row, found in batch:
-        act = str(row.act.get("act_type") or "")
-        if found:
-            yield RowOutcome(row.row, row.person, act, problems=found)
+        if row is None or found:
+            yield RowOutcome(found[0].row, row.person if row else "",
+                             str(row.act.get("act_type") or "") if row else "", problems=found)
             continue
         key = identity_key(row.person)
         if key in known:
@@ -108,4 +105,4 @@ def _outcomes(vault: Vault, batch: list[tuple[ParsedRow, list[RowProblem]]], see
             seen[key] = row.row
         new_event = row.event_key not in events
         events.add(row.event_key)
-        yield RowOutcome(row.row, row.person, act, match, new_event)
+        yield RowOutcome(row.row, row.person, str(row.act.get("act_type") or ""), match, new_event)
