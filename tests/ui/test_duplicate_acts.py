@@ -53,6 +53,10 @@ def test_acts_reported_twice_are_shown_side_by_side_and_decided_from_the_keyboar
     assert cells["Date"] == ("9\u00a0Mar 2022",) * 2 and cells["City"] == ("Oral", "Oral")
     assert cells["Sanction"] == ("10 days", "10 days") and "488" in cells["Legal basis"][0]
     assert view.model.data(view.model.index(0, 1)) == "Жақсылықов Ерлан ~ Zhaksylykov Erlan"
+    # Tab leaves the list for the decisions (it used to walk the list's cells and never get out).
+    qtbot.keyClick(view.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.same_button
+    view.view.setFocus()
     # Alt+A: "Same act: count it once".
     qtbot.keyClick(window, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: view.model.rowCount() == 0 and context_idle(window), timeout=10_000)

@@ -44,7 +44,6 @@ class ConflictsTab(QWidget):
         self.model = ConflictsModel(context)
         self.view = named(table_view(self.model), "conflicts_view")
         lay_out_columns(self.view, (200, 240, 170, FILL))  # person, event, field, the values in dispute
-        self.view.setTabKeyNavigation(False)  # Tab leaves the list for the values, as a keyboard user expects
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.view.doubleClicked.connect(lambda index: self.resolve_row(index.row()))
         self.model.modelReset.connect(self._reloaded)
