@@ -186,16 +186,17 @@ def uncounted(conn: Connection) -> frozenset[str]:
     return frozenset(out)
 
 
-def uncounted_json(conn: Connection) -> str:
-    """uncounted() as one SQL parameter: `a.uuid NOT IN (SELECT value FROM json_each(?))`."""
-    return json.dumps(sorted(uncounted(conn)))
+def uncounted_json(acts: frozenset[str]) -> str:
+    """uncounted()'s acts as one SQL parameter: `a.uuid NOT IN (SELECT value FROM json_each(?))`."""
+    return json.dumps(sorted(acts))
 
 
-def candidate_pairs(conn: Connection) -> list[tuple[str, str]]:
-    """Undecided pairs (smaller uuid first) of current acts that may be one act reported twice."""
+def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None) -> list[tuple[str, str]]:
+    """Undecided pairs (smaller uuid first) of current acts that may be one act reported twice; `gone`
+    is uncounted(conn) when the caller has it already."""
     humans = _humans(conn)
     decided = {(a, b) for a, b, _ in _decisions(conn)}
-    gone = uncounted(conn)
+    gone = uncounted(conn) if gone is None else gone
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for uuid, person, date, act_type, code, article in conn.exec_driver_sql(
             "SELECT a.uuid, a.person, e.date, a.act_type, a.legal_code, a.article FROM act a "

@@ -74,7 +74,6 @@ ACT_TYPED = ("years", "months", "hours", "appeal_date", "fine_paid")
 PERSON_FACTS = ("gender", "birth_year", "occupation", "affiliation", "contacts", "national_id", "address", "notes")
 # Of those, the ones whose values a report of kept values may show (the others may be a phone or an address).
 SHOWN_FACTS = ("gender", "birth_year")
-EVENT_COLUMNS = ("date", "city", "region", "place", "occasion")
 MAX_PROBLEMS_SHOWN = 200
 MAX_PROBLEMS_KEPT = 1000  # a file bad on every row is refused with a count, not millions of messages
 MEMO_TEXT, MEMO_ENTRIES = 80, 20_000  # cell values parsed once per import: short ones, a bounded number

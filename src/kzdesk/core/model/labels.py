@@ -20,7 +20,6 @@ APPEAL_LABELS = {"none": N_("no appeal"), "filed": N_("filed"), "upheld": N_("de
                  "overturned": N_("overturned"), "changed": N_("changed"), "rejected": N_("appeal rejected")}
 UNIT_LABELS = {"KZT": N_("KZT"), "MCI": N_("MCI")}
 YES_NO_LABELS: dict[Any, str] = {True: N_("yes"), False: N_("no")}
-GENDERS = ("female", "male")
 GENDER_LABELS = {"female": N_("female"), "male": N_("male")}
 # Words people write for a gender besides the labels: the usual abbreviations and adjectives.
 _GENDER_WORDS = {"f": "female", "ж": "female", "жен": "female", "женский": "female", "әйел": "female",

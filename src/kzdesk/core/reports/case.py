@@ -24,7 +24,13 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
-from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted_json
+from kzdesk.core.exchange.duplicate_acts import (
+    candidate_pairs,
+    doubles_note,
+    possible_doubles,
+    uncounted,
+    uncounted_json,
+)
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import one_person, same_person
 from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
@@ -88,12 +94,13 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
     subject["name"] = None if hidden else who["name"]
     subject["pseudonym"] = pseudonym_code(person) if hidden else None
     subject["names"] = [] if hidden else json.loads(who["names"] or "[]")
+    gone = uncounted(conn)
     acts = _rows(conn, f"SELECT a.*, p.consent AS person_consent, e.consent AS event_consent FROM act a "
                        f"JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person WHERE a.person IN "
                        f"({_marks(len(group))}) AND a.deleted = 0 AND e.deleted = 0 "
                        f"AND a.uuid NOT IN (SELECT value FROM json_each(?)) "  # a double report is told once
                        f"ORDER BY e.date_start IS NULL, e.date_start, a.decision_date, a.uuid",
-                 (*group, uncounted_json(conn)))
+                 (*group, uncounted_json(gone)))
     # The one policy every report follows: an act's level is the stricter of its own, its person's
     # and its event's, so an act with no level of its own inherits (it is not confidential by itself).
     acts = [a for a in acts if policy.shows(a["person_consent"], a["event_consent"], a["consent"])]
@@ -116,7 +123,7 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
     statuses = _rows(conn, f"SELECT date, code, reason FROM status WHERE person IN ({_marks(len(group))}) "
                            f"AND deleted = 0 ORDER BY date, uuid", tuple(group))
     # Said only when there are some, so the hash of a case without any is what it was before.
-    doubles = possible_doubles((a["uuid"] for a in acts), candidate_pairs(conn))
+    doubles = possible_doubles((a["uuid"] for a in acts), candidate_pairs(conn, gone))
     return {
         "kind": "case-summary", "version": 1, "profile": profile, "person": subject, "linked": group,
         "statuses": statuses, **({"possible_doubles": doubles} if doubles else {}),

@@ -21,7 +21,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from sqlalchemy import Connection
 
-from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted_json
+from kzdesk.core.exchange.duplicate_acts import (
+    candidate_pairs,
+    doubles_note,
+    possible_doubles,
+    uncounted,
+    uncounted_json,
+)
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import vocabulary
@@ -188,7 +194,8 @@ def gather(conn: Connection, start: str, end: str, city: str | None, lang: str) 
     dated, vague = _events(conn, start, end, city)
     told: list[list[Entry]] = [[], []]
     withheld = 0
-    doubles = uncounted_json(conn)
+    gone = uncounted(conn)
+    doubles = uncounted_json(gone)
     shown: list[str] = []
     for events, into in ((dated, told[0]), (vague, told[1])):
         for event in events:
@@ -198,7 +205,7 @@ def gather(conn: Connection, start: str, end: str, city: str | None, lang: str) 
             if acts:
                 into.append(_entry(conn, event, acts, footnotes, lang))
     return Chronology(start, end, city, told[0], list(footnotes.numbers), told[1], withheld,
-                      possible_doubles(shown, candidate_pairs(conn)))
+                      possible_doubles(shown, candidate_pairs(conn, gone)))
 
 
 def _heading(chron: Chronology, lang: str) -> str:

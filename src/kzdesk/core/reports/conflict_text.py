@@ -10,13 +10,13 @@ from kzdesk.core.exchange.conflicts import Candidate, Conflict, field_label, val
 from kzdesk.core.exchange.merge import DELETED
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.fields import short_date
+from kzdesk.core.model.labels import YES_NO_LABELS
 from kzdesk.core.model.vocab import label, vocabulary
 from kzdesk.core.reports.wording import KIND, place
 
 # "status" is a record kind too: a person's status from a day.
 KINDS = {**KIND, "status": N_("status")}
 DELETION = {True: N_("delete the record"), False: N_("keep the record")}
-YES_NO = {True: N_("yes"), False: N_("no")}
 
 
 def about(conflict: Conflict, lang: str) -> str:
@@ -49,7 +49,7 @@ def value(conflict: Conflict, stored: object, lang: str) -> str:
     if stored is None or stored == "":
         return "—"
     if isinstance(stored, bool):
-        return tr(YES_NO[stored], lang)
+        return tr(YES_NO_LABELS[stored], lang)
     if isinstance(stored, str):
         return stored
     return json.dumps(stored, ensure_ascii=False)

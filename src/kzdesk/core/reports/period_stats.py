@@ -17,7 +17,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import Connection
 
-from kzdesk.core.exchange.duplicate_acts import candidate_pairs, doubles_note, possible_doubles, uncounted
+from kzdesk.core.exchange.duplicate_acts import (
+    candidate_pairs,
+    doubles_note,
+    possible_doubles,
+    uncounted,
+    uncounted_json,
+)
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.persons import SAME_PERSON
 from kzdesk.core.reports import wording
@@ -75,8 +81,8 @@ def _doubles(conn: Connection, start: str, end: str, gone: frozenset[str]) -> tu
     dated = [str(u) for (u,) in conn.exec_driver_sql(
         "SELECT a.uuid FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
         "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
-        (start, end, json.dumps(sorted(gone))))] if gone else []
-    pairs = candidate_pairs(conn)
+        (start, end, uncounted_json(gone)))] if gone else []
+    pairs = candidate_pairs(conn, gone)
     if not pairs:
         return len(dated), 0
     acts = {x for pair in pairs for x in pair}
@@ -89,7 +95,7 @@ def _doubles(conn: Connection, start: str, end: str, gone: frozenset[str]) -> tu
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
     gone = uncounted(conn)
-    period = (start, end, json.dumps(sorted(gone)))
+    period = (start, end, uncounted_json(gone))
     row = conn.exec_driver_sql(
         f"SELECT count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
         f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection
 
-from kzdesk.core.exchange.duplicate_acts import candidate_pairs, possible_doubles, uncounted
+from kzdesk.core.exchange.duplicate_acts import candidate_pairs, possible_doubles, uncounted, uncounted_json
 from kzdesk.core.model.vocab import Vocabulary, label, vocabulary
 
 
@@ -41,10 +40,10 @@ def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted = 0").scalar_one())
 
     gone = uncounted(conn)
-    counted = (json.dumps(sorted(gone)),)  # acts decided to be double reports are left out
+    counted = (uncounted_json(gone),)  # acts decided to be double reports are left out
     stats = Stats(persons=count("person"), events=count("event"), acts=count("act") - len(gone))
     stats.doubles = len(gone)
-    pairs = candidate_pairs(conn)
+    pairs = candidate_pairs(conn, gone)
     stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
     for act_type, n in conn.exec_driver_sql(
         "SELECT act_type, count(*) FROM act WHERE deleted = 0 AND uuid NOT IN (SELECT value FROM json_each(?)) "
