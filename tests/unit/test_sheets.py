@@ -133,3 +133,17 @@ def test_encoding_is_decided_by_the_whole_file(tmp_path: Path) -> None:
     assert sheets._encoding(path.open("rb")) is Encoding.CP1251
     rows = read(path)[1]
     assert rows[-1] == (200_002, ["Ким", "Орал"])
+
+
+def test_an_import_scans_a_csv_for_its_encoding_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check pass finds the encoding (a scan of the whole file); the store pass reads the same bytes
+    (the digest proves it) with that encoding instead of scanning again."""
+    from kzdesk.core.ingest.csv_import import read_plan
+
+    calls = []
+    real = sheets._encoding
+    monkeypatch.setattr(sheets, "_encoding", lambda stream: calls.append(1) or real(stream))
+    path = tmp_path / "excel.csv"
+    path.write_bytes("person;event_type\r\nКим Виктор;fine\r\n".encode("cp1251"))
+    plan = read_plan(path)
+    assert [row.person for row in plan.rows] == ["Ким Виктор"] and len(calls) == 1

@@ -41,7 +41,7 @@ from sqlalchemy import Connection
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, ntr, tr
 from kzdesk.core.ingest.columns import REQUIRED, Mapping, resolve
-from kzdesk.core.ingest.sheets import FileChanged, Note, Sheet, plain
+from kzdesk.core.ingest.sheets import Encoding, FileChanged, Note, Sheet, plain
 from kzdesk.core.model.derived_ids import status_id
 from kzdesk.core.model.fields import (
     FuzzyDate,
@@ -275,6 +275,7 @@ class _Check:
     events: dict[str, _EventFacts] = field(default_factory=dict)
     digest: bytes = b""
     notes: list[Note] = field(default_factory=list)
+    encoding: Encoding | None = None  # a CSV's, as the check found it: the store pass need not look again
 
     def take(self, found: list[RowProblem]) -> None:
         self.problem_count += len(found)
@@ -307,6 +308,7 @@ def check_rows(sheet: Sheet, vocab: Vocabulary, mapping: Mapping | None = None,
         yield row, mine
     check.digest = sheet.digest
     check.notes = sheet.notes
+    check.encoding = sheet.encoding
 
 
 def _check(sheet: Sheet, vocab: Vocabulary, keep: list[ParsedRow] | None = None,
@@ -367,7 +369,7 @@ class CheckedFile:
     def __iter__(self) -> Iterator[ParsedRow]:
         found: list[RowProblem] = []
         count = 0
-        with Sheet(self.path) as sheet:
+        with Sheet(self.path, encoding=self.check.encoding) as sheet:
             for row in parse_rows(sheet, self.vocab, found, self.mapping):
                 count += 1
                 if found or row is None:

@@ -101,9 +101,12 @@ class Sheet:
     """One reading of a spreadsheet file: its header cells, then its rows (spreadsheet row number, text
     cells) as they are asked for. `digest` is the SHA-256 of the file, known once the rows are read."""
 
-    def __init__(self, path: Path, data: bytes | None = None) -> None:
-        """The file at path; or, given data, those bytes as if they were that file (for checks in memory)."""
+    def __init__(self, path: Path, data: bytes | None = None, encoding: Encoding | None = None) -> None:
+        """The file at path; or, given data, those bytes as if they were that file (for checks in memory).
+        A CSV's encoding, when an earlier reading of the same bytes found it, spares a scan of the whole
+        file (the digest still proves they are the same bytes)."""
         self.path = path
+        self.encoding = encoding
         self.notes: list[Note] = []
         self.digest = b""
         self._stream = _open(path) if data is None else io.BytesIO(data)
@@ -132,7 +135,7 @@ class Sheet:
 
     # --- CSV ---------------------------------------------------------------------------------
     def _csv(self) -> tuple[list[str], Rows]:
-        encoding = _encoding(self._stream)
+        encoding = self.encoding = self.encoding or _encoding(self._stream)
         if encoding is Encoding.CP1251:
             self.notes.append(Note(N_("The file is not UTF-8: it was read as Windows-1251 (Cyrillic), as a "
                                       "Russian-language Excel saves CSV.")))
