@@ -41,6 +41,26 @@ def _person(vault: Vault, name: str, *acts: tuple[str, str, dict[str, object]]) 
     return who
 
 
+def test_merging_two_records_of_one_human_keeps_the_merged_ones_statuses(vault: Vault) -> None:
+    """The merged record's history moves to the kept one (written under the kept person's own status
+    ids); on a day both have a status, the kept record's stands."""
+    from kzdesk.core.exchange.links import decide
+
+    kept = record(vault, "Ахметов Марат")["person"]
+    merged = record(vault, "Akhmetov Marat")["person"]
+    set_status(vault, kept, "pre_trial", "2022-01-03")
+    set_status(vault, merged, "pre_trial", "2022-01-03", note="the same day, from the other record")
+    set_status(vault, merged, "prison", "2022-06-10", note="7 years")
+    decide(vault, kept, merged, "merge")
+    with vault.engine.connect() as conn:
+        assert [(e.date, e.code, e.note) for e in history(conn, kept)] == [
+            ("2022-01-03", "pre_trial", None), ("2022-06-10", "prison", "7 years")]
+        assert history(conn, merged) == []
+        assert in_force(conn, "2023-01-01")[kept].code == "prison"
+        ids = {r[0] for r in conn.exec_driver_sql("SELECT uuid FROM status WHERE deleted = 0")}
+    assert ids == {status_id(kept, "2022-01-03"), status_id(kept, "2022-06-10")}
+
+
 def test_status_history_is_audited_and_pre_trial_ends_when_a_sentence_follows(vault: Vault) -> None:
     who = record(vault, "Ахметов Марат")["person"]
     set_status(vault, who, "pre_trial", "03.01.2022")

@@ -22,9 +22,10 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.model.derived_ids import link_id
+from kzdesk.core.model.derived_ids import link_id, status_id
 from kzdesk.core.model.records import Person, field_names, stricter
 from kzdesk.core.model.revisions import Changeset
+from kzdesk.core.model.status import write_status
 from kzdesk.core.model.vault import Vault
 
 ACTIONS = ("link", "merge", "different")
@@ -83,6 +84,15 @@ def _absorb(conn: Connection, changes: Changeset, kept: str, merged: str) -> Non
             (merged,)).fetchall()
         for (uuid,) in rows:
             changes.update(conn, kind, uuid, {column: kept})
+    # A status is its person's by its very id (derived from the person and the day): it moves by being
+    # written for the kept person (unless they have their own for that day) and deleted here.
+    for uuid, day, code, reason, note in conn.exec_driver_sql(
+            "SELECT uuid, date, code, reason, note FROM status WHERE person = ? AND deleted = 0 ORDER BY date",
+            (merged,)).fetchall():
+        if conn.exec_driver_sql("SELECT 1 FROM status WHERE uuid = ? AND deleted = 0",
+                                (status_id(kept, day),)).first() is None:
+            write_status(conn, changes, kept, code, day, reason, note)
+        changes.delete(conn, "status", uuid)
     changes.delete(conn, "person", merged)
 
 
