@@ -33,12 +33,6 @@ FORMATS = ("csv", "xlsx")
 TEMPLATE_FIELDS = tuple(name for name in FIELDS if name not in ("event_description", "act_description"))
 # The export's column key for each field that has one under another name ("event_type" is "act_type").
 _EXPORT_KEY = {field: key for key, field in EXPORT_KEYS.items() if key != "act_consent"}
-# Fields the export never writes: a header the import's ALIASES read, in each language.
-OWN_HEADERS: dict[str, dict[str, str]] = {
-    "description": {"en": "Description", "ru": "Описание", "kk": "Сипаттама"},
-    "status": {"en": "Status", "ru": "Статус", "kk": "Мәртебе"},
-    "status_date": {"en": "Status date", "ru": "Дата статуса", "kk": "Мәртебе күні"},
-}
 DATE_FIELDS = ("date", "decision_date", "appeal_date", "status_date")
 # Typed as text whatever they look like: Excel would turn "73-1" or "3-1" into a date.
 TEXT_FIELDS = ("event_ref", "article", "part", "case_number", "national_id", "contacts")
@@ -54,9 +48,7 @@ MAX_WIDTH = 40
 
 
 def header(name: str, lang: str) -> str:
-    """The header of field `name` in the template's language: the export's where it writes one."""
-    if name in OWN_HEADERS:
-        return OWN_HEADERS[name][lang]
+    """The header of field `name` in the template's language, from the one table of column headers."""
     return tr(COLUMN_HEADERS[_EXPORT_KEY.get(name, name)], lang)
 
 

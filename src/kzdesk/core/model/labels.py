@@ -42,6 +42,8 @@ COLUMN_HEADERS = {
     "act_description": N_("Act description"), "event_description": N_("Event description"),
     "sources": N_("Sources"), "consent": N_("Consent"), "person_consent": N_("Person's consent"),
     "event_consent": N_("Event's consent"), "act_consent": N_("Act's own consent"), "profile": N_("Profile"),
+    # Read by the import and written by the template only (the export has the two descriptions and no status).
+    "description": N_("Description"), "status": N_("Status"), "status_date": N_("Status date"),
 }
 
 assert set(CONSENT_LABELS) == set(CONSENT_LEVELS) and set(APPEAL_LABELS) == set(APPEAL_STATES)
