@@ -95,3 +95,29 @@ def test_conflicts_list_says_whose_record_which_event_and_the_values_in_words(kz
         assert [v.split(")")[0].strip() for v in values] == ["1", "2"], values
         assert {v.split(")")[1].split("—")[0].strip() for v in values} == {"10", "12"}, values
         assert all("—" in v and str(__import__("datetime").date.today().year) in v for v in values), values
+
+
+def test_a_consent_conflict_shows_its_values_in_words(tmp_path: Path) -> None:
+    """A coded field in dispute reads as the words the window and the export use, never as the code."""
+    from kzdesk.core.exchange.conflicts import open_conflicts
+    from kzdesk.core.reports import conflict_text
+
+    volunteer = make_vault(tmp_path / "v", "volunteer", "Айгүл")
+    coordinator = make_vault(tmp_path / "c", "coordinator", "Бақыт")
+    introduce(volunteer, coordinator)
+    introduce(coordinator, volunteer)
+    case = record(volunteer, "Ким Виктор")
+    export_bundle(volunteer, tmp_path / "1.kzb")
+    assert import_bundle(coordinator, tmp_path / "1.kzb").status == "merged"
+    for vault, level in ((coordinator, "anonymised"), (volunteer, "confidential")):
+        with vault.transaction() as conn:
+            edit = vault.changeset()
+            edit.update(conn, "person", case["person"], {"consent": level})
+            vault.commit(edit, conn)
+    export_bundle(volunteer, tmp_path / "2.kzb")
+    assert import_bundle(coordinator, tmp_path / "2.kzb").counts["conflicts"] == 1
+    with coordinator.engine.connect() as conn:
+        [conflict] = open_conflicts(conn)
+    assert {conflict_text.value(conflict, c.value, "kk") for c in conflict.candidates} == {"анонимді", "құпия"}
+    for vault in (volunteer, coordinator):
+        vault.close()

@@ -15,6 +15,7 @@ from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.merge import DELETED
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.fields import Problem
+from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, UNIT_LABELS
 from kzdesk.core.model.records import RECORD_TABLES, field_names
 from kzdesk.core.model.status import REASON_LABELS, STATUS_LABELS, status_label
 from kzdesk.core.model.values import parse_yes_no, stored_problems, typed_changes
@@ -58,6 +59,11 @@ def field_label(name: str, lang: str | None = None, kind: str | None = None) -> 
     return tr(msgid, lang) if msgid else name
 
 
+# Fields that store a code, with the table of its words (model/labels.py, as the export writes them).
+CODED_FIELDS = {"consent": CONSENT_LABELS, "appeal": APPEAL_LABELS, "gender": GENDER_LABELS,
+                "fine_unit": UNIT_LABELS}
+
+
 def value_words(kind: str, name: str, value: object, lang: str | None = None) -> str | None:
     """A stored code in words, where the field holds one a person should not read raw (a status's
     code and reason: "prison" is "serving a prison term"); None where the value reads as it is."""
@@ -65,6 +71,9 @@ def value_words(kind: str, name: str, value: object, lang: str | None = None) ->
         return status_label(value, lang)
     if kind == "status" and name == "reason" and isinstance(value, str) and value in REASON_LABELS:
         return tr(REASON_LABELS[value], lang)
+    words = CODED_FIELDS.get(name)
+    if words is not None and isinstance(value, str) and value in words:
+        return tr(words[value], lang)  # "анонимді", not "anonymised"
     return None
 
 
