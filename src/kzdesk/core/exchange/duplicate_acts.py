@@ -29,7 +29,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
-from kzdesk.core.i18n import ntr
+from kzdesk.core.exchange.authorship import UNPROVEN, proven_authors
+from kzdesk.core.i18n import ntr, tr
 from kzdesk.core.model.derived_ids import act_link_id
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault import settings
@@ -221,14 +222,29 @@ def _names(conn: Connection) -> dict[str, str]:
     return names
 
 
+def _recorders(conn: Connection, acts: list[str]) -> dict[str, str | None]:
+    """Who recorded each act, as far as this vault can prove it (authorship.proven_authors, as the
+    conflicts and the case summary show authors): the author of its first revision, else None."""
+    roots: dict[str, str] = {}
+    for marks, chunk in sql_slices(sorted(set(acts))):
+        for record, rev_id in conn.exec_driver_sql(
+                f"SELECT record, id FROM revision WHERE record IN ({marks}) AND parents = '[]' ORDER BY hlc DESC",
+                chunk):
+            roots[str(record)] = str(rev_id)  # the earliest root is read last
+    proven = proven_authors(conn, roots.values())
+    return {act: proven.get(rev) for act, rev in roots.items()}
+
+
 def _sides(conn: Connection, acts: list[str]) -> dict[str, ActSide]:
     names = _names(conn)
     first = _first_recorded(conn, acts)
+    recorders = _recorders(conn, acts)
     out: dict[str, ActSide] = {}
     for marks, chunk in sql_slices(sorted(set(acts))):
         for row in conn.exec_driver_sql(_SIDE + f"WHERE a.uuid IN ({marks})", chunk):
             values = dict(zip(_SIDE_FIELDS, row, strict=True))
-            out[str(row[0])] = ActSide(**values, recorded_by=names.get(str(row[-1]), ""),
+            author = recorders.get(str(row[0]))
+            out[str(row[0])] = ActSide(**values, recorded_by=names.get(author, "") if author else tr(UNPROVEN),
                                        recorded=first.get(str(row[0]), ""))
     return out
 
