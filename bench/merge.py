@@ -2,6 +2,9 @@
 
     python bench/merge.py [BUNDLES] [RECORDS_PER_BUNDLE] [SIGNERS]
 
+measure(bundles, per_bundle, signers) gives (merged records/s, raw insert records/s) of one run,
+for other benchmarks to call.
+
 Defaults: 1,000 bundles × 100 records from 50 signers (target: >= 5,000 records/s). The baseline
 is the raw executemany insert of the same database rows (the records and their revisions) into a
 fresh vault, in the same run.
@@ -13,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from kzdesk.core.exchange import trust
@@ -30,10 +34,26 @@ def new_vault(path: Path, role: str) -> Vault:
     return Vault.create(path, "bench", Profile(role, path.name, ""), kdf=floor_params())
 
 
-def main() -> None:
-    bundles = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    per_bundle = int(sys.argv[2]) if len(sys.argv) > 2 else 100
-    signers = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+@dataclass(frozen=True)
+class Run:
+    """One run: how many records, how long the coordinator took to verify and merge them, and how
+    long the raw insert of the very rows it wrote took into a fresh vault."""
+
+    records: int
+    merged_s: float
+    raw_s: float
+
+    @property
+    def merged_rate(self) -> float:
+        return self.records / self.merged_s
+
+    @property
+    def raw_rate(self) -> float:
+        return self.records / self.raw_s
+
+
+def run(bundles: int, per_bundle: int, signers: int) -> Run:
+    """Make the bundles, merge them at a coordinator (timed), then insert the same rows raw (timed)."""
     rnd = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
@@ -82,12 +102,26 @@ def main() -> None:
             conn.exec_driver_sql(f"INSERT INTO revision VALUES ({','.join('?' * len(revs[0]))})",
                                  [tuple(r) for r in revs])
         raw_elapsed = time.perf_counter() - start
-        print(f"{bundles} bundles x {per_bundle} records from {signers} signers: {records:,} records")
-        print(f"verified and merged: {elapsed:.2f} s, {records / elapsed:,.0f} records/s (target >= 5,000)")
-        print(f"raw insert of the same rows: {raw_elapsed:.2f} s, {records / raw_elapsed:,.0f} records/s; "
-              f"ratio {raw_elapsed / elapsed:.2f}")
         for vault in (coordinator, raw, *volunteers):
             vault.close()
+    return Run(records, elapsed, raw_elapsed)
+
+
+def measure(bundles: int, per_bundle: int, signers: int) -> tuple[float, float]:
+    """(records merged per second, records inserted raw per second), both from the same run."""
+    result = run(bundles, per_bundle, signers)
+    return result.merged_rate, result.raw_rate
+
+
+def main() -> None:
+    bundles = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    per_bundle = int(sys.argv[2]) if len(sys.argv) > 2 else 100
+    signers = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+    result = run(bundles, per_bundle, signers)
+    print(f"{bundles} bundles x {per_bundle} records from {signers} signers: {result.records:,} records")
+    print(f"verified and merged: {result.merged_s:.2f} s, {result.merged_rate:,.0f} records/s (target >= 5,000)")
+    print(f"raw insert of the same rows: {result.raw_s:.2f} s, {result.raw_rate:,.0f} records/s; "
+          f"ratio {result.raw_s / result.merged_s:.2f}")
 
 
 if __name__ == "__main__":
