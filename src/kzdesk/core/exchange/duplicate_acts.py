@@ -192,26 +192,87 @@ def uncounted_json(acts: frozenset[str]) -> str:
     return json.dumps(sorted(acts))
 
 
-def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None) -> list[tuple[str, str]]:
+# What two reports of one act share besides the human: the event's date as written, the act type, the
+# code and the article ("" for none, so two acts without an article match; the part may differ).
+_KEY = "e.date, a.act_type, coalesce(a.legal_code, ''), coalesce(a.article, '')"
+# Current acts of a dated current event, less those already counted through the act they double. The
+# acts are read in their stored order and each looks its event up (CROSS JOIN keeps that order): going
+# through an index on act instead would read the act table in random order, page by page.
+_CURRENT = ("FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
+            "AND e.date IS NOT NULL AND a.uuid NOT IN (SELECT value FROM json_each(?))")
+_DATED = " AND e.date_start >= ? AND e.date_start <= ?"
+
+
+def _living(conn: Connection, persons: Iterable[str]) -> set[str]:
+    """The person records among these that are current (an act of a deleted record is no candidate)."""
+    found: set[str] = set()
+    for marks, chunk in sql_slices(sorted(set(persons))):
+        found.update(str(u) for (u,) in conn.exec_driver_sql(
+            f"SELECT uuid FROM person WHERE uuid IN ({marks}) AND deleted = 0", chunk))
+    return found
+
+
+def _by_human(conn: Connection, humans: _Groups, rows: list[Any]) -> list[list[str]]:
+    """Rows (uuid, person, *key) grouped by human and key; the groups of two or more."""
+    persons = _living(conn, (str(r[1]) for r in rows))
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for uuid, person, *key in rows:
+        if str(person) in persons:
+            groups[(humans.find(str(person)), *map(str, key))].append(str(uuid))
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def _groups_of(conn: Connection, humans: _Groups, gone: str, acts: list[str]) -> list[list[str]]:
+    """Candidate groups among a few acts (those a report shows), grouped in Python."""
+    rows: list[Any] = []
+    for marks, chunk in sql_slices(acts):
+        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_CURRENT} AND a.uuid IN ({marks})",
+                                     (gone, *chunk)).fetchall()
+    return _by_human(conn, humans, rows)
+
+
+def _all_groups(conn: Connection, humans: _Groups, gone: str, period: tuple[str, str] | None) -> list[list[str]]:
+    """Candidate groups among all acts (of a period): grouped in SQL by person record in one pass, then
+    the acts of records linked as one human fetched by person and regrouped by human."""
+    linked = sorted({x for pair in humans.parent.items() for x in pair})
+    dated, bounds = (_DATED, period) if period else ("", ())
+    found = conn.exec_driver_sql(f"SELECT a.person, group_concat(a.uuid) {_CURRENT}{dated} "
+                                 f"GROUP BY +a.person, {_KEY} HAVING count(*) > 1", (gone, *bounds)).fetchall()
+    shared = set(linked)
+    alone = [(str(person), str(members)) for person, members in found if str(person) not in shared]
+    persons = _living(conn, (person for person, _ in alone))
+    out = [members.split(",") for person, members in alone if person in persons]
+    rows: list[Any] = []
+    for marks, chunk in sql_slices(linked):
+        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_CURRENT} AND a.person IN ({marks}){dated}",
+                                     (gone, *chunk, *bounds)).fetchall()
+    return out + _by_human(conn, humans, rows)
+
+
+def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *, among: Iterable[str] | None = None,
+                    period: tuple[str, str] | None = None) -> list[tuple[str, str]]:
     """Undecided pairs (smaller uuid first) of current acts that may be one act reported twice; `gone`
-    is uncounted(conn) when the caller has it already."""
+    is uncounted(conn) when the caller has it already. A report that counts only pairs inside what it
+    shows passes its acts (`among`) or the period its events fall in (`period`, dates as date_start)."""
     humans = _humans(conn)
     decided = {(a, b) for a, b, _ in _decisions(conn)}
     gone = uncounted(conn) if gone is None else gone
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for uuid, person, date, act_type, code, article in conn.exec_driver_sql(
-            "SELECT a.uuid, a.person, e.date, a.act_type, a.legal_code, a.article FROM act a "
-            "JOIN event e ON e.uuid = a.event JOIN person p ON p.uuid = a.person "
-            "WHERE a.deleted = 0 AND e.deleted = 0 AND p.deleted = 0 AND e.date IS NOT NULL"):
-        if uuid in gone:
-            continue  # already counted through the act it doubles
-        groups[(humans.find(str(person)), str(date), str(act_type), code or "", article or "")].append(str(uuid))
+    if among is None:
+        groups = _all_groups(conn, humans, uncounted_json(gone), period)
+    else:
+        groups = _groups_of(conn, humans, uncounted_json(gone), sorted(set(among)))
     pairs = []
-    for members in groups.values():
+    for members in groups:
         for a, b in combinations(sorted(members), 2):
             if (a, b) not in decided:
                 pairs.append((a, b))
     return sorted(pairs)
+
+
+def possible_doubles_among(conn: Connection, acts: Iterable[str], gone: frozenset[str] | None = None) -> int:
+    """How many of a report's acts may be double reports (possible_doubles over the pairs among them)."""
+    shown = sorted(set(acts))
+    return possible_doubles(shown, candidate_pairs(conn, gone, among=shown)) if shown else 0
 
 
 def _names(conn: Connection) -> dict[str, str]:

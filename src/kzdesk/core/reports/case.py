@@ -24,13 +24,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError
 from kzdesk.core.exchange.authorship import MERGE_AUTHOR, UNPROVEN, proven_authors
-from kzdesk.core.exchange.duplicate_acts import (
-    candidate_pairs,
-    doubles_note,
-    possible_doubles,
-    uncounted,
-    uncounted_json,
-)
+from kzdesk.core.exchange.duplicate_acts import doubles_note, possible_doubles_among, uncounted, uncounted_json
 from kzdesk.core.i18n import N_, tr
 from kzdesk.core.model.persons import one_person, same_person
 from kzdesk.core.model.records import Act, Event, Person, Source, field_names, sensitive_fields, stricter
@@ -123,7 +117,7 @@ def gather(conn: Connection, person: str, profile: str = "lawyer") -> dict[str, 
     statuses = _rows(conn, f"SELECT date, code, reason FROM status WHERE person IN ({_marks(len(group))}) "
                            f"AND deleted = 0 ORDER BY date, uuid", tuple(group))
     # Said only when there are some, so the hash of a case without any is what it was before.
-    doubles = possible_doubles((a["uuid"] for a in acts), candidate_pairs(conn, gone))
+    doubles = possible_doubles_among(conn, (a["uuid"] for a in acts), gone)
     return {
         "kind": "case-summary", "version": 1, "profile": profile, "person": subject, "linked": group,
         "statuses": statuses, **({"possible_doubles": doubles} if doubles else {}),

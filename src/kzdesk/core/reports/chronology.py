@@ -21,13 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 from sqlalchemy import Connection
 
-from kzdesk.core.exchange.duplicate_acts import (
-    candidate_pairs,
-    doubles_note,
-    possible_doubles,
-    uncounted,
-    uncounted_json,
-)
+from kzdesk.core.exchange.duplicate_acts import doubles_note, possible_doubles_among, uncounted, uncounted_json
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.names import sort_key
 from kzdesk.core.model.vocab import vocabulary
@@ -205,7 +199,7 @@ def gather(conn: Connection, start: str, end: str, city: str | None, lang: str) 
             if acts:
                 into.append(_entry(conn, event, acts, footnotes, lang))
     return Chronology(start, end, city, told[0], list(footnotes.numbers), told[1], withheld,
-                      possible_doubles(shown, candidate_pairs(conn, gone)))
+                      possible_doubles_among(conn, shown, gone))
 
 
 def _heading(chron: Chronology, lang: str) -> str:
