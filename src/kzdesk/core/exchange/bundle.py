@@ -271,6 +271,17 @@ def _bounded_int(text: str) -> int:
     return int(text)
 
 
+def _no_float(text: str) -> Any:
+    return _no_constants("float")
+
+
+# One parser and one writer for every blob (json.loads and json.dumps with options build a new one
+# per call, which costs more than parsing a small revision). Neither keeps state between calls.
+_DECODER = json.JSONDecoder(parse_constant=_no_constants, parse_int=_bounded_int, parse_float=_no_float)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # = canonical_json
+_text = json.encoder.encode_basestring  # a JSON string as the writer above spells it (ensure_ascii=False)
+
+
 def _strict_json(raw: bytes) -> Any:
     """Parse JSON that must be in canonical form (sorted keys, no spaces, UTF-8 as is).
 
@@ -280,11 +291,21 @@ def _strict_json(raw: bytes) -> Any:
     refused while parsing.
     """
     text = raw.decode("utf-8")  # strict: invalid UTF-8 raises
-    value = json.loads(text, parse_constant=_no_constants, parse_int=_bounded_int,
-                       parse_float=lambda t: _no_constants("float"))
-    if canonical_json(value).encode("utf-8") != raw:
+    value = _DECODER.decode(text)
+    if _ENCODER.encode(value).encode("utf-8") != raw:
         raise ValueError("not canonical JSON")
     return value
+
+
+HEX64 = re.compile(r"[0-9a-f]{64}")
+HEX32 = re.compile(r"[0-9a-f]{32}")
+SIGNATURE_HEX = re.compile(r"[0-9a-f]{128}")
+STAMP = re.compile(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}")  # \d would take any script's digits
+AUTHOR = re.compile(r"[0-9a-f]{32}|merge")
+ENTRY_FIELDS = frozenset({"type", "id", "sha256", "size"})
+REVISION_FIELDS = frozenset({"id", "kind", "record", "parents", "hlc", "author", "content_hash", "deleted", "body"})
+MANIFEST_FIELDS = frozenset({"format", "version", "bundle", "created", "signer", "signing_key", "seq", "prev",
+                             "recipients", "entries"})
 
 
 def parse_manifest(raw: bytes) -> Manifest:
@@ -294,10 +315,9 @@ def parse_manifest(raw: bytes) -> Manifest:
         doc = _strict_json(raw)
         if doc.get("format") != FORMAT or doc.get("version") != VERSION or isinstance(doc["version"], bool):
             raise ValueError("not a bundle manifest of this version")
-        if set(doc) != {"format", "version", "bundle", "created", "signer", "signing_key", "seq", "prev",
-                        "recipients", "entries"}:
+        if doc.keys() != MANIFEST_FIELDS:
             raise ValueError("unexpected manifest fields")
-        if not re.fullmatch(r"[0-9a-f]{64}", doc["signing_key"]):
+        if not HEX64.fullmatch(doc["signing_key"]):
             raise ValueError("bad signing key")  # bytes.fromhex() would also take spaces and capitals
         signing_key = bytes.fromhex(doc["signing_key"])
         if len(signing_key) != 32 or key_id(signing_key) != doc["signer"]:
@@ -310,17 +330,17 @@ def parse_manifest(raw: bytes) -> Manifest:
             raise ValueError("entries and recipients must be lists")  # tuple() would take a text or a dict too
         entries = tuple(doc["entries"])
         for entry in entries:
-            if not isinstance(entry, dict) or set(entry) - {"type", "id", "sha256", "size"} \
+            if not isinstance(entry, dict) or not ENTRY_FIELDS.issuperset(entry) \
                     or entry["type"] not in ("revision", "attachment", "proof") \
-                    or not re.fullmatch(r"[0-9a-f]{64}", entry["sha256"]) or not isinstance(entry["size"], int) \
+                    or not HEX64.fullmatch(entry["sha256"]) or not isinstance(entry["size"], int) \
                     or isinstance(entry["size"], bool) or entry["size"] < 0:
                 raise ValueError("bad entry")
         prev = doc["prev"]
-        if prev is not None and not re.fullmatch(r"[0-9a-f]{64}", prev):
+        if prev is not None and not HEX64.fullmatch(prev):
             raise ValueError("bad previous hash")
         recipients = tuple(str(r) for r in doc["recipients"])
         bundle = str(doc["bundle"])
-        if not re.fullmatch(r"[0-9a-f]{32}", bundle):
+        if not HEX32.fullmatch(bundle):
             raise ValueError("bad bundle id")
         return Manifest(raw, bundle, str(doc["signer"]), signing_key, seq, prev, recipients, entries)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
@@ -335,6 +355,11 @@ def _columns(kind: str) -> dict[str, tuple[type, bool]]:
     table = RECORD_TABLES[kind].__table__  # type: ignore[attr-defined]  # SQLModel sets it on table classes
     return {c.name: (bool if isinstance(c.type, Boolean) else int if isinstance(c.type, Integer) else str,
                      bool(c.nullable)) for c in table.columns}
+
+
+@cache
+def _field_set(kind: str) -> frozenset[str]:
+    return frozenset(field_names(RECORD_TABLES[kind]))
 
 
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
@@ -366,11 +391,10 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
     try:
         doc = _strict_json(data)
         kind = doc["kind"]
-        if kind not in RECORD_TABLES or set(doc) != {"id", "kind", "record", "parents", "hlc", "author",
-                                                     "content_hash", "deleted", "body"}:
+        if kind not in RECORD_TABLES or doc.keys() != REVISION_FIELDS:
             raise ValueError("unknown kind or fields")
         body = doc["body"]
-        if set(body) != set(field_names(RECORD_TABLES[kind])):
+        if body.keys() != _field_set(kind):
             raise ValueError("fields do not match the kind")
         columns = _columns(kind)
         for name, value in body.items():
@@ -389,17 +413,17 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
         if problems:
             raise BundleRejected("A record in the bundle has a value kzdesk does not accept ({field}: {problem}); "
                                  "nothing was imported.", field=problems[0].field, problem=tr(problems[0].msgid))
-        if not re.fullmatch(r"[0-9a-f]{32}", doc["record"]) or not isinstance(doc["deleted"], bool):
+        if not HEX32.fullmatch(doc["record"]) or not isinstance(doc["deleted"], bool):
             raise ValueError("bad record id")
         if derived_id(kind, body) not in (None, doc["record"]):  # a second record for one pair or day
             raise ValueError("a record id not derived from what the record is about")
-        if not re.fullmatch(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}", doc["hlc"]):  # \d would take any script's digits
+        if not STAMP.fullmatch(doc["hlc"]):
             raise ValueError("bad stamp")
-        if not isinstance(doc["parents"], list) or not all(isinstance(p, str) and re.fullmatch(r"[0-9a-f]{64}", p)
+        if not isinstance(doc["parents"], list) or not all(isinstance(p, str) and HEX64.fullmatch(p)
                                                            for p in doc["parents"]) \
                 or len(set(doc["parents"])) != len(doc["parents"]) or len(doc["parents"]) > MAX_PARENTS:
             raise ValueError("bad parents")
-        if not isinstance(doc["author"], str) or not re.fullmatch(r"[0-9a-f]{32}|merge", doc["author"]):
+        if not isinstance(doc["author"], str) or not AUTHOR.fullmatch(doc["author"]):
             raise ValueError("bad author")
         parents = [str(p) for p in doc["parents"]]
         rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
@@ -471,7 +495,7 @@ def _parse_proof(data: bytes) -> Proof:
     try:
         doc = _strict_json(data)
         if set(doc) != {"manifest", "signature"} or not isinstance(doc["manifest"], str) \
-                or not isinstance(doc["signature"], str) or not re.fullmatch(r"[0-9a-f]{128}", doc["signature"]):
+                or not isinstance(doc["signature"], str) or not SIGNATURE_HEX.fullmatch(doc["signature"]):
             raise ValueError("bad proof")
         raw = doc["manifest"].encode("utf-8")
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
