@@ -7,11 +7,12 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.bundle import OpenedBundle
-from kzdesk.core.exchange.merge import MergeReport, merge_revisions
+from kzdesk.core.exchange.merge import MergeReport, NewRecords, merge_revisions
 from kzdesk.core.model.vault import Vault
 
 
-def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, str]) -> MergeReport:
+def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, str],
+                  held: NewRecords | None) -> MergeReport:
     """Merge a bundle whose every rule was checked (authorship too); keep its signed manifest, and
     the proofs its relayed revisions came with, so the revisions can travel on with their proof."""
     for digest, data in opened.blobs.items():
@@ -31,27 +32,32 @@ def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, s
     if proven_by:
         conn.exec_driver_sql("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
                              list(proven_by.items()))
-    return merge_revisions(conn, opened.revisions)
+    return merge_revisions(conn, opened.revisions, held=held)
 
 
-def admit(vault: Vault, conn: Connection, opened: OpenedBundle,
-                  signer_role: str | None = None) -> tuple[str | None, MergeReport | None]:
+def admit(vault: Vault, conn: Connection, opened: OpenedBundle, signer_role: str | None = None,
+          held: NewRecords | None = None) -> tuple[str | None, MergeReport | None]:
     """Merge after proving every author and what they may change; on a broken rule nothing of the
-    bundle stays (its own savepoint) and the reason is returned instead."""
+    bundle stays (its own savepoint, and held as it was) and the reason is returned instead.
+
+    held: new records' rows to add this bundle's to, written by the caller (see NewRecords)."""
     authors = authorship.known_authors(conn, vault.identity, vault.profile.role)
     m = opened.manifest
     if signer_role is not None and m.signer not in authors:
         # A bundle the coordinator chose to accept from a key not in the trust store: its signer is
         # its author, with no more rights than a volunteer.
         authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
+    before = held.snapshot() if held is not None else None
     conn.exec_driver_sql("SAVEPOINT proven")
     try:
         proven_by = authorship.check(conn, list(opened.revisions), opened.proofs, opened.revision_blobs, m.signer,
                                      authors)
-        report = _merge_bundle(conn, opened, proven_by)
+        report = _merge_bundle(conn, opened, proven_by, held)
     except authorship.Refused as refused:
         conn.exec_driver_sql("ROLLBACK TO proven")
         conn.exec_driver_sql("RELEASE proven")
+        if held is not None and before is not None:
+            held.restore(before)  # rows this bundle added go; rows it wrote out come back
         return refused.reason, None
     conn.exec_driver_sql("RELEASE proven")
     return None, report

@@ -27,6 +27,7 @@ from kzdesk.core.exchange.bundle import (
     verify_signature,
 )
 from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_bundles, revocation_problem
+from kzdesk.core.exchange.merge import NewRecords
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
 from kzdesk.core.i18n import N_, ntr, tr
@@ -145,7 +146,7 @@ def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle
 
 
 def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: ImportOutcome,
-           source: Received | None) -> None:
+           source: Received | None, held: NewRecords) -> None:
     """Replay, trust, fork and chain checks, the authors and what they may change, then merge or
     quarantine (with the reason; nothing of a quarantined bundle is merged)."""
     m = opened.manifest
@@ -166,7 +167,7 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
         reason = revocation_problem(conn, m, signer.revoked_after_seq) or chain_problem(conn, opened)
     report = None
     if reason is None:
-        reason, report = admit(vault, conn, opened)
+        reason, report = admit(vault, conn, opened, held=held)
     if reason is not None or report is None:
         set_aside(conn, opened, reason or BAD_MERGE, source)
         outcome.status, outcome.reason = BundleStatus.QUARANTINED, reason
@@ -202,6 +203,7 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
             # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
             # its RELEASE would commit (and flush the disk) after every bundle.
             conn.exec_driver_sql("BEGIN")
+            held = NewRecords()  # the group's new records, written together before it commits
             for path in paths[start:start + GROUP]:
                 if cancelled is not None and cancelled():
                     break
@@ -214,7 +216,7 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
                     continue
                 conn.exec_driver_sql("SAVEPOINT bundle")
                 try:
-                    _apply(vault, conn, opened, outcome, source)
+                    _apply(vault, conn, opened, outcome, source, held)
                 except Exception:
                     conn.exec_driver_sql("ROLLBACK TO bundle")
                     conn.exec_driver_sql("RELEASE bundle")
@@ -223,6 +225,7 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
                 del opened
                 if progress is not None:
                     progress(len(outcomes), len(paths))
+            held.write(conn)
             retried = set(retry_waiting(vault, conn))
         for outcome in outcomes:
             if outcome.bundle in retried:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
@@ -52,6 +52,45 @@ class MergeReport:
                 "future": self.future}
 
 
+def _insert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
+    cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
+    _raw(conn).executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
+
+
+@dataclass
+class NewRecords:
+    """Rows of records new to this vault, held back while a group of bundles is merged and written
+    together at its end: one INSERT per kind for the group, not one per bundle, so the full-text
+    index grows in a few large steps instead of hundreds of small ones.
+
+    Only this module reads record rows while merging, and it treats held rows as written: a bundle
+    that changes a held record, or points at one from a row it must write now, writes what is held
+    first. A savepoint rolled back must restore() the snapshot() taken when it began."""
+
+    rows: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+
+    def snapshot(self) -> dict[str, dict[str, tuple[Any, ...]]]:
+        return {kind: dict(rows) for kind, rows in self.rows.items()}
+
+    def restore(self, snapshot: dict[str, dict[str, tuple[Any, ...]]]) -> None:
+        self.rows = snapshot
+
+    def holds(self, kind: str, records: Iterable[str]) -> bool:
+        held = self.rows.get(kind)
+        return held is not None and any(r in held for r in records)
+
+    def add(self, kind: str, rows: list[tuple[Any, ...]]) -> None:
+        self.rows.setdefault(kind, {}).update((row[0], row) for row in rows)
+
+    def write(self, conn: Connection) -> None:
+        """Write every held row (kinds in foreign-key order) in the caller's transaction."""
+        for kind in WRITE_ORDER:
+            rows = self.rows.pop(kind, None)
+            if rows:
+                _insert(conn, kind, list(rows.values()))
+        self.rows.clear()
+
+
 def _upsert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     """Write current rows (new or changed) of one kind; the creator column too, see _creator()."""
     cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
@@ -73,15 +112,17 @@ REFERENCES: dict[str, tuple[tuple[str, str, str], ...]] = {
 }
 
 
-def _dangling(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> set[str]:
-    """The records among rows (as _row_values gives them) that point at something not here."""
+def _dangling(conn: Connection, kind: str, rows: list[tuple[Any, ...]], held: NewRecords | None) -> set[str]:
+    """The records among rows (as _row_values gives them) that point at something not here (held
+    rows count as here)."""
     out: set[str] = set()
     names = field_names(RECORD_TABLES[kind])
     for name, table, column in REFERENCES.get(kind, ()):
         at = len(META_COLUMNS) + names.index(name)
         wanted = sorted({row[at] for row in rows if row[at] is not None})
-        have: set[str] = set()
-        for marks, chunk in sql_slices(wanted):
+        held_rows = held.rows.get(table, {}) if held is not None else {}
+        have = {w for w in wanted if w in held_rows}
+        for marks, chunk in sql_slices([w for w in wanted if w not in have]):
             have.update(r[0] for r in _raw(conn).execute(
                 f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk))
         out.update(row[0] for row in rows if row[at] is not None and row[at] not in have)
@@ -89,32 +130,36 @@ def _dangling(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> set[s
 
 
 def _hold_or_write(conn: Connection, kind: str, inserts: list[tuple[Any, ...]],
-                   upserts: list[tuple[Any, ...]]) -> None:
-    """Write the rows whose references are here; hold the others in pending_record."""
+                   upserts: list[tuple[Any, ...]], held: NewRecords | None) -> None:
+    """Write the rows whose references are here (new records into held, when given); hold the
+    others in pending_record."""
     raw = _raw(conn)
-    dangling = _dangling(conn, kind, inserts + upserts) if kind in REFERENCES else set()
+    dangling = _dangling(conn, kind, inserts + upserts, held) if kind in REFERENCES else set()
     if dangling:
         raw.executemany("INSERT INTO pending_record (kind, record, rev) VALUES (?, ?, ?) "
                         "ON CONFLICT(kind, record) DO UPDATE SET rev = excluded.rev",
                         [(kind, row[0], row[2]) for row in inserts + upserts if row[0] in dangling])
         inserts = [row for row in inserts if row[0] not in dangling]
         upserts = [row for row in upserts if row[0] not in dangling]
-    if inserts:
-        cols = [*META_COLUMNS, *field_names(RECORD_TABLES[kind])]
-        raw.executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", inserts)
+    if upserts and held is not None:
+        held.write(conn)  # a changed row may now point at a held one: the foreign key needs it written
+    if inserts and held is not None:
+        held.add(kind, inserts)
+    elif inserts:
+        _insert(conn, kind, inserts)
     if upserts:
         _upsert(conn, kind, upserts)
         raw.executemany("DELETE FROM pending_record WHERE kind = ? AND record = ?", [(kind, r[0]) for r in upserts])
 
 
-def _settle_pending(conn: Connection) -> None:
+def _settle_pending(conn: Connection, held: NewRecords | None) -> None:
     """Records that were waiting and whose references have now arrived take their place."""
-    held = _raw(conn).execute("SELECT kind, rev FROM pending_record").fetchall()
+    waiting = _raw(conn).execute("SELECT kind, rev FROM pending_record").fetchall()
     for kind in WRITE_ORDER:
-        revs = [_load(conn, rev) for k, rev in held if k == kind]
+        revs = [_load(conn, rev) for k, rev in waiting if k == kind]
         rows = [_row_values(rev, _creator(conn, rev.record)) for rev in revs if rev is not None]
         if rows:
-            _hold_or_write(conn, kind, [], rows)
+            _hold_or_write(conn, kind, [], rows, held)
 
 
 def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
@@ -165,13 +210,15 @@ def _recompute_merges(conn: Connection, merges: list[RevisionRow], now_ms: int) 
     return conflicts
 
 
-def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: int | None = None) -> MergeReport:
+def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: int | None = None,
+                    held: NewRecords | None = None) -> MergeReport:
     """Merge revisions (already verified) into this vault, in the caller's transaction.
 
     All new revisions enter the history first; then, per record, only the heads of what arrived
     are merged with the local head (in id order), so intermediate revisions of a chain never
     produce merge revisions of their own — the same heads give the same result everywhere.
-    Records new to this vault (the common case at a coordinator) are inserted in bulk.
+    Records new to this vault (the common case at a coordinator) are inserted in bulk, or added
+    to held for the caller to write later with the rest of its group.
     """
     now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     report = MergeReport()
@@ -190,13 +237,17 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
         records = arrived.get(kind, {})
         if not records:
             continue
+        if held is not None and held.holds(kind, records):
+            held.write(conn)  # a record held back changes again: merge it as written
         local: dict[str, tuple[str, str]] = {}
+        pending: dict[str, str] = {}
         uuids = sorted(records)
         for marks, chunk in sql_slices(uuids):
             for uuid, head, creator in raw.execute(
                     f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({marks})", chunk):
                 local[uuid] = (head, creator)
-        pending = dict(raw.execute("SELECT record, rev FROM pending_record WHERE kind = ?", (kind,)).fetchall())
+            pending.update(raw.execute(f"SELECT record, rev FROM pending_record WHERE kind = ? AND record IN ({marks})",
+                                       (kind, *chunk)))
         inserts: list[tuple[Any, ...]] = []  # records new here (bulk INSERT)
         upserts: list[tuple[Any, ...]] = []  # changed records, and waiting ones that moved on
         for record in uuids:
@@ -209,15 +260,15 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             inner_parents = {p for r in revs for p in r.parents}
             heads = sorted((r for r in revs if r.id not in inner_parents), key=lambda r: r.id)
             row = local.get(record)
-            held = pending.get(record)
-            if row is None and held is None and len(heads) == 1:
+            waiting = pending.get(record)
+            if row is None and waiting is None and len(heads) == 1:
                 inserts.append(_row_values(heads[0], None))
                 report.new += 1
                 continue
-            start = row[0] if row else held
+            start = row[0] if row else waiting
             current = _load(conn, start) if start else heads[0]
             assert current is not None
-            creator = row[1] if row else _creator(conn, record) if held else None
+            creator = row[1] if row else _creator(conn, record) if waiting else None
             lineage: Lineage | None = None
             for head in heads:
                 if head.id == current.id:
@@ -231,7 +282,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             if current.author == MERGE_AUTHOR:  # two histories met: name the creator as every vault does
                 creator = _creator(conn, record)
             if row is None:
-                (upserts if held else inserts).append(_row_values(current, creator))
+                (upserts if waiting else inserts).append(_row_values(current, creator))
                 report.new += 1
             elif current.id != row[0]:
                 upserts.append(_row_values(current, creator))
@@ -239,8 +290,8 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             else:
                 report.unchanged += len(revs)
             _close_resolved(conn, revs)
-        _hold_or_write(conn, kind, inserts, upserts)
-    _settle_pending(conn)
+        _hold_or_write(conn, kind, inserts, upserts, held)
+    _settle_pending(conn, held)
     return report
 
 
