@@ -80,5 +80,15 @@ def missing_bundles(conn: Connection) -> dict[str, list[int]]:
     merged: dict[str, set[int]] = {}
     for signer, seq in conn.exec_driver_sql("SELECT signer, seq FROM bundle_log WHERE status = 'merged'"):
         merged.setdefault(signer, set()).add(int(seq))
-    return {signer: gaps for signer, seqs in merged.items()
-            if (gaps := list(itertools.islice((n for n in range(1, max(seqs)) if n not in seqs), MAX_GAPS)))}
+    return {signer: gaps for signer, seqs in merged.items() if (gaps := _gaps(seqs))}
+
+
+def missing_from(conn: Connection, signer: str) -> list[int]:
+    """missing_bundles() of one signer, reading only that signer's bundles (asked after each one merged)."""
+    seqs = {int(seq) for seq, in conn.exec_driver_sql(
+        "SELECT seq FROM bundle_log WHERE signer = ? AND status = 'merged'", (signer,))}
+    return _gaps(seqs) if seqs else []
+
+
+def _gaps(seqs: set[int]) -> list[int]:
+    return list(itertools.islice((n for n in range(1, max(seqs)) if n not in seqs), MAX_GAPS))

@@ -26,7 +26,7 @@ from kzdesk.core.exchange.bundle import (
     open_bundle,
     verify_signature,
 )
-from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_bundles, revocation_problem
+from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_from, revocation_problem
 from kzdesk.core.exchange.merge import NewRecords
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
@@ -104,7 +104,11 @@ class ImportOutcome:
         return ", ".join(parts) or tr("nothing new")
 
 
-GROUP = 64  # bundles committed together; each one still applies or rolls back on its own savepoint
+# Bundles are committed together, up to so many bundles or revisions in one transaction; each one
+# still applies or rolls back on its own savepoint. A commit flushes the disk, and the group's new
+# records are written at its end in one INSERT per kind.
+GROUP = 256
+GROUP_REVISIONS = 50_000
 
 
 def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
@@ -176,7 +180,7 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
     outcome.status, outcome.counts = BundleStatus.MERGED, report.to_json()
     # The merge counts new and updated records; the rest of what the bundle carries was here already.
     outcome.unchanged_records = max(0, outcome.records - report.new - report.updated)
-    outcome.missing = missing_bundles(conn).get(m.signer, [])
+    outcome.missing = missing_from(conn, m.signer)
     if outcome.missing:
         outcome.reason = GAP
 
@@ -196,7 +200,8 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
     outcomes: list[ImportOutcome] = []
     with vault.engine.connect() as conn:
         secret = age_identity(conn, create=False)
-    for start in range(0, len(paths), GROUP):
+    done = 0
+    while done < len(paths):
         if cancelled is not None and cancelled():
             break
         with vault.transaction() as conn:
@@ -204,9 +209,12 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
             # its RELEASE would commit (and flush the disk) after every bundle.
             conn.exec_driver_sql("BEGIN")
             held = NewRecords()  # the group's new records, written together before it commits
-            for path in paths[start:start + GROUP]:
+            start, revisions = done, 0
+            while done < len(paths) and done - start < GROUP and revisions < GROUP_REVISIONS:
                 if cancelled is not None and cancelled():
                     break
+                path = paths[done]
+                done += 1
                 # One bundle in memory at a time: read, decrypt, check and apply, then let it go.
                 outcome, opened, source = _verify(path, secret)
                 outcomes.append(outcome)
@@ -222,6 +230,7 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
                     conn.exec_driver_sql("RELEASE bundle")
                     raise
                 conn.exec_driver_sql("RELEASE bundle")
+                revisions += len(opened.revisions)
                 del opened
                 if progress is not None:
                     progress(len(outcomes), len(paths))
