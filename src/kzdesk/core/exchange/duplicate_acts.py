@@ -195,12 +195,21 @@ def uncounted_json(acts: frozenset[str]) -> str:
 # What two reports of one act share besides the human: the event's date as written, the act type, the
 # code and the article ("" for none, so two acts without an article match; the part may differ).
 _KEY = "e.date, a.act_type, coalesce(a.legal_code, ''), coalesce(a.article, '')"
-# Current acts of a dated current event, less those already counted through the act they double. The
-# acts are read in their stored order and each looks its event up (CROSS JOIN keeps that order): going
+# Acts are read in their stored order and each looks its event up (CROSS JOIN keeps that order): going
 # through an index on act instead would read the act table in random order, page by page.
-_CURRENT = ("FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-            "AND e.date IS NOT NULL AND a.uuid NOT IN (SELECT value FROM json_each(?))")
-_DATED = " AND e.date_start >= ? AND e.date_start <= ?"
+_JOINED = "FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE "
+# Current acts of a current event, less those already counted through the act they double (one parameter).
+CURRENT = "a.deleted = 0 AND e.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?))"
+
+
+def record_groups(where: str) -> str:
+    """SQL giving one row per person record among the acts `where` picks (a: the act, e: its event):
+    the record, and its groups of two or more acts that may be one act reported twice, as
+    "uuid,uuid;uuid,uuid" (NULL if none). One pass over the acts serves a report's persons and its
+    candidates (pairs_from)."""
+    return ("SELECT person, group_concat(members, ';') FROM (SELECT a.person AS person, "
+            "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN group_concat(a.uuid) END AS members "
+            f"{_JOINED}{where} GROUP BY +a.person, {_KEY}) GROUP BY person")
 
 
 def _living(conn: Connection, persons: Iterable[str]) -> set[str]:
@@ -222,51 +231,52 @@ def _by_human(conn: Connection, humans: _Groups, rows: list[Any]) -> list[list[s
     return [members for members in groups.values() if len(members) > 1]
 
 
-def _groups_of(conn: Connection, humans: _Groups, gone: str, acts: list[str]) -> list[list[str]]:
-    """Candidate groups among a few acts (those a report shows), grouped in Python."""
-    rows: list[Any] = []
-    for marks, chunk in sql_slices(acts):
-        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_CURRENT} AND a.uuid IN ({marks})",
-                                     (gone, *chunk)).fetchall()
-    return _by_human(conn, humans, rows)
+def _pairs(conn: Connection, groups: Iterable[list[str]]) -> list[tuple[str, str]]:
+    """Every undecided pair (smaller uuid first) within each group, sorted."""
+    decided = {(a, b) for a, b, _ in _decisions(conn)}
+    return sorted((a, b) for members in groups for a, b in combinations(sorted(members), 2) if (a, b) not in decided)
 
 
-def _all_groups(conn: Connection, humans: _Groups, gone: str, period: tuple[str, str] | None) -> list[list[str]]:
-    """Candidate groups among all acts (of a period): grouped in SQL by person record in one pass, then
-    the acts of records linked as one human fetched by person and regrouped by human."""
+def pairs_from(conn: Connection, found: Iterable[tuple[str, str | None]], where: str,
+               args: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Candidate pairs from record_groups(where)'s rows: the groups of records no one linked to another
+    as they are, and the acts `where` picks of records linked as one human fetched and regrouped by human."""
+    humans = _humans(conn)
     linked = sorted({x for pair in humans.parent.items() for x in pair})
-    dated, bounds = (_DATED, period) if period else ("", ())
-    found = conn.exec_driver_sql(f"SELECT a.person, group_concat(a.uuid) {_CURRENT}{dated} "
-                                 f"GROUP BY +a.person, {_KEY} HAVING count(*) > 1", (gone, *bounds)).fetchall()
     shared = set(linked)
-    alone = [(str(person), str(members)) for person, members in found if str(person) not in shared]
+    alone = [(str(person), str(members)) for person, members in found if members and str(person) not in shared]
     persons = _living(conn, (person for person, _ in alone))
-    out = [members.split(",") for person, members in alone if person in persons]
+    groups = [group.split(",") for person, members in alone if person in persons for group in members.split(";")]
     rows: list[Any] = []
     for marks, chunk in sql_slices(linked):
-        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_CURRENT} AND a.person IN ({marks}){dated}",
-                                     (gone, *chunk, *bounds)).fetchall()
-    return out + _by_human(conn, humans, rows)
+        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_JOINED}{where} AND e.date IS NOT NULL "
+                                     f"AND a.person IN ({marks})", (*args, *chunk)).fetchall()
+    return _pairs(conn, groups + _by_human(conn, humans, rows))
 
 
-def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *, among: Iterable[str] | None = None,
-                    period: tuple[str, str] | None = None) -> list[tuple[str, str]]:
+def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *,
+                    among: Iterable[str] | None = None) -> list[tuple[str, str]]:
     """Undecided pairs (smaller uuid first) of current acts that may be one act reported twice; `gone`
-    is uncounted(conn) when the caller has it already. A report that counts only pairs inside what it
-    shows passes its acts (`among`) or the period its events fall in (`period`, dates as date_start)."""
-    humans = _humans(conn)
-    decided = {(a, b) for a, b, _ in _decisions(conn)}
+    is uncounted(conn) when the caller has it already. A report that counts only pairs among the acts
+    it shows passes them (`among`): a pair counts only when both are shown."""
     gone = uncounted(conn) if gone is None else gone
-    if among is None:
-        groups = _all_groups(conn, humans, uncounted_json(gone), period)
-    else:
-        groups = _groups_of(conn, humans, uncounted_json(gone), sorted(set(among)))
-    pairs = []
-    for members in groups:
-        for a, b in combinations(sorted(members), 2):
-            if (a, b) not in decided:
-                pairs.append((a, b))
-    return sorted(pairs)
+    args = (uncounted_json(gone),)
+    if among is None:  # grouped in SQL by person record, in one pass over the acts
+        found = conn.exec_driver_sql(f"SELECT a.person, group_concat(a.uuid) {_JOINED}{CURRENT} "
+                                     f"AND e.date IS NOT NULL GROUP BY +a.person, {_KEY} HAVING count(*) > 1",
+                                     args).fetchall()
+        return pairs_from(conn, found, CURRENT, args)
+    rows: list[Any] = []
+    for marks, chunk in sql_slices(sorted(set(among))):
+        rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_JOINED}{CURRENT} AND e.date IS NOT NULL "
+                                     f"AND a.uuid IN ({marks})", (*args, *chunk)).fetchall()
+    return _pairs(conn, _by_human(conn, _humans(conn), rows))
+
+
+def count_humans(conn: Connection, persons: Iterable[str]) -> int:
+    """How many distinct humans these person records are, following every "same person" decision."""
+    humans = _humans(conn)
+    return len({humans.find(str(p)) for p in persons})
 
 
 def possible_doubles_among(conn: Connection, acts: Iterable[str], gone: frozenset[str] | None = None) -> int:

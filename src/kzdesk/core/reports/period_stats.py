@@ -7,7 +7,7 @@ and no person, place below city level or description appears here.
 
 from __future__ import annotations
 
-import json
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -18,23 +18,37 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from sqlalchemy import Connection
 
 from kzdesk.core.exchange.duplicate_acts import (
-    candidate_pairs,
+    CURRENT,
+    count_humans,
     doubles_note,
+    pairs_from,
     possible_doubles,
+    record_groups,
     uncounted,
     uncounted_json,
 )
 from kzdesk.core.i18n import tr
-from kzdesk.core.model.persons import SAME_PERSON
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.pdf import FAMILY, Writer, fit, render, standard_frame
 
-# An act decided to be a double report of another (duplicate_acts.uncounted) is left out: the third parameter.
-IN_PERIOD = "FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 " \
-            "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid NOT IN (SELECT value FROM json_each(?))"
+# An act decided to be a double report of another (duplicate_acts.uncounted) is left out: the first parameter.
+# A period is tested on its event's first day (the next two parameters); `+` keeps SQLite from reading a
+# wide period through the date index, event by event, and then the acts of each in random order.
+IN_PERIOD = f"{CURRENT} AND +e.date_start >= ? AND +e.date_start <= ?"
+UNDATED = "(e.date_start IS NULL OR e.date_start = '')"
 
 # Only what SQLite holds as an integer is summed: a text value would be read by its leading digits.
 _WHOLE = "CASE WHEN typeof({column}) = 'integer' THEN {column} END"
+# One pass over the acts of the period and the undated ones, grouped by every breakdown at once (acts
+# stored in order, each looking its event up): the totals and each breakdown are added up from its rows.
+_FIGURES = (
+    "SELECT e.date_start >= ? AND e.date_start <= ?, " + UNDATED + ", substr(e.date_start, 1, 7), "
+    "coalesce(e.city, e.city_text, ''), a.act_type, a.article IS NOT NULL, a.legal_code || ' ' || a.article, "
+    f"count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
+    f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
+    "coalesce(sum(typeof(a.arrest_days) NOT IN ('integer', 'null') OR typeof(a.fine_kzt) NOT IN ('integer', 'null')),"
+    " 0) FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE " + CURRENT +
+    " AND ((+e.date_start >= ? AND +e.date_start <= ?) OR " + UNDATED + ") GROUP BY 1, 2, 3, 4, 5, 6, 7")
 
 
 @dataclass
@@ -64,61 +78,54 @@ class PeriodStats:
         return asdict(self)
 
 
-def _humans(conn: Connection, persons: list[str]) -> int:
-    """How many distinct humans the person records are, following 'same person' decisions."""
-    seen: set[str] = set()
-    count = 0
-    for person in persons:
-        if person in seen:
+def _ranked(counts: dict[str | None, int]) -> dict[str, int]:
+    """Most first, then by key as SQLite orders text (a missing key first), keys as text."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] is not None, kv[0] or ""))
+    return {str(key): n for key, n in ranked}
+
+
+def _figures(conn: Connection, stats: PeriodStats, gone: str) -> None:
+    """Totals, undated acts and every breakdown, from one pass over the acts."""
+    months: dict[str, int] = defaultdict(int)
+    cities: dict[str | None, int] = defaultdict(int)
+    types: dict[str | None, int] = defaultdict(int)
+    articles: dict[str | None, int] = defaultdict(int)
+    period = (stats.start, stats.end)
+    for inside, undated, month, city, act_type, cited, article, n, days, fines, unreadable in conn.exec_driver_sql(
+            _FIGURES, (*period, gone, *period)):
+        if undated:
+            stats.undated += n
+        if not inside:
             continue
-        count += 1
-        seen.update(row[0] for row in conn.exec_driver_sql(SAME_PERSON + "SELECT uuid FROM same", (person,)))
-    return count
-
-
-def _doubles(conn: Connection, start: str, end: str, gone: frozenset[str]) -> tuple[int, int]:
-    """(acts of the period decided to be double reports, acts of the period that may be ones)."""
-    dated = [str(u) for (u,) in conn.exec_driver_sql(
-        "SELECT a.uuid FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-        "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
-        (start, end, uncounted_json(gone)))] if gone else []
-    pairs = candidate_pairs(conn, gone)
-    if not pairs:
-        return len(dated), 0
-    acts = {x for pair in pairs for x in pair}
-    inside = [str(u) for (u,) in conn.exec_driver_sql(
-        "SELECT a.uuid FROM act a JOIN event e ON e.uuid = a.event WHERE e.date_start >= ? AND e.date_start <= ? "
-        "AND a.uuid IN (SELECT value FROM json_each(?))", (start, end, json.dumps(sorted(acts))))]
-    return len(dated), possible_doubles(inside, pairs)
+        stats.acts += n
+        stats.arrest_days += days
+        stats.fines_kzt += fines
+        stats.unreadable += unreadable
+        months[month] += n
+        cities[city] += n
+        types[act_type] += n
+        if cited:
+            articles[article] += n
+    stats.by_month = {str(m): months[m] for m in sorted(months)}
+    stats.by_city, stats.by_type, stats.by_article = _ranked(cities), _ranked(types), _ranked(articles)
 
 
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
     gone = uncounted(conn)
-    period = (start, end, uncounted_json(gone))
-    row = conn.exec_driver_sql(
-        f"SELECT count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
-        f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
-        f"coalesce(sum(typeof(a.arrest_days) NOT IN ('integer', 'null') "
-        f"OR typeof(a.fine_kzt) NOT IN ('integer', 'null')), 0) {IN_PERIOD}", period).one()
-    stats.acts, stats.arrest_days, stats.fines_kzt, stats.unreadable = (int(row[0]), int(row[1]), int(row[2]),
-                                                                        int(row[3]))
-    stats.undated = int(conn.exec_driver_sql(
-        "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-        "AND (e.date_start IS NULL OR e.date_start = '') AND a.uuid NOT IN (SELECT value FROM json_each(?))",
-        period[2:]).scalar_one())
-    stats.doubles, stats.possible_doubles = _doubles(conn, start, end, gone)
-    persons = [r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT a.person {IN_PERIOD} ORDER BY a.person", period)]
-    stats.persons = _humans(conn, persons) if conn.exec_driver_sql(
-        "SELECT 1 FROM link WHERE deleted = 0 AND decision = 'same' LIMIT 1").first() else len(persons)
-    for target, sql in (
-            (stats.by_month, f"SELECT substr(e.date_start, 1, 7), count(*) {IN_PERIOD} GROUP BY 1 ORDER BY 1"),
-            (stats.by_city, f"SELECT coalesce(e.city, e.city_text, ''), count(*) {IN_PERIOD} GROUP BY 1 "
-                            f"ORDER BY 2 DESC, 1"),
-            (stats.by_type, f"SELECT a.act_type, count(*) {IN_PERIOD} GROUP BY 1 ORDER BY 2 DESC, 1"),
-            (stats.by_article, f"SELECT a.legal_code || ' ' || a.article, count(*) {IN_PERIOD} "
-                               f"AND a.article IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")):
-        target.update((str(key), int(n)) for key, n in conn.exec_driver_sql(sql, period))
+    period = (uncounted_json(gone), start, end)
+    _figures(conn, stats, period[0])
+    if gone:  # the acts of the period decided to be double reports (a few: found by their ids)
+        stats.doubles = int(conn.exec_driver_sql(
+            "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
+            "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
+            (start, end, period[0])).scalar_one())
+    # One more pass gives the persons of the period and the acts among them that may be double reports.
+    found = [(str(person), members) for person, members in conn.exec_driver_sql(record_groups(IN_PERIOD), period)]
+    persons = [person for person, _ in found]
+    pairs = pairs_from(conn, found, IN_PERIOD, period)
+    stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
+    stats.persons = count_humans(conn, persons)
     return stats
 
 

@@ -32,6 +32,17 @@ class Stats:
         return asdict(self)
 
 
+# One pass over the current acts (in stored order, each looking its event up), grouped by every figure
+# at once: type; the event's city (an act whose event is gone from the table is in no city); whether
+# its event is current and undated; whether its days or fine are unreadable.
+_FIGURES = (
+    "SELECT +a.act_type, e.uuid IS NOT NULL, e.city, e.city_text, "
+    "coalesce(e.deleted = 0 AND (e.date_start IS NULL OR e.date_start = ''), 0), "
+    "typeof(a.arrest_days) NOT IN ('integer', 'null') OR typeof(a.fine_kzt) NOT IN ('integer', 'null'), count(*) "
+    "FROM act a LEFT JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 "
+    "AND a.uuid NOT IN (SELECT value FROM json_each(?)) GROUP BY 1, 2, 3, 4, 5, 6")
+
+
 def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
     """Compute the statistics in SQL (GROUP BY), not by loading records."""
     vocab = vocab or vocabulary()
@@ -40,31 +51,22 @@ def vault_stats(conn: Connection, vocab: Vocabulary | None = None) -> Stats:
         return int(conn.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE deleted = 0").scalar_one())
 
     gone = uncounted(conn)
-    counted = (uncounted_json(gone),)  # acts decided to be double reports are left out
-    stats = Stats(persons=count("person"), events=count("event"), acts=count("act") - len(gone))
+    stats = Stats(persons=count("person"), events=count("event"))
     stats.doubles = len(gone)
     pairs = candidate_pairs(conn, gone)
     stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
-    for act_type, n in conn.exec_driver_sql(
-        "SELECT act_type, count(*) FROM act WHERE deleted = 0 AND uuid NOT IN (SELECT value FROM json_each(?)) "
-        "GROUP BY act_type ORDER BY act_type", counted
-    ):
-        stats.acts_by_type[act_type] = n
-    for city, city_text, n in conn.exec_driver_sql(
-        "SELECT e.city, e.city_text, count(*) FROM act a JOIN event e ON e.uuid = a.event "
-        "WHERE a.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?)) GROUP BY e.city, e.city_text", counted
-    ):
-        name = vocab.city_name(city, "en") if city in vocab.cities else city_text or city or ""
-        stats.acts_by_city[name] = stats.acts_by_city.get(name, 0) + n
+    types: dict[str, int] = {}
+    for act_type, has_event, city, city_text, undated, unreadable, n in conn.exec_driver_sql(
+            _FIGURES, (uncounted_json(gone),)):
+        stats.acts += n
+        types[act_type] = types.get(act_type, 0) + n
+        stats.unreadable += n if unreadable else 0
+        stats.undated += n if undated else 0
+        if has_event:
+            name = vocab.city_name(city, "en") if city in vocab.cities else city_text or city or ""
+            stats.acts_by_city[name] = stats.acts_by_city.get(name, 0) + n
+    stats.acts_by_type = dict(sorted(types.items()))
     stats.acts_by_city = dict(sorted(stats.acts_by_city.items()))
-    stats.unreadable = int(conn.exec_driver_sql(
-        "SELECT count(*) FROM act WHERE deleted = 0 AND (typeof(arrest_days) NOT IN ('integer', 'null') "
-        "OR typeof(fine_kzt) NOT IN ('integer', 'null')) AND uuid NOT IN (SELECT value FROM json_each(?))",
-        counted).scalar_one())
-    stats.undated = int(conn.exec_driver_sql(
-        "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
-        "AND (e.date_start IS NULL OR e.date_start = '') AND a.uuid NOT IN (SELECT value FROM json_each(?))",
-        counted).scalar_one())
     return stats
 
 
