@@ -202,14 +202,16 @@ _JOINED = "FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE "
 CURRENT = "a.deleted = 0 AND e.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?))"
 
 
-def record_groups(where: str) -> str:
+def record_groups(where: str, stored_order: bool = True) -> str:
     """SQL giving one row per person record among the acts `where` picks (a: the act, e: its event):
     the record, and its groups of two or more acts that may be one act reported twice, as
     "uuid,uuid;uuid,uuid" (NULL if none). One pass over the acts serves a report's persons and its
-    candidates (pairs_from)."""
+    candidates (pairs_from). Without stored_order SQLite may start from the events (a short period
+    read through the date index)."""
+    joined = _JOINED if stored_order else _JOINED.replace("CROSS JOIN", "JOIN")
     return ("SELECT person, group_concat(members, ';') FROM (SELECT a.person AS person, "
             "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN group_concat(a.uuid) END AS members "
-            f"{_JOINED}{where} GROUP BY +a.person, {_KEY}) GROUP BY person")
+            f"{joined}{where} GROUP BY +a.person, {_KEY}) GROUP BY person")
 
 
 def _living(conn: Connection, persons: Iterable[str]) -> set[str]:

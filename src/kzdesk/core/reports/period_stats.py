@@ -32,23 +32,36 @@ from kzdesk.core.reports import wording
 from kzdesk.core.reports.pdf import FAMILY, Writer, fit, render, standard_frame
 
 # An act decided to be a double report of another (duplicate_acts.uncounted) is left out: the first parameter.
-# A period is tested on its event's first day (the next two parameters); `+` keeps SQLite from reading a
-# wide period through the date index, event by event, and then the acts of each in random order.
-IN_PERIOD = f"{CURRENT} AND +e.date_start >= ? AND +e.date_start <= ?"
+# A period is tested on its event's first day (the next two parameters). A wide period is read act by act
+# in stored order, each act looking its event up (`+` keeps SQLite from going through the date index,
+# event by event, and then to the acts of each in random order); a short one through the date index.
+WIDE = f"{CURRENT} AND +e.date_start >= ? AND +e.date_start <= ?"
+SHORT = f"{CURRENT} AND e.date_start >= ? AND e.date_start <= ?"
 UNDATED = "(e.date_start IS NULL OR e.date_start = '')"
 
 # Only what SQLite holds as an integer is summed: a text value would be read by its leading digits.
 _WHOLE = "CASE WHEN typeof({column}) = 'integer' THEN {column} END"
-# One pass over the acts of the period and the undated ones, grouped by every breakdown at once (acts
-# stored in order, each looking its event up): the totals and each breakdown are added up from its rows.
+# One pass over the acts of the period (and, for a wide period, the undated ones), grouped by every
+# breakdown at once: the totals and each breakdown are added up from its rows.
 _FIGURES = (
     "SELECT e.date_start >= ? AND e.date_start <= ?, " + UNDATED + ", substr(e.date_start, 1, 7), "
     "coalesce(e.city, e.city_text, ''), a.act_type, a.article IS NOT NULL, a.legal_code || ' ' || a.article, "
     f"count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
     f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
     "coalesce(sum(typeof(a.arrest_days) NOT IN ('integer', 'null') OR typeof(a.fine_kzt) NOT IN ('integer', 'null')),"
-    " 0) FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE " + CURRENT +
-    " AND ((+e.date_start >= ? AND +e.date_start <= ?) OR " + UNDATED + ") GROUP BY 1, 2, 3, 4, 5, 6, 7")
+    " 0) FROM act a {join} event e ON e.uuid = a.event WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7")
+FIGURES_WIDE = _FIGURES.format(join="CROSS JOIN", where=CURRENT + " AND ((+e.date_start >= ? AND +e.date_start <= ?) "
+                                                                  "OR " + UNDATED + ")")
+FIGURES_SHORT = _FIGURES.format(join="JOIN", where=SHORT)
+
+
+def _wide(conn: Connection, start: str, end: str) -> bool:
+    """Whether the period holds so many events (one in sixteen or more) that reading every act in stored
+    order is quicker than reading the period's events through the date index and their acts one by one."""
+    enough = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM event").scalar_one()) // 16 + 1
+    return int(conn.exec_driver_sql(
+        "SELECT count(*) FROM (SELECT 1 FROM event WHERE date_start >= ? AND date_start <= ? LIMIT ?)",
+        (start, end, enough)).scalar_one()) >= enough
 
 
 @dataclass
@@ -84,16 +97,16 @@ def _ranked(counts: dict[str | None, int]) -> dict[str, int]:
     return {str(key): n for key, n in ranked}
 
 
-def _figures(conn: Connection, stats: PeriodStats, gone: str) -> None:
-    """Totals, undated acts and every breakdown, from one pass over the acts."""
+def _figures(conn: Connection, stats: PeriodStats, gone: str, wide: bool) -> None:
+    """Totals, undated acts and every breakdown, from one pass over the acts (two for a short period)."""
     months: dict[str, int] = defaultdict(int)
     cities: dict[str | None, int] = defaultdict(int)
     types: dict[str | None, int] = defaultdict(int)
     articles: dict[str | None, int] = defaultdict(int)
     period = (stats.start, stats.end)
     for inside, undated, month, city, act_type, cited, article, n, days, fines, unreadable in conn.exec_driver_sql(
-            _FIGURES, (*period, gone, *period)):
-        if undated:
+            FIGURES_WIDE if wide else FIGURES_SHORT, (*period, gone, *period)):
+        if undated and wide:
             stats.undated += n
         if not inside:
             continue
@@ -108,22 +121,28 @@ def _figures(conn: Connection, stats: PeriodStats, gone: str) -> None:
             articles[article] += n
     stats.by_month = {str(m): months[m] for m in sorted(months)}
     stats.by_city, stats.by_type, stats.by_article = _ranked(cities), _ranked(types), _ranked(articles)
+    if not wide:  # few acts have no date: through the date index too
+        stats.undated = int(conn.exec_driver_sql(
+            f"SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE {CURRENT} AND {UNDATED}",
+            (gone,)).scalar_one())
 
 
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
     gone = uncounted(conn)
     period = (uncounted_json(gone), start, end)
-    _figures(conn, stats, period[0])
+    wide = _wide(conn, start, end)
+    _figures(conn, stats, period[0], wide)
     if gone:  # the acts of the period decided to be double reports (a few: found by their ids)
         stats.doubles = int(conn.exec_driver_sql(
             "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
             "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
             (start, end, period[0])).scalar_one())
     # One more pass gives the persons of the period and the acts among them that may be double reports.
-    found = [(str(person), members) for person, members in conn.exec_driver_sql(record_groups(IN_PERIOD), period)]
+    where = WIDE if wide else SHORT
+    found = [(str(person), members) for person, members in conn.exec_driver_sql(record_groups(where, wide), period)]
     persons = [person for person, _ in found]
-    pairs = pairs_from(conn, found, IN_PERIOD, period)
+    pairs = pairs_from(conn, found, where, period)
     stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
     stats.persons = count_humans(conn, persons)
     return stats
