@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzdesk.core.errors import PassphraseError
+from kzdesk.core.errors import PassphraseError, VaultDamaged
 from kzdesk.core.model.editing import EventDraft, load_event, take_draft
 from kzdesk.ui.bundle_actions import BundleActions
 from kzdesk.ui.conflicts_tab import ConflictsTab
@@ -91,6 +91,9 @@ class LockedPage(QWidget):
 
 
 class MainWindow(QMainWindow):
+    # Emitted from the page check's thread (core/vault/pages.py) with the vault it found damaged;
+    # Qt queues it to the window's thread.
+    pages_damaged = Signal(object)
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -100,9 +103,11 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(context.settings.get(IDLE_LOCK_MINUTES), self.lock, self)
         QApplication.instance().installEventFilter(self.idle)  # type: ignore[union-attr]
         self.records_tab.model.loaded.connect(self._show_count)
+        self.pages_damaged.connect(self._pages_damaged)
         self.retranslate()
         self._place()
         if context.vault is not None:
+            self._watch_pages(context.vault)
             self.refresh()
             self.safety.remind()
         else:
@@ -456,11 +461,38 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self.lock_action.setEnabled(True)
         self.idle.restart()
+        self._watch_pages(vault)
         self.refresh()
         self.safety.remind()
 
+    def _watch_pages(self, vault: Vault) -> None:
+        """The vault opens before every page is checked (the check runs on its own thread, and any
+        write waits for it): when it finds a damaged page, lock and offer to put back a copy."""
+        vault.pages.when_done(lambda report: None if report.intact else self.pages_damaged.emit(vault))
+
+    def _pages_damaged(self, vault: Vault) -> None:
+        if vault is not self.context.vault:
+            return  # locked or closed meanwhile
+        error = vault.pages.refusal()
+        self.lock()
+        if isinstance(error, VaultDamaged):
+            self._offer_repair(error)
+
+    def _offer_repair(self, error: VaultDamaged) -> None:
+        """The unlock dialog's way back to a backup copy, over the locked window."""
+        from kzdesk.ui.unlock import UnlockDialog
+
+        dialog = UnlockDialog(self.context, self)
+        dialog.setObjectName("repair_dialog")
+        dialog.offer_repair(error)
+        dialog.accepted.connect(lambda: self._unlocked(self.context.vault) if self.context.vault else None)
+        dialog.open()
+
     def _unlock_failed(self, error: BaseException) -> None:
         self.locked.button.setEnabled(True)
+        if isinstance(error, VaultDamaged):
+            self._offer_repair(error)
+            return
         if isinstance(error, PassphraseError) and "left" in error.params:
             self.locked.message.setText(error.message())  # erase-after-N is on: how many tries remain
         elif isinstance(error, PassphraseError):

@@ -71,15 +71,11 @@ class SafetyActions(MenuActions):
         if vault is None:
             return
 
-        def work() -> str | None:
-            from kzdesk.core.vault.repair import keep_daily_copy
-
-            # The database passed its page check moments ago: a good moment for the daily copy
-            # that a damaged database can later be put back from.
-            keep_daily_copy(vault.path, vault.backup)
-            return vault.last_backup()
-
-        self.context.tasks.run(work, self._remind, owner=self)
+        # The daily copy a damaged database can later be put back from: made once every page has
+        # passed the check begun on open, on that check's own thread and connection, never on the
+        # database thread the window's queries wait for.
+        vault.keep_daily_copy_when_checked()
+        self.context.tasks.run(vault.last_backup, self._remind, owner=self)
 
     def _remind(self, last: str | None) -> None:
         today = datetime.now(UTC).date()

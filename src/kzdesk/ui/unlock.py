@@ -64,7 +64,7 @@ class UnlockDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, VaultDamaged):
-            self._offer_repair(error)  # the passphrase stays typed: the repair needs it once more
+            self.offer_repair(error)  # the passphrase stays typed: the repair needs it once more
             return
         self.ui.passphrase.clear()
         self.ui.passphrase.setFocus()
@@ -84,7 +84,7 @@ class UnlockDialog(QDialog):
             self.ui.message.setText(self.tr("Opening the vault…"))
 
     # --- a damaged database ----------------------------------------------------------------
-    def _offer_repair(self, error: VaultDamaged) -> None:
+    def offer_repair(self, error: VaultDamaged) -> None:
         self._damaged = error
         if error.params.get("copies"):
             self.ui.message.setText(self.tr(

@@ -18,6 +18,7 @@ from kzdesk.core.model.revisions import Changeset, Clock
 from kzdesk.core.model.textindex import register_functions
 from kzdesk.core.vault import settings
 from kzdesk.core.vault.keyslots import VaultHeader
+from kzdesk.core.vault.pages import PageWatch
 from kzdesk.core.vault.vault import KeyedVault, Profile
 
 __all__ = ["Profile", "Vault"]
@@ -28,8 +29,9 @@ class Vault(KeyedVault):
 
     CONNECTION_HOOKS = (register_functions,)
 
-    def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes) -> None:
-        super().__init__(path, header, engine, dek)
+    def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes,
+                 pages: PageWatch | None = None) -> None:
+        super().__init__(path, header, engine, dek, pages)
         stored: dict[str, Any] = self.settings_at_open
         self.clock = Clock(stored["device"], stored.get("hlc"))
 

@@ -137,6 +137,12 @@ def integrity_problems(dbapi_conn: Any, pages_only: bool = False) -> list[str]:
     problems = [str(r[0]) for r in dbapi_conn.execute("PRAGMA cipher_integrity_check")]
     if problems or pages_only:
         return problems  # over a damaged page the structure check would only fail to read it
+    return structure_problems(dbapi_conn)
+
+
+def structure_problems(dbapi_conn: Any) -> list[str]:
+    """SQLite's own structure check (every b-tree well formed, every index agreeing with its table):
+    what no MAC can tell, such as a page an interrupted write left from an earlier moment."""
     return [str(r[0]) for r in dbapi_conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
 
 

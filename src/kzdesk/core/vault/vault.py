@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,11 +27,12 @@ from kzdesk.core.i18n import N_
 from kzdesk.core.vault import erase as erasing
 from kzdesk.core.vault import migrate, remember, repair, scratch
 from kzdesk.core.vault import settings as vault_settings
-from kzdesk.core.vault.engine import integrity_problems, load_driver, open_engine
+from kzdesk.core.vault.engine import load_driver, open_engine, structure_problems
 from kzdesk.core.vault.identity import SigningIdentity
 from kzdesk.core.vault.kdf import KdfParams, calibrate
 from kzdesk.core.vault.keyslots import ERASE_AFTER_MAX, ERASE_AFTER_MIN, VaultHeader, check_passphrase
 from kzdesk.core.vault.layout import BACKUP_DIR, DAMAGED_DIR, DATABASE_FILE, HEADER_FILE
+from kzdesk.core.vault.pages import PageWatch
 from kzdesk.core.vault.recovery import make_shares, recover_dek
 
 ROLES = (N_("volunteer"), N_("coordinator"))  # also the msgids of the roles as shown
@@ -61,11 +61,15 @@ class KeyedVault:
 
     CONNECTION_HOOKS: tuple[ConnectionHook, ...] = ()
 
-    def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes) -> None:
+    def __init__(self, path: Path, header: VaultHeader, engine: Engine, dek: bytes,
+                 pages: PageWatch | None = None) -> None:
         self.path = path
         self.header = header
         self.engine = engine
         self._dek = dek
+        # The page check of this opening (pages.py); a database this process has just written whole
+        # (a new vault, a new data key) has nothing to check.
+        self.pages = pages or _checked(path)
         with engine.connect() as conn:
             settings = vault_settings.all_of(conn)
             row = conn.exec_driver_sql("SELECT public_key, secret_key FROM identity").fetchone()
@@ -120,35 +124,44 @@ class KeyedVault:
                 raise VaultError("No passphrase given.")
             dek = cls.unwrap(path, passphrase)
         header = VaultHeader.load(path / HEADER_FILE)
-        started = time.perf_counter()
+        watch = PageWatch(path / DATABASE_FILE, dek, lambda: repair.damaged_error(path))
         try:
-            engine = open_engine(path / DATABASE_FILE, dek, hooks=cls.CONNECTION_HOOKS)
+            engine = open_engine(path / DATABASE_FILE, dek, hooks=(*cls.CONNECTION_HOOKS, watch.gate))
         except VaultDamaged:
             raise repair.damaged_error(path) from None
+        _tell_damage(engine, watch)
         try:
-            # Every page's MAC, before anything is read or migrated: a damaged database is never
-            # written to, and the user is offered a backup copy instead (see repair.py).
+            # The first connection keyed the database and read page 1 and the schema (open_engine
+            # refuses a key that does not fit). Every other page is checked by the watch on its own
+            # thread while the user reads; any write waits for it, and a damaged page refuses it,
+            # so a damaged database is still never written to (see pages.py and repair.py).
             try:
-                damaged = bool(repair.page_problems(engine))  # also the first, keying connection
+                with engine.connect():
+                    pass
             except VaultDamaged:
-                damaged = True
-            if damaged and header.pending:
-                # Most likely the key does not fit rather than a damaged file: a change of the data
-                # key was cut short, and the database is under the other passphrase's key.
-                raise PassphraseError("A change of the data key was cut short. Open the vault with the "
-                                      "other passphrase: the new one if you typed the old, the old one if "
-                                      "you typed the new. Nothing was changed.")
-            if damaged:
-                raise repair.damaged_error(path)
-            log.debug("vault pages checked in %.0f ms", (time.perf_counter() - started) * 1000)
-            if migrate.current(engine) is None:
+                if header.pending:
+                    # Most likely the key does not fit rather than a damaged file: a change of the data
+                    # key was cut short, and the database is under the other passphrase's key.
+                    raise PassphraseError("A change of the data key was cut short. Open the vault with the "
+                                          "other passphrase: the new one if you typed the old, the old one if "
+                                          "you typed the new. Nothing was changed.") from None
+                raise repair.damaged_error(path) from None
+            schema = migrate.current(engine)
+            if schema is None:
                 raise VaultError("The vault database {path} has no kzdesk schema; it is damaged or foreign. "
                                  "Nothing was changed.", path=str(path / DATABASE_FILE))
             header = _settle_key_change(path, header, dek)
             scratch.sweep(path)  # copies a killed backup, restore or key change left behind
-            migrate.upgrade(engine, path / BACKUP_DIR, dek)
-            return cls(path, header, engine, dek)
+            watch.start()
+            if schema != migrate.head():
+                # A migration rewrites tables and copies the database first: all pages are checked before.
+                report = watch.wait()
+                if report is None or not report.intact:
+                    raise repair.damaged_error(path)
+                migrate.upgrade(engine, path / BACKUP_DIR, dek)
+            return cls(path, header, engine, dek, watch)
         except BaseException:
+            watch.cancel()
             engine.dispose()
             raise
 
@@ -209,7 +222,8 @@ class KeyedVault:
         return (path / HEADER_FILE).exists()
 
     def close(self) -> None:
-        """Close every connection and forget the key."""
+        """Stop the page check and upkeep, close every connection and forget the key."""
+        self.pages.cancel()
         self.engine.dispose()
         self._dek = b""
 
@@ -265,14 +279,52 @@ class KeyedVault:
         with self.engine.connect() as conn:
             return vault_settings.get(conn, vault_settings.LAST_BACKUP)
 
+    def page_problems(self) -> list[str]:
+        """Pages whose MAC does not match, as the check begun on open finds them (waiting for it)."""
+        report = self.pages.wait()
+        if report is None:
+            raise VaultError("The vault was closed.")
+        return report.problems()
+
     def integrity_problems(self) -> list[str]:
-        """What the page check and the structure check report (empty when all is well)."""
+        """What the page check and then SQLite's structure check report (empty when all is well)."""
+        problems = self.page_problems()
+        if problems:
+            return problems
         with self.engine.connect() as conn:
-            return integrity_problems(conn.connection.dbapi_connection)
+            return structure_problems(conn.connection.dbapi_connection)
 
     def recovery_shares(self) -> list[str]:
         """Three shares of the data key, any two of which recover it (see recovery.py)."""
         return make_shares(self._dek)
+
+    def keep_daily_copy_when_checked(self) -> None:
+        """Once every page has passed the check begun on open, make the daily copy when one is due
+        (repair.keep_daily_copy), on the check's low-priority thread with a connection of its own, so
+        the user's queries never queue behind it; closing the vault interrupts it, and what it left
+        half made is removed (scratch.py)."""
+        path, dek, hooks = self.path, self._dek, self.CONNECTION_HOOKS
+
+        def daily_copy(cancelled: Callable[[], bool], on_cancel: Callable[[Callable[[], None]], None]) -> None:
+            from sqlalchemy import event
+
+            engine = open_engine(path / DATABASE_FILE, dek, hooks=hooks)
+            opened: list[Any] = []
+            event.listen(engine, "connect", lambda dbapi_conn, _record: opened.append(dbapi_conn))
+
+            def interrupt() -> None:
+                for conn in opened:
+                    conn.interrupt()
+
+            on_cancel(interrupt)
+            try:
+                if not cancelled():
+                    repair.keep_daily_copy(path, lambda label: migrate.backup_encrypted(
+                        engine, path / BACKUP_DIR, dek, label))
+            finally:
+                engine.dispose()
+
+        self.pages.after_check(daily_copy)
 
     def backup(self, label: str = "manual") -> Path:
         """An encrypted copy of the database (same key) in the vault's backups/."""
@@ -359,6 +411,8 @@ class KeyedVault:
             raise
         self._dek, self.header = new_dek, final
         self.engine = open_engine(database, new_dek, hooks=self.CONNECTION_HOOKS)
+        self.pages.cancel()
+        self.pages = _checked(self.path)  # every page was just written, under the new key, by this process
         self._drop_leftover_headers()
 
     # --- writing ---------------------------------------------------------------------------
@@ -367,6 +421,29 @@ class KeyedVault:
         with self.engine.begin() as conn:
             yield conn
 
+
+
+def _checked(path: Path) -> PageWatch:
+    watch = PageWatch(path / DATABASE_FILE, b"", lambda: repair.damaged_error(path))
+    watch.passed_without_check()
+    return watch
+
+
+def _tell_damage(engine: Engine, watch: PageWatch) -> None:
+    """A write the gate refused, or a read that met a page whose MAC failed, is told as damage with
+    the way back (kzdesk repair), not as a bare SQLite error."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import ExceptionContext
+
+    @event.listens_for(engine, "handle_error")
+    def _damaged(context: ExceptionContext) -> None:
+        text = str(context.original_exception)
+        if "not a database" in text or "malformed" in text:
+            raise watch.damaged_error() from None  # the key fits (page 1 was read): a page is damaged
+        if "not authorized" in text:
+            refusal = watch.refusal()
+            if refusal is not None:
+                raise refusal from None
 
 
 def _settle_key_change(path: Path, header: VaultHeader, dek: bytes) -> VaultHeader:
