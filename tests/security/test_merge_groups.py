@@ -18,7 +18,7 @@ from kzdesk.core.exchange.bundle import build
 from kzdesk.core.exchange.chain import GAP
 from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.importing import import_bundles
-from kzdesk.core.model.revisions import RevisionRow, make_revision
+from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, make_revision, revision_from_row
 from kzdesk.core.model.vault import Vault
 
 from ..vaults import import_bundle, introduce, make_vault, record
@@ -97,6 +97,35 @@ def test_a_bundle_refused_midway_leaves_none_of_its_new_records(pair, tmp_path: 
     assert _query(c, "SELECT id FROM revision WHERE id IN (?, ?)", (person.id, fake.id)) == []
 
 
+def test_a_bundle_refused_after_writing_held_records_out_gives_them_back(pair, tmp_path: Path) -> None:
+    """The second bundle edits the first one's person (so the held rows are written out inside its
+    savepoint) and is then refused: the rollback takes those rows from the tables, and they must
+    be held again, or the first bundle, merged and logged, would have lost its records."""
+    c, a, _single = pair
+    ids = record(a, "Әлиев Нұрлан")
+    first = tmp_path / "1.kzb"
+    export_bundle(a, first)
+    author, hlc = a.identity.key_id, a.clock.tick
+    own = _head(a, "person", ids["person"])
+    renamed = make_revision("person", own.record, {**json.loads(own.body), "occupation": "журналист"}, (own.id,),
+                            hlc(), author)
+    event = make_revision("event", "2" * 32, _body(a, "event"), (), hlc(), author)
+    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
+                           hlc(), author)
+    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
+                          hlc(), author)
+    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
+                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
+    second = send(a, [renamed, event, honest, other, fake], tmp_path / "2.kzb")
+
+    outcomes = import_bundles(c, [first, second])
+
+    assert [(o.status, o.reason) for o in outcomes] == [("merged", None), ("quarantined", authorship.BAD_MERGE)]
+    assert _query(c, "SELECT uuid, occupation FROM person") == [(ids["person"], None)]
+    assert sorted(r[0] for r in _query(c, "SELECT uuid FROM event")) == [ids["event"]]
+    assert _query(c, "SELECT uuid FROM act") == [(ids["act"],)]
+
+
 def test_a_later_bundle_of_the_group_changes_and_points_at_held_records(pair, tmp_path: Path) -> None:
     c, a, single = pair
     ids = record(a, "Әлиев Нұрлан")
@@ -152,6 +181,13 @@ def _one_at_a_time(single: Vault, bundles: list[Path]) -> dict[str, list[tuple[o
     for bundle in bundles:
         assert import_bundle(single, bundle).status == "merged"
     return rows(single, *TABLES)
+
+
+def _head(vault: Vault, kind: str, uuid: str) -> RevisionRow:
+    with vault.engine.connect() as conn:
+        row = conn.exec_driver_sql(f"SELECT {REVISION_COLUMNS} FROM revision WHERE id = "
+                                   f"(SELECT rev FROM {kind} WHERE uuid = ?)", (uuid,)).one()
+    return revision_from_row(row)
 
 
 def _body(vault: Vault, kind: str) -> dict[str, object]:

@@ -47,7 +47,7 @@ def admit(vault: Vault, conn: Connection, opened: OpenedBundle, signer_role: str
         # A bundle the coordinator chose to accept from a key not in the trust store: its signer is
         # its author, with no more rights than a volunteer.
         authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
-    before = held.snapshot() if held is not None else None
+    before = held.mark() if held is not None else None
     conn.exec_driver_sql("SAVEPOINT proven")
     try:
         proven_by = authorship.check(conn, list(opened.revisions), opened.proofs, opened.revision_blobs, m.signer,

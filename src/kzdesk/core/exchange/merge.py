@@ -57,6 +57,9 @@ def _insert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
     _raw(conn).executemany(f"INSERT INTO {kind} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows)
 
 
+Rows = dict[str, dict[str, tuple[Any, ...]]]  # per kind, each record's row by its uuid
+
+
 @dataclass
 class NewRecords:
     """Rows of records new to this vault, held back while a group of bundles is merged and written
@@ -65,30 +68,43 @@ class NewRecords:
 
     Only this module reads record rows while merging, and it treats held rows as written: a bundle
     that changes a held record, or points at one from a row it must write now, writes what is held
-    first. A savepoint rolled back must restore() the snapshot() taken when it began."""
+    first. A savepoint rolled back must restore() the mark() taken when it began: rows added since
+    go, rows written out since (the rollback took them from the tables) are held again."""
 
-    rows: dict[str, dict[str, tuple[Any, ...]]] = field(default_factory=dict)
+    rows: Rows = field(default_factory=dict)
+    added: list[tuple[str, str]] = field(default_factory=list)  # (kind, uuid) in the order added
+    writes: list[Rows] = field(default_factory=list)  # what each write() wrote, in order
 
-    def snapshot(self) -> dict[str, dict[str, tuple[Any, ...]]]:
-        return {kind: dict(rows) for kind, rows in self.rows.items()}
+    def mark(self) -> tuple[int, int]:
+        return len(self.writes), len(self.added)
 
-    def restore(self, snapshot: dict[str, dict[str, tuple[Any, ...]]]) -> None:
-        self.rows = snapshot
+    def restore(self, mark: tuple[int, int]) -> None:
+        writes, added = mark
+        if len(self.writes) > writes:
+            self.rows = self.writes[writes]  # as held when the first write after the mark began
+            del self.writes[writes:]
+        for kind, uuid in self.added[added:]:
+            self.rows.get(kind, {}).pop(uuid, None)
+        del self.added[added:]
 
     def holds(self, kind: str, records: Iterable[str]) -> bool:
         held = self.rows.get(kind)
         return held is not None and any(r in held for r in records)
 
     def add(self, kind: str, rows: list[tuple[Any, ...]]) -> None:
+        """Hold rows of records that are neither written nor held (merge_revisions writes what is
+        held before it merges a held record again)."""
         self.rows.setdefault(kind, {}).update((row[0], row) for row in rows)
+        self.added.extend((kind, row[0]) for row in rows)
 
     def write(self, conn: Connection) -> None:
         """Write every held row (kinds in foreign-key order) in the caller's transaction."""
         for kind in WRITE_ORDER:
-            rows = self.rows.pop(kind, None)
+            rows = self.rows.get(kind)
             if rows:
                 _insert(conn, kind, list(rows.values()))
-        self.rows.clear()
+        self.writes.append(self.rows)
+        self.rows = {}
 
 
 def _upsert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
