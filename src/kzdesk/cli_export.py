@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kzdesk.cli_commands import Commands, arg, open_vault
 from kzdesk.core.i18n import N_, language, tr
-from kzdesk.core.reports.consent import PROFILES, withheld_note
+from kzdesk.core.reports.profiles import PROFILES
 
 COMMANDS = Commands()
 # A CSV file's separator: a comma, or the semicolon a Russian- or Kazakh-locale Excel expects.
@@ -27,6 +27,7 @@ DELIMITER = arg("--delimiter", choices=tuple(DELIMITERS), default="comma",
                   DELIMITER)
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from kzdesk.core.files import check_destination, write_output
+    from kzdesk.core.reports.consent import withheld_note
     from kzdesk.core.reports.export import build_table, encode, format_for
 
     out = Path(args.out).expanduser()

@@ -6,7 +6,7 @@ import argparse
 
 from kzdesk.cli_commands import Commands, arg, open_vault, print_json
 from kzdesk.core.i18n import N_, ntr, tr
-from kzdesk.core.model.records import STATUS_CODES
+from kzdesk.core.model.status_codes import STATUS_CODES
 
 COMMANDS = Commands()
 # `kzdesk status KIND …`: each kind is declared on STATUS, next to its handler.

@@ -16,6 +16,10 @@ from typing import Any, ClassVar
 
 from sqlmodel import Field, SQLModel
 
+# Re-exported: the status codes are part of the model, kept apart only to be light to import.
+from kzdesk.core.model.status_codes import STATUS_CODES as STATUS_CODES
+from kzdesk.core.model.status_codes import STATUS_REASONS as STATUS_REASONS
+
 CONSENT_LEVELS = ("public", "anonymised", "confidential")
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 FINE_UNITS = ("KZT", "MCI")
@@ -23,14 +27,6 @@ SOURCE_TYPES = ("testimony", "witness", "court_record", "official_document", "ne
                 "photo", "video", "other")
 RELIABILITY = ("high", "medium", "low", "unknown")
 APPEAL_STATES = ("none", "filed", "upheld", "overturned", "changed", "rejected")
-# A person's status as the monitors' lists count it (codes used in CSV files and --json).
-STATUS_CODES = ("prison", "pre_trial", "house_arrest", "psychiatric", "restriction_of_liberty", "prosecuted",
-                "released", "died", "emigrated")
-# Why a status began, where the monitors distinguish it: only these codes take a reason.
-STATUS_REASONS: dict[str, tuple[str, ...]] = {
-    "released": ("parole", "end_of_term", "acquittal", "amnesty", "pardon"),
-    "died": ("in_custody", "killed"),
-}
 
 META_COLUMNS = ("uuid", "author", "rev", "hlc", "deleted")
 

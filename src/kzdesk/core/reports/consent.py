@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from kzdesk.core.i18n import ntr, tr
 from kzdesk.core.model.records import stricter
+from kzdesk.core.reports.profiles import PROFILES
 
-PROFILES = ("full", "lawyer", "public")
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 PSEUDONYM_DOMAIN = b"kzdesk/pseudonym/v1\n"
 
 
