@@ -1,4 +1,8 @@
-"""The unlock dialog: passphrase in, vault opened on the database thread, calm message on failure."""
+"""The unlock dialog: passphrase in, vault opened on the database thread, calm message on failure.
+
+The first window of every start: what it needs only once a passphrase is typed is imported there
+(tests/unit/test_startup_imports.py).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
 from kzdesk.core.errors import PassphraseError, VaultDamaged
-from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext, open_for_search
 from kzdesk.ui.forms.ui_unlock import Ui_UnlockDialog
-from kzdesk.ui.operation import error_text
 
 
 class UnlockDialog(QDialog):
@@ -62,6 +64,8 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        from kzdesk.ui.operation import error_text
+
         self._busy(False)
         if isinstance(error, VaultDamaged):
             self.offer_repair(error)  # the passphrase stays typed: the repair needs it once more
@@ -100,6 +104,8 @@ class UnlockDialog(QDialog):
         self.repair_button.show()
 
     def _repair(self) -> None:
+        from kzdesk.ui import file_dialogs
+
         assert self._damaged is not None
         source: Path | None = None
         if not self._damaged.params.get("copies"):
