@@ -32,7 +32,7 @@ def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, s
     if proven_by:
         conn.exec_driver_sql("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
                              list(proven_by.items()))
-    return merge_revisions(conn, opened.revisions, held=held)
+    return merge_revisions(conn, opened.revisions, held=held, bodies=opened.bodies)
 
 
 def admit(vault: Vault, conn: Connection, opened: OpenedBundle, signer_role: str | None = None,

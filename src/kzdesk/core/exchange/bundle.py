@@ -28,7 +28,7 @@ from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import tr
 from kzdesk.core.model.derived_ids import derived_id
 from kzdesk.core.model.records import CONSENT_LEVELS, RECORD_TABLES, field_names
-from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid
+from kzdesk.core.model.revisions import RevisionRow, canonical_json, make_revision, new_uuid, revision_of
 from kzdesk.core.model.values import stored_problems
 from kzdesk.core.vault.identity import SigningIdentity, key_id
 
@@ -76,6 +76,7 @@ class OpenedBundle:
     # other than this bundle's signer (see authorship.py), and each revision's blob hash.
     proofs: tuple[Proof, ...] = ()
     revision_blobs: dict[str, str] = field(default_factory=dict)
+    bodies: dict[str, dict[str, Any]] = field(default_factory=dict)  # each revision's fields, parsed, by its id
 
 
 @dataclass(frozen=True)
@@ -385,11 +386,44 @@ def _check_domains(kind: str, body: dict[str, Any]) -> None:
             raise ValueError("other spellings must be a list of objects with a text")
 
 
-def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
+_REVISION_TEXTS = ("author", "content_hash", "hlc", "id", "kind", "record")
+
+
+def _canonical_revision(doc: dict[str, Any], body_json: str) -> str:
+    """canonical_json(doc) for a revision document whose fields have their plain types (texts, a
+    list of texts, a true/false, the body as an object), given its body already in canonical JSON:
+    the same keys in sorted order, each value as the encoder writes it."""
+    return "".join(('{"author":', _text(doc["author"]), ',"body":', body_json,
+                    ',"content_hash":', _text(doc["content_hash"]),
+                    ',"deleted":', "true" if doc["deleted"] else "false",
+                    ',"hlc":', _text(doc["hlc"]), ',"id":', _text(doc["id"]), ',"kind":', _text(doc["kind"]),
+                    ',"parents":[', ",".join(map(_text, doc["parents"])), '],"record":', _text(doc["record"]), "}"))
+
+
+def _revision_json(data: bytes) -> tuple[Any, str | None]:
+    """A revision blob parsed and checked as _strict_json() does, and its body in canonical JSON
+    (None when the document is not shaped like a revision; the checks after this refuse it). The
+    blob is written out around the body's own encoding, so the body is encoded once, for the
+    canonical check and for its hash alike."""
+    doc = _DECODER.decode(data.decode("utf-8"))  # strict: invalid UTF-8 raises
+    body_json = None
+    if type(doc) is dict and doc.keys() == REVISION_FIELDS and type(doc["body"]) is dict \
+            and type(doc["deleted"]) is bool and type(doc["parents"]) is list \
+            and all(type(doc[name]) is str for name in _REVISION_TEXTS) and all(type(p) is str for p in doc["parents"]):
+        body_json = _ENCODER.encode(doc["body"])
+        canonical = _canonical_revision(doc, body_json)
+    else:
+        canonical = _ENCODER.encode(doc)
+    if canonical.encode("utf-8") != data:
+        raise ValueError("not canonical JSON")
+    return doc, body_json
+
+
+def _parse_revision(data: bytes, expected_id: str) -> tuple[RevisionRow, dict[str, Any]]:
     """Strict schema: a known kind, exactly its fields with plain JSON values in the forms the editor
-    writes, and an id that re-hashes."""
+    writes, and an id that re-hashes. Returns the revision and its fields, parsed."""
     try:
-        doc = _strict_json(data)
+        doc, body_json = _revision_json(data)
         kind = doc["kind"]
         if kind not in RECORD_TABLES or doc.keys() != REVISION_FIELDS:
             raise ValueError("unknown kind or fields")
@@ -426,10 +460,14 @@ def _parse_revision(data: bytes, expected_id: str) -> RevisionRow:
         if not isinstance(doc["author"], str) or not AUTHOR.fullmatch(doc["author"]):
             raise ValueError("bad author")
         parents = [str(p) for p in doc["parents"]]
-        rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]), doc["deleted"])
+        if body_json is None:
+            rev = make_revision(kind, doc["record"], body, parents, str(doc["hlc"]), str(doc["author"]),
+                                doc["deleted"])
+        else:  # the same hashes, from the body as encoded for the canonical check
+            rev = revision_of(kind, doc["record"], body_json, parents, doc["hlc"], doc["author"], doc["deleted"])
         if rev.id != doc["id"] or rev.id != expected_id or rev.content_hash != doc["content_hash"]:
             raise ValueError("revision does not hash to its id")
-        return rev
+        return rev, body
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError, UnicodeError):
         raise BundleRejected("A record in the bundle is malformed or does not match its hash.") from None
 
@@ -474,19 +512,21 @@ def open_bundle(payload: bytes | memoryview) -> OpenedBundle:
     blobs: dict[str, bytes | memoryview] = {}
     proofs: list[Proof] = []
     revision_blobs: dict[str, str] = {}
+    bodies: dict[str, dict[str, Any]] = {}
     for entry in manifest.entries:
         data = _member(view, infos[f"blobs/{entry['sha256']}"])
         if len(data) != entry["size"] or hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise BundleRejected("A file in the bundle does not match its hash.")
         if entry["type"] == "revision":
-            rev = _parse_revision(bytes(data), str(entry.get("id")))
+            rev, body = _parse_revision(bytes(data), str(entry.get("id")))
             revisions.append(rev)
+            bodies[rev.id] = body
             revision_blobs[rev.id] = entry["sha256"]
         elif entry["type"] == "proof":
             proofs.append(_parse_proof(bytes(data)))
         else:
             blobs[entry["sha256"]] = data
-    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload, tuple(proofs), revision_blobs)
+    return OpenedBundle(manifest, signature, tuple(revisions), blobs, payload, tuple(proofs), revision_blobs, bodies)
 
 
 def _parse_proof(data: bytes) -> Proof:

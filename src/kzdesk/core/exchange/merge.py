@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,8 +178,9 @@ def _settle_pending(conn: Connection, held: NewRecords | None) -> None:
             _hold_or_write(conn, kind, [], rows, held)
 
 
-def _row_values(rev: RevisionRow, creator: str | None) -> tuple[Any, ...]:
-    body = json.loads(rev.body)
+def _row_values(rev: RevisionRow, creator: str | None, body: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """A record's row from its head revision; body: the revision's fields if already parsed."""
+    body = json.loads(rev.body) if body is None else body
     return (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted,
             *(body.get(n) for n in field_names(RECORD_TABLES[rev.kind])))
 
@@ -227,14 +228,15 @@ def _recompute_merges(conn: Connection, merges: list[RevisionRow], now_ms: int) 
 
 
 def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: int | None = None,
-                    held: NewRecords | None = None) -> MergeReport:
+                    held: NewRecords | None = None, bodies: Mapping[str, dict[str, Any]] | None = None) -> MergeReport:
     """Merge revisions (already verified) into this vault, in the caller's transaction.
 
     All new revisions enter the history first; then, per record, only the heads of what arrived
     are merged with the local head (in id order), so intermediate revisions of a chain never
     produce merge revisions of their own — the same heads give the same result everywhere.
     Records new to this vault (the common case at a coordinator) are inserted in bulk, or added
-    to held for the caller to write later with the rest of its group.
+    to held for the caller to write later with the rest of its group. bodies: the revisions'
+    fields already parsed (a bundle's), by revision id.
     """
     now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     report = MergeReport()
@@ -278,7 +280,7 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             row = local.get(record)
             waiting = pending.get(record)
             if row is None and waiting is None and len(heads) == 1:
-                inserts.append(_row_values(heads[0], None))
+                inserts.append(_row_values(heads[0], None, bodies.get(heads[0].id) if bodies else None))
                 report.new += 1
                 continue
             start = row[0] if row else waiting

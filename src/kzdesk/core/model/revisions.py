@@ -87,7 +87,12 @@ class RevisionRow:
 def make_revision(kind: str, record: str, body: dict[str, Any], parents: Iterable[str], hlc: str,
                   author: str, deleted: bool = False) -> RevisionRow:
     """Hash a record's fields and header into an immutable revision."""
-    body_json = canonical_json(body)
+    return revision_of(kind, record, canonical_json(body), parents, hlc, author, deleted)
+
+
+def revision_of(kind: str, record: str, body_json: str, parents: Iterable[str], hlc: str, author: str,
+                deleted: bool = False) -> RevisionRow:
+    """make_revision() for a body already in canonical JSON (a bundle's blob holds it as such)."""
     content_hash = sha256_hex(body_json.encode())
     parent_list = tuple(sorted(parents))
     # One field per line; none of them can contain a line break (ids, hex hashes, stamps).
