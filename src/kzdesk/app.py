@@ -53,14 +53,7 @@ def main(vault_path: Path, language: str | None = None) -> int:
     try:
         first = _first_dialog(context)
         if os.environ.get("KZDESK_STARTUP_PROBE"):
-            # For packaging/smoke.sh: say when the first window is on screen, then leave.
-            from PySide6.QtCore import QTimer
-
-            def ready() -> None:
-                print("ready", flush=True)
-                first.reject()
-
-            QTimer.singleShot(0, ready)
+            _probe(first)
         if first.exec() != QDialog.DialogCode.Accepted:
             return 0
         from kzdesk.ui.main_window import MainWindow
@@ -88,3 +81,18 @@ def _first_dialog(context: AppContext) -> QDialog:
     from kzdesk.ui.wizard import FirstRunWizard
 
     return FirstRunWizard(context)
+
+
+def _probe(dialog: QDialog) -> None:
+    """For packaging/smoke.sh and bench/gui.py: say when the first window is painted, then leave."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Painted(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                dialog.removeEventFilter(self)
+                print("ready", flush=True)
+                QTimer.singleShot(0, dialog.reject)
+            return False
+
+    dialog.installEventFilter(Painted(dialog))
