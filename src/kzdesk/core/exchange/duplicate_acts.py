@@ -195,11 +195,19 @@ def uncounted_json(acts: frozenset[str]) -> str:
 # What two reports of one act share besides the human: the event's date as written, the act type, the
 # code and the article ("" for none, so two acts without an article match; the part may differ).
 _KEY = "e.date, a.act_type, coalesce(a.legal_code, ''), coalesce(a.article, '')"
-# Acts are read in their stored order and each looks its event up (CROSS JOIN keeps that order): going
-# through an index on act instead would read the act table in random order, page by page.
+# Acts first, each looking its event up (CROSS JOIN keeps that order), found through an index when the
+# condition names them (by id, by person).
 _JOINED = "FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE "
+# Every act in stored order: NOT INDEXED keeps SQLite from walking an index on act (on its event, its
+# person, its type) and reading the act rows in that index's order, a random page each.
+_SCAN = "FROM act a NOT INDEXED CROSS JOIN event e ON e.uuid = a.event WHERE "
 # Current acts of a current event, less those already counted through the act they double (one parameter).
 CURRENT = "a.deleted = 0 AND e.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?))"
+
+
+# Every person record's groups of two or more current acts that may be one act, in one pass.
+ALL_GROUPS = (f"SELECT a.person, group_concat(a.uuid) {_SCAN}{CURRENT} AND e.date IS NOT NULL "
+              f"GROUP BY +a.person, {_KEY} HAVING count(*) > 1")
 
 
 def record_groups(where: str, stored_order: bool = True) -> str:
@@ -208,7 +216,7 @@ def record_groups(where: str, stored_order: bool = True) -> str:
     "uuid,uuid;uuid,uuid" (NULL if none). One pass over the acts serves a report's persons and its
     candidates (pairs_from). Without stored_order SQLite may start from the events (a short period
     read through the date index)."""
-    joined = _JOINED if stored_order else _JOINED.replace("CROSS JOIN", "JOIN")
+    joined = _SCAN if stored_order else "FROM act a JOIN event e ON e.uuid = a.event WHERE "
     return ("SELECT person, group_concat(members, ';') FROM (SELECT a.person AS person, "
             "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN group_concat(a.uuid) END AS members "
             f"{joined}{where} GROUP BY +a.person, {_KEY}) GROUP BY person")
@@ -264,9 +272,7 @@ def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *,
     gone = uncounted(conn) if gone is None else gone
     args = (uncounted_json(gone),)
     if among is None:  # grouped in SQL by person record, in one pass over the acts
-        found = conn.exec_driver_sql(f"SELECT a.person, group_concat(a.uuid) {_JOINED}{CURRENT} "
-                                     f"AND e.date IS NOT NULL GROUP BY +a.person, {_KEY} HAVING count(*) > 1",
-                                     args).fetchall()
+        found = conn.exec_driver_sql(ALL_GROUPS, args).fetchall()
         return pairs_from(conn, found, CURRENT, args)
     rows: list[Any] = []
     for marks, chunk in sql_slices(sorted(set(among))):
