@@ -1,7 +1,8 @@
 """Where the bytes of a bench vault go: bytes per act, by table, index and full-text index.
 
     python bench/disk.py [VAULT_DIR] [--synthetic] [--vacuum]
-        (default: the cached 100,000-act vault of bench/scale_vaults.py)
+        (default: the cached 100,000-act vault of bench/scale_vaults.py, which builds or migrates it
+        first when it is missing or older than the schema; a vault named here is only read)
 
 SQLCipher here is built without `dbstat`, so the vault's pages are decrypted into a plaintext image
 of the same file (same pages, same layout, the free pages and SQLCipher's 80 reserved bytes per page
