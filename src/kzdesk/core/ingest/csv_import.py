@@ -4,9 +4,9 @@ All or nothing: every row is checked first; any problem means nothing is stored 
 the list of bad rows (spreadsheet row numbers: the header is row 1), columns and reasons.
 
 Memory stays bounded whatever the file's size: the file is read as a stream twice. The first pass
-checks every row and keeps only small facts per event_ref (its first and last row and its merged
-fields); the second parses the rows again and writes them in chunks inside one transaction,
-matching persons and sources against what is already written (so a person on row 2 and on row
+checks every row and keeps under 200 bytes per event_ref (its first and last row and a hash of each
+field its rows must agree on, never the cells); the second parses the rows again and writes them
+in chunks inside one transaction, matching persons and sources against what is already written (so a person on row 2 and on row
 900,000 is one person). The file's hash must not change between the passes.
 
 Consent: `consent` is the act's level, `person_consent` the person's and `event_consent` the event's.
@@ -30,7 +30,9 @@ row's person's status from that day, as `kzdesk status set` does; both or neithe
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import struct
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -59,7 +61,7 @@ from kzdesk.core.model.fields import (
 )
 from kzdesk.core.model.labels import APPEAL_LABELS, CONSENT_LABELS, GENDER_LABELS, code_for, gender_for
 from kzdesk.core.model.names import identity_key
-from kzdesk.core.model.records import STATUS_CODES, stricter
+from kzdesk.core.model.records import CONSENT_LEVELS, STATUS_CODES, stricter
 from kzdesk.core.model.revisions import Changeset
 from kzdesk.core.model.status import write_status
 from kzdesk.core.model.values import TYPED
@@ -78,8 +80,6 @@ MAX_PROBLEMS_SHOWN = 200
 MAX_PROBLEMS_KEPT = 1000  # a file bad on every row is refused with a count, not millions of messages
 MEMO_TEXT, MEMO_ENTRIES = 80, 20_000  # cell values parsed once per import: short ones, a bounded number
 CHUNK_ROWS = 2000  # rows written per Changeset.write: big enough for executemany, small in memory
-EVENT_FIELDS = ("date", "date_precision", "date_start", "date_end", "city", "city_text", "region", "region_text",
-                "place", "occasion", "consent")
 # Columns that rows of one event_ref must agree on, and the event fields each one sets.
 EVENT_GROUPS = {"date": ("date",), "city": ("city", "city_text"), "region": ("region", "region_text"),
                 "place": ("place",), "occasion": ("occasion",), "event_consent": ("consent",)}
@@ -229,39 +229,71 @@ def parse_rows(sheet: Sheet, vocab: Vocabulary, problems: list[RowProblem],
     return rows()
 
 
-class _EventFacts:
-    """What the first pass keeps of one event_ref: its first and last row and its merged fields."""
+class _EventRefs:
+    """What the first pass keeps of every event_ref, under 200 bytes each whatever its rows hold: its
+    first and last row, the loosest act level of its rows and, per column group the rows must agree on,
+    a 64-bit hash of the value (0: no row gave one yet). The values themselves are kept only where a
+    later row fills in a group the first row left empty: the store pass takes the rest from the first
+    row, which it reads again."""
 
-    __slots__ = ("first", "last", "loosest", "values")
+    _STATE = struct.Struct("<IIB6q")  # first row, last row, loosest level (0: none), EVENT_GROUPS' hashes
 
-    def __init__(self, row: ParsedRow) -> None:
-        self.first = self.last = row.row
-        self.values = tuple(row.event[k] for k in EVENT_FIELDS)
-        self.loosest: str | None = row.act["consent"]  # of the rows' act levels: the event's, if none given
+    def __init__(self) -> None:
+        self._state: dict[bytes, bytes] = {}
+        self._fills: dict[bytes, dict[str, Any]] = {}  # event fields filled in by a row after the first
 
-    def merge(self, row: ParsedRow, problems: list[RowProblem]) -> None:
+    def __len__(self) -> int:
+        return len(self._state)
+
+    @staticmethod
+    def key(event_key: str) -> bytes:
+        return hashlib.blake2b(event_key.encode(), digest_size=16).digest()
+
+    @staticmethod
+    def _hash(values: tuple[Any, ...]) -> int:
+        return hash(values) or 1  # never 0, which stands for no value; equal tuples hash equal in one process
+
+    def see(self, row: ParsedRow, problems: list[RowProblem]) -> None:
         """Rows of one event_ref must agree on the event; an empty cell takes the event's value."""
-        self.last = row.row
-        if row.act["consent"] and (not self.loosest or stricter(self.loosest, row.act["consent"]) == self.loosest):
-            self.loosest = row.act["consent"]
-        values = dict(zip(EVENT_FIELDS, self.values, strict=True))
-        for column, keys in EVENT_GROUPS.items():
+        key = self.key(row.event_key)
+        state = self._state.get(key)
+        level = row.act["consent"]
+        rank = CONSENT_LEVELS.index(level) + 1 if level else 0
+        if state is None:
+            hashes = [self._hash(mine) if any(mine := tuple(row.event[k] for k in keys)) else 0
+                      for keys in EVENT_GROUPS.values()]
+            self._state[key] = self._STATE.pack(row.row, row.row, rank, *hashes)
+            return
+        first, _, loosest, *hashes = self._STATE.unpack(state)
+        # The looser of the two levels (CONSENT_LEVELS runs from loosest to strictest).
+        if rank and (not loosest or loosest >= rank):
+            loosest = rank
+        for number, (column, keys) in enumerate(EVENT_GROUPS.items()):
             mine = tuple(row.event[k] for k in keys)
-            theirs = tuple(values[k] for k in keys)
             if not any(mine):
                 continue
-            if not any(theirs):
+            if not hashes[number]:
+                hashes[number] = self._hash(mine)
+                fills = self._fills.setdefault(key, {})
                 for k in (*keys, *(("date_precision", "date_start", "date_end") if column == "date" else ())):
-                    values[k] = row.event[k]
-            elif mine != theirs:
+                    fills[k] = row.event[k]
+            elif self._hash(mine) != hashes[number]:
                 problems.append(RowProblem(row.row, column, "differs from row {first} of the same event_ref",
-                                           {"first": self.first}))
-        self.values = tuple(values[k] for k in EVENT_FIELDS)
+                                           {"first": first}))
+        self._state[key] = self._STATE.pack(first, row.row, loosest, *hashes)
 
-    def event(self) -> dict[str, Any]:
-        event = dict(zip(EVENT_FIELDS, self.values, strict=True))
-        event["consent"] = event["consent"] or self.loosest
-        return event
+    def place(self, row: ParsedRow) -> None:
+        """A row read again for storing: its event's last row, and on its event's first row the event's
+        merged fields (the row's own, those later rows filled in, the loosest act level if none given)."""
+        state = self._state.get(self.key(row.event_key))
+        if state is None:
+            return
+        first, last, loosest = self._STATE.unpack(state)[:3]
+        row.event_last = last
+        if first == row.row:
+            fills = self._fills.get(self.key(row.event_key), {})
+            row.event.update(fills)
+            row.event["consent"] = row.event["consent"] or (CONSENT_LEVELS[loosest - 1] if loosest else None)
 
 
 @dataclass
@@ -272,7 +304,7 @@ class _Check:
     problems: list[RowProblem] = field(default_factory=list)
     problem_count: int = 0
     rows: int = 0
-    events: dict[str, _EventFacts] = field(default_factory=dict)
+    events: _EventRefs = field(default_factory=_EventRefs)
     digest: bytes = b""
     notes: list[Note] = field(default_factory=list)
     encoding: Encoding | None = None  # a CSV's, as the check found it: the store pass need not look again
@@ -290,19 +322,11 @@ def check_rows(sheet: Sheet, vocab: Vocabulary, mapping: Mapping | None = None,
     the store pass needs. The import's check and `--check` (dry_run.py) both read a file this way."""
     check = _Check() if check is None else check
     found: list[RowProblem] = []
-    # Equal event fields are kept once: thousands of event_refs share a few dates and cities.
-    shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     for row in parse_rows(sheet, vocab, found, mapping):
         if row is not None:
             check.rows += 1
             if not row.event_last:
-                facts = check.events.get(row.event_key)
-                if facts is None:
-                    facts = check.events[row.event_key] = _EventFacts(row)
-                else:
-                    facts.merge(row, found)
-                if len(shared) < 65_536:
-                    facts.values = shared.setdefault(facts.values, facts.values)
+                check.events.see(row, found)
         mine = list(found)
         found.clear()
         yield row, mine
@@ -320,11 +344,7 @@ def _check(sheet: Sheet, vocab: Vocabulary, keep: list[ParsedRow] | None = None,
             keep.append(row)
         check.take(problems)
     for row in keep or ():
-        facts = check.events.get(row.event_key)
-        if facts is not None:
-            row.event_last = facts.last
-            if facts.first == row.row:
-                row.event.update(facts.event())
+        check.events.place(row)
     return check
 
 
@@ -374,11 +394,7 @@ class CheckedFile:
                 count += 1
                 if found or row is None:
                     raise FileChanged()
-                facts = self.check.events.get(row.event_key)
-                if facts is not None:
-                    row.event_last = facts.last
-                    if facts.first == row.row:
-                        row.event.update(facts.event())
+                self.check.events.place(row)
                 yield row
             if found or count != self.check.rows or sheet.digest != self.check.digest:
                 raise FileChanged()
