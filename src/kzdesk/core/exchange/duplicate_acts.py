@@ -211,15 +211,31 @@ ALL_GROUPS = (f"SELECT a.person, group_concat(a.uuid) {_SCAN}{CURRENT} AND e.dat
 
 
 def record_groups(where: str, stored_order: bool = True) -> str:
-    """SQL giving one row per person record among the acts `where` picks (a: the act, e: its event):
-    the record, and its groups of two or more acts that may be one act reported twice, as
-    "uuid,uuid;uuid,uuid" (NULL if none). One pass over the acts serves a report's persons and its
-    candidates (pairs_from). Without stored_order SQLite may start from the events (a short period
-    read through the date index)."""
+    """SQL giving one row for the acts `where` picks (a: the act, e: its event): how many person records
+    they are against, and their groups of two or more acts of one record that may be one act reported
+    twice, each "person:uuid,uuid", joined by ";" (NULL if none). Without stored_order SQLite may start
+    from the events (a short period read through the date index)."""
     joined = _SCAN if stored_order else "FROM act a JOIN event e ON e.uuid = a.event WHERE "
-    return ("SELECT person, group_concat(members, ';') FROM (SELECT a.person AS person, "
-            "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN group_concat(a.uuid) END AS members "
-            f"{joined}{where} GROUP BY +a.person, {_KEY}) GROUP BY person")
+    # One row, not one per person: grouping the groups again by person would sort them all once more.
+    return ("SELECT count(DISTINCT person), group_concat(members, ';') FROM (SELECT a.person AS person, "
+            "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN a.person || ':' || group_concat(a.uuid) END "
+            f"AS members {joined}{where} GROUP BY +a.person, {_KEY})")
+
+
+def persons_and_pairs(conn: Connection, where: str, args: tuple[str, ...],
+                      stored_order: bool = True) -> tuple[int, list[tuple[str, str]]]:
+    """For the acts `where` picks (its parameters: args), from one pass over them: how many humans they
+    are against (records linked as one person count once) and the candidate pairs among them."""
+    records, groups = conn.exec_driver_sql(record_groups(where, stored_order), args).one()
+    found = [(person, members) for person, _, members in (g.partition(":") for g in str(groups or "").split(";") if g)]
+    humans = _humans(conn)
+    linked = sorted({x for pair in humans.parent.items() for x in pair})
+    present: set[str] = set()  # linked records among the acts' persons: each human counts once
+    for marks, chunk in sql_slices(linked):
+        present.update(str(p) for (p,) in conn.exec_driver_sql(
+            f"SELECT DISTINCT a.person {_JOINED}{where} AND a.person IN ({marks})", (*args, *chunk)))
+    count = int(records) - len(present) + len({humans.find(p) for p in present})
+    return count, pairs_from(conn, found, where, args)
 
 
 def _living(conn: Connection, persons: Iterable[str]) -> set[str]:
@@ -249,8 +265,9 @@ def _pairs(conn: Connection, groups: Iterable[list[str]]) -> list[tuple[str, str
 
 def pairs_from(conn: Connection, found: Iterable[tuple[str, str | None]], where: str,
                args: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Candidate pairs from record_groups(where)'s rows: the groups of records no one linked to another
-    as they are, and the acts `where` picks of records linked as one human fetched and regrouped by human."""
+    """Candidate pairs from groups of acts of one record (person, "uuid,uuid"): the groups of records no
+    one linked to another as they are, and the acts `where` picks of records linked as one human fetched
+    and regrouped by human."""
     humans = _humans(conn)
     linked = sorted({x for pair in humans.parent.items() for x in pair})
     shared = set(linked)
@@ -279,12 +296,6 @@ def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *,
         rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_JOINED}{CURRENT} AND e.date IS NOT NULL "
                                      f"AND a.uuid IN ({marks})", (*args, *chunk)).fetchall()
     return _pairs(conn, _by_human(conn, _humans(conn), rows))
-
-
-def count_humans(conn: Connection, persons: Iterable[str]) -> int:
-    """How many distinct humans these person records are, following every "same person" decision."""
-    humans = _humans(conn)
-    return len({humans.find(str(p)) for p in persons})
 
 
 def possible_doubles_among(conn: Connection, acts: Iterable[str], gone: frozenset[str] | None = None) -> int:

@@ -19,11 +19,9 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange.duplicate_acts import (
     CURRENT,
-    count_humans,
     doubles_note,
-    pairs_from,
+    persons_and_pairs,
     possible_doubles,
-    record_groups,
     uncounted,
     uncounted_json,
 )
@@ -141,11 +139,8 @@ def compute(conn: Connection, start: str, end: str) -> PeriodStats:
             (start, end, period[0])).scalar_one())
     # One more pass gives the persons of the period and the acts among them that may be double reports.
     where = WIDE if wide else SHORT
-    found = [(str(person), members) for person, members in conn.exec_driver_sql(record_groups(where, wide), period)]
-    persons = [person for person, _ in found]
-    pairs = pairs_from(conn, found, where, period)
+    stats.persons, pairs = persons_and_pairs(conn, where, period, wide)
     stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
-    stats.persons = count_humans(conn, persons)
     return stats
 
 
