@@ -9,7 +9,7 @@ KZDESK_PASSPHRASE, floor KDF parameters); with --xlsx the same rows go into an E
 by openpyxl's streaming writer, dates as date cells) and the workbook is imported. The peak is the
 child's own ru_maxrss (os.wait4), so the generator and this script do not count. Printed per size: peak
 RSS, its ratio to the peak of a bare vault open (`kzdesk stats` on a fresh vault, measured in the same
-run), wall and CPU time, rows/s.
+run), wall and CPU time, rows/s. peak_rss(rows) gives the two peaks of one run to other benches.
 """
 
 from __future__ import annotations
@@ -69,6 +69,16 @@ def write_xlsx(path: Path, n: int) -> Path:
         sheet.append(cells)
     book.save(path)
     return path
+
+
+def peak_rss(rows: int, workbook: bool = False) -> tuple[float, float]:
+    """(peak MiB of `kzdesk import` of ROWS generated rows, peak MiB of a bare vault open), one run each."""
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        baseline = run_child("--vault", str(new_vault(base / "bare")), "stats")[0]
+        path = write_xlsx(base / "rows.xlsx", rows) if workbook else write_csv(base / "rows.csv", rows)
+        peak = run_child("--vault", str(new_vault(base / "vault")), "import", str(path))[0]
+    return peak, baseline
 
 
 def main() -> None:
