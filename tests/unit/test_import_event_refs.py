@@ -61,3 +61,16 @@ def test_the_first_pass_keeps_a_small_digest_of_each_event_ref_not_its_cells(tmp
         tracemalloc.stop()
     assert check.rows == refs and len(check.events) == refs and not check.problems
     assert kept < refs * 250, f"{kept / refs:.0f} bytes kept per event_ref"
+
+
+def test_check_says_which_row_starts_an_event_when_its_first_row_is_refused(kz, vault_path: Path,
+                                                                             tmp_path: Path) -> None:
+    path = tmp_path / "month.csv"
+    path.write_text("person,event_type,date,event_ref\n"
+                    "Ким Виктор,fine,2021-13-40,e1\n"  # refused: the event starts on the next good row
+                    "Иванова Ирина,fine,,e1\n"
+                    "Ли Дина,warning,2021-12-07,e1\n"
+                    "Ли Дина,warning,2021-12-08,\n", encoding="utf-8")
+    rows = kz("import", str(path), "--check", "--json", vault=vault_path).json()["rows"]
+    assert [(r["row"], bool(r["problems"]), r["new_event"]) for r in rows] == \
+        [(2, True, False), (3, False, True), (4, False, False), (5, False, True)]

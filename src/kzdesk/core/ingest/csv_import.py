@@ -6,8 +6,8 @@ the list of bad rows (spreadsheet row numbers: the header is row 1), columns and
 Memory stays bounded whatever the file's size: the file is read as a stream twice. The first pass
 checks every row and keeps under 200 bytes per event_ref (its first and last row and a hash of each
 field its rows must agree on, never the cells); the second parses the rows again and writes them
-in chunks inside one transaction, matching persons and sources against what is already written (so a person on row 2 and on row
-900,000 is one person). The file's hash must not change between the passes.
+in chunks inside one transaction, matching persons and sources against what is already written
+(so a person on row 2 and on row 900,000 is one person). The file's hash must not change between the passes.
 
 Consent: `consent` is the act's level, `person_consent` the person's and `event_consent` the event's.
 One rule for a row that gives only `consent`: it sets the act's level, and the person's and the event's
@@ -281,6 +281,11 @@ class _EventRefs:
                 problems.append(RowProblem(row.row, column, "differs from row {first} of the same event_ref",
                                            {"first": first}))
         self._state[key] = self._STATE.pack(first, row.row, loosest, *hashes)
+
+    def first(self, event_key: str) -> int | None:
+        """The first row of an event_ref seen so far (None for one never seen)."""
+        state = self._state.get(self.key(event_key))
+        return None if state is None else int(self._STATE.unpack(state)[0])
 
     def place(self, row: ParsedRow) -> None:
         """A row read again for storing: its event's last row, and on its event's first row the event's

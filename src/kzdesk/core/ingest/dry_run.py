@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kzdesk.core.i18n import N_, language, tr
 from kzdesk.core.ingest.columns import Mapping
-from kzdesk.core.ingest.csv_import import ParsedRow, RowProblem, check_rows
+from kzdesk.core.ingest.csv_import import ParsedRow, RowProblem, _Check, check_rows
 from kzdesk.core.ingest.sheets import Note, Sheet
 from kzdesk.core.model.names import identity_key
 from kzdesk.core.model.vault import Vault
@@ -69,28 +69,31 @@ def check_import(vault: Vault, path: Path, mapping: Mapping | None = None) -> It
     columns left out). The rows are checked by the import's own first pass (check_rows), so a row this
     says would be imported is one the import takes. Raises InputError as the import does for a file it
     cannot read at all."""
-    seen: dict[str, int] = {}  # a new person's name key -> the row that first names them
-    events: set[str] = set()
+    seen: set[str] = set()  # the name keys of new persons met on a row so far
+    check = _Check()  # its event_refs' first rows say which row starts an event
+    unstarted: set[str] = set()  # event_refs whose rows so far were all refused
     with Sheet(path) as sheet:
         batch: list[tuple[ParsedRow | None, list[RowProblem]]] = []
-        for checked in check_rows(sheet, vocabulary(), mapping):
+        for checked in check_rows(sheet, vocabulary(), mapping, check):
             batch.append(checked)
             if len(batch) == BATCH:
-                yield from _outcomes(vault, batch, seen, events)
+                yield from _outcomes(vault, batch, seen, check, unstarted)
                 batch = []
-        yield from _outcomes(vault, batch, seen, events)
+        yield from _outcomes(vault, batch, seen, check, unstarted)
         yield from sheet.notes
 
 
-def _outcomes(vault: Vault, batch: list[tuple[ParsedRow | None, list[RowProblem]]], seen: dict[str, int],
-              events: set[str]) -> Iterator[RowOutcome]:
-    keys = sorted({identity_key(row.person) for row, _ in batch if row is not None} - seen.keys())
+def _outcomes(vault: Vault, batch: list[tuple[ParsedRow | None, list[RowProblem]]], seen: set[str],
+              check: _Check, unstarted: set[str]) -> Iterator[RowOutcome]:
+    keys = sorted({identity_key(row.person) for row, _ in batch if row is not None} - seen)
     known: set[str] = set()
     with vault.engine.connect() as conn:
         for marks, chunk in sql_slices(keys):
             known.update(r[0] for r in conn.exec_driver_sql(
                 f"SELECT name_key FROM person WHERE deleted = 0 AND name_key IN ({marks})", chunk))
     for row, found in batch:
+        if row is not None and found and not row.event_last and check.events.first(row.event_key) == row.row:
+            unstarted.add(row.event_key)  # a refused row starts no event: the ref's next good row does
         if row is None or found:
             yield RowOutcome(found[0].row, row.person if row else "",
                              str(row.act.get("act_type") or "") if row else "", problems=found)
@@ -102,7 +105,10 @@ def _outcomes(vault: Vault, batch: list[tuple[ParsedRow | None, list[RowProblem]
             match = PersonMatch.EARLIER_ROW
         else:
             match = PersonMatch.NEW
-            seen[key] = row.row
-        new_event = row.event_key not in events
-        events.add(row.event_key)
+            seen.add(key)
+        # A row of its own event (no event_ref) starts one; a row with an event_ref, if it is the ref's first.
+        new_event = bool(row.event_last) or check.events.first(row.event_key) == row.row
+        if not new_event and row.event_key in unstarted:
+            unstarted.discard(row.event_key)
+            new_event = True
         yield RowOutcome(row.row, row.person, str(row.act.get("act_type") or ""), match, new_event)
