@@ -998,6 +998,13 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>more than %n record(s)</source>
+        <translation>
+            <numerusform>more than %n record</numerusform>
+            <numerusform>more than %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>

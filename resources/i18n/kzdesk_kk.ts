@@ -1003,6 +1003,13 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Осынша минут әрекетсіз болса құлыптау (0 — ешқашан):</translation>
     </message>
     <message numerus="yes">
+        <source>more than %n record(s)</source>
+        <translation>
+            <numerusform>%n жазбадан көп</numerusform>
+            <numerusform>%n жазбадан көп</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n жазба</numerusform>

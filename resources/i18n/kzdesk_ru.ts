@@ -1005,6 +1005,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Блокировать после стольких минут бездействия (0 — никогда):</translation>
     </message>
     <message numerus="yes">
+        <source>more than %n record(s)</source>
+        <translation>
+            <numerusform>больше %n записи</numerusform>
+            <numerusform>больше %n записей</numerusform>
+            <numerusform>больше %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n запись</numerusform>

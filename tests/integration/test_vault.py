@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import keyring
@@ -122,6 +123,17 @@ def test_no_keyring_backend_means_passphrase(vault_path: Path) -> None:
         HEADER_FILE: before[HEADER_FILE]}
 
 
+def _migration(name: str):
+    import importlib.util
+
+    path = Path(migrate.__file__).parent / "migrations" / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_schema_matches_models(vault: Vault) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
@@ -129,11 +141,17 @@ def test_schema_matches_models(vault: Vault) -> None:
     import kzdesk.core.exchange.tables  # noqa: F401
     from kzdesk.core.model.records import SQLModel
 
+    listing_indexes = _migration("0007_list_indexes").INDEXES  # partial and expression indexes, kept by hand
+
     def include(obj: object, name: str | None, type_: str, *_: object) -> bool:
+        if type_ == "index" and name in listing_indexes:
+            return False
         return not (type_ == "table" and name is not None and (name.endswith(("_fts", "_data", "_idx",
                     "_docsize", "_config")) or name == "alembic_version"))
 
-    with vault.engine.connect() as conn:
+    with vault.engine.connect() as conn, warnings.catch_warnings():
+        # SQLAlchemy cannot reflect the expression index of 0007 (listing's place order) and says so.
+        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
         ctx = MigrationContext.configure(conn, opts={"include_object": include})
         assert compare_metadata(ctx, SQLModel.metadata) == []
         assert migrate.current(vault.engine) == migrate.head()

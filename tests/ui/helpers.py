@@ -16,8 +16,10 @@ from ..vaults import PASSPHRASE
 
 
 def context_idle(window: MainWindow) -> bool:
-    """No background task of the window's context is still running (its results have been shown)."""
-    return window.context.tasks.pending == 0
+    """No background task of the window's context is still running (its results have been shown),
+    and the open vault's page check and the daily copy after it are over."""
+    vault = window.context.vault
+    return window.context.tasks.pending == 0 and (vault is None or not vault.pages.busy)
 
 
 def wizard_at_profile(qtbot, context):

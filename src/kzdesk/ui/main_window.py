@@ -340,7 +340,12 @@ class MainWindow(QMainWindow):
 
     def _show_count(self, total: int) -> None:
         self._say_records_empty(total)
-        self.count.setText(self.tr("%n record(s)", "", total) if self.context.vault else "")
+        if self.context.vault is None:
+            self.count.setText("")
+        elif self.records_tab.model.more:
+            self.count.setText(self.tr("more than %n record(s)", "", total))
+        else:
+            self.count.setText(self.tr("%n record(s)", "", total))
 
 
     def _say_records_empty(self, total: int) -> None:

@@ -9,10 +9,20 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
-from kzdesk.core.model.listing import PAGE, RecordFilter, RecordRow, fetch_page, fetch_records
+from kzdesk.core.model.listing import (
+    COUNT_UP_TO,
+    PAGE,
+    RecordFilter,
+    RecordPage,
+    RecordRow,
+    count_records,
+    fetch_records,
+    page_of,
+)
 from kzdesk.core.model.persons import ChronologyEntry, PersonMatch, chronology, suggest_persons
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import act_type_label, date_text, number, place, sanction
@@ -22,7 +32,10 @@ from kzdesk.ui.table_model import DISPLAY, Index, TableModel
 class RecordsModel(TableModel):
     """Events with persons, act types, articles and sanctions; filter and sort run in SQL."""
 
-    loaded = Signal(int)  # total number of matching records
+    loaded = Signal(int)  # number of matching records (at least that many while `more`)
+    COUNT_WHEN_IDLE_MS = 700  # a keystroke within this is not kept waiting by an exact count
+    COUNT_UP_TO = COUNT_UP_TO  # while typing, the first page says "more than" past this many
+    PAGE = PAGE  # rows asked for at a time
     COLUMNS = (QT_TRANSLATE_NOOP("RecordsModel", "Date"), QT_TRANSLATE_NOOP("RecordsModel", "City"),
                QT_TRANSLATE_NOOP("RecordsModel", "Persons"), QT_TRANSLATE_NOOP("RecordsModel", "Acts"),
                QT_TRANSLATE_NOOP("RecordsModel", "Articles"), QT_TRANSLATE_NOOP("RecordsModel", "Sanction"))
@@ -33,8 +46,14 @@ class RecordsModel(TableModel):
         self.context = context
         self.filter = RecordFilter()
         self.total = 0
+        self.more = False  # past the count's limit: `total` is a floor until the exact count comes
+        self._exhausted = False
         self._generation = 0
         self._loading = False
+        self._counting: Any = None  # the connection of an exact count under way (interrupted by a new filter)
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.timeout.connect(self._count_exactly)
 
     # --- loading ---------------------------------------------------------------------------
     def set_filter(self, flt: RecordFilter) -> None:
@@ -45,10 +64,12 @@ class RecordsModel(TableModel):
         self.filter = flt
         self._generation += 1
         generation = self._generation
+        self._stop_counting()
+        up_to, size = self.COUNT_UP_TO, self.PAGE
 
-        def load() -> tuple[int, list[RecordRow]]:
+        def load() -> RecordPage:
             with vault.engine.connect() as conn:
-                return fetch_page(conn, flt, 0, PAGE)
+                return page_of(conn, flt, 0, size, up_to)
 
         self._loading = True
         self.context.tasks.run(load, lambda result: self._first_page(generation, result))
@@ -56,27 +77,62 @@ class RecordsModel(TableModel):
     def reload(self) -> None:
         self.set_filter(self.filter)
 
-    def _first_page(self, generation: int, result: tuple[int, list[RecordRow]]) -> None:
+    def _first_page(self, generation: int, result: RecordPage) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
-        self.total, self.rows = result
+        self.rows, self.total, self.more = result.rows, result.total, result.more
+        self._exhausted = len(result.rows) < self.PAGE
         self._loading = False
         self.endResetModel()
         self.loaded.emit(self.total)
+        if self.more:
+            self._count_timer.start(self.COUNT_WHEN_IDLE_MS)
+
+    # --- the exact number, once typing has paused ----------------------------------------------
+    def _count_exactly(self) -> None:
+        vault = self.context.vault
+        if vault is None or not self.more:
+            return
+        flt, generation = self.filter, self._generation
+
+        def count() -> int:
+            with vault.engine.connect() as conn:
+                self._counting = conn.connection.dbapi_connection
+                try:
+                    return count_records(conn, flt)
+                finally:
+                    self._counting = None
+
+        # An interrupted count (a new filter came) fails quietly: its answer is no longer wanted.
+        self.context.tasks.run(count, lambda total: self._counted(generation, total), lambda _error: None)
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self.total, self.more = total, False
+        self.loaded.emit(total)
+
+    def _stop_counting(self) -> None:
+        self._count_timer.stop()
+        counting = self._counting
+        if counting is not None:
+            counting.interrupt()  # thread-safe in SQLite: the count stops at its next step
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._loading and len(self.rows) < self.total
+        if parent.isValid() or self._loading:
+            return False
+        return len(self.rows) < self.total or (self.more and not self._exhausted)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         vault = self.context.vault
         if vault is None or not self.canFetchMore(parent):
             return
-        flt, offset, generation = self.filter, len(self.rows), self._generation
+        flt, offset, generation, size = self.filter, len(self.rows), self._generation, self.PAGE
 
         def load() -> list[RecordRow]:
             with vault.engine.connect() as conn:
-                return fetch_records(conn, flt, offset, PAGE)
+                return fetch_records(conn, flt, offset, size)
 
         self._loading = True
         self.context.tasks.run(load, lambda rows: self._more(generation, rows))
@@ -85,6 +141,7 @@ class RecordsModel(TableModel):
         if generation != self._generation:
             return
         self._loading = False
+        self._exhausted = len(rows) < self.PAGE
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
@@ -93,8 +150,9 @@ class RecordsModel(TableModel):
     def clear(self) -> None:
         """Forget every row (locking): nothing of the case data stays in the view."""
         self._generation += 1
+        self._stop_counting()
         self.beginResetModel()
-        self.rows, self.total, self._loading = [], 0, False
+        self.rows, self.total, self._loading, self.more = [], 0, False, False
         self.endResetModel()
 
     # --- Qt model --------------------------------------------------------------------------

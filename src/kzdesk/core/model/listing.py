@@ -3,6 +3,7 @@ sorted in SQL and fetched a page at a time, so it stays instant with 100,000 act
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,44 +54,78 @@ class RecordRow:
     sanctions: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _where(flt: RecordFilter) -> tuple[str, str, list[Any]]:
-    """(WITH clause, WHERE clause, parameters) for the events the filter lets through."""
-    clauses, params = ["e.deleted = 0"], []
+# An event matches typed text when it, one of its acts, or one of its persons (by an act or a
+# participation) matches in the full-text index: four lookups, each a few milliseconds in the index.
+_HITS = ("SELECT e.uuid AS event FROM event_fts f JOIN event e ON e.rowid = f.rowid WHERE event_fts MATCH :x"
+         " UNION ALL SELECT a.event FROM act_fts f JOIN act a ON a.rowid = f.rowid"
+         "  WHERE act_fts MATCH :x AND a.deleted = 0"
+         " UNION ALL SELECT a.event FROM person_fts f JOIN person p ON p.rowid = f.rowid"
+         "  JOIN act a ON a.person = p.uuid AND a.deleted = 0 WHERE person_fts MATCH :x"
+         " UNION ALL SELECT x.event FROM person_fts f JOIN person p ON p.rowid = f.rowid"
+         "  JOIN participation x ON x.person = p.uuid AND x.deleted = 0 WHERE person_fts MATCH :x")
+# Up to this many matching events are gathered and sorted by date. Past it the text is a common one
+# ("Е", "Ерлан", "488" in a national dataset): then the events are walked in date order and each is
+# tested against the matching persons, acts and events, which stops at the first page since one
+# event in fifty or more matches. Either way every match is found; neither sorts a million rows.
+FEW_HITS = 10_000
+_BROAD = ("WITH hit_person(uuid) AS MATERIALIZED (SELECT p.uuid FROM person_fts f JOIN person p ON p.rowid = f.rowid"
+          " WHERE person_fts MATCH :x), "
+          "hit_event(id) AS MATERIALIZED (SELECT rowid FROM event_fts WHERE event_fts MATCH :x), "
+          "hit_act(id) AS MATERIALIZED (SELECT rowid FROM act_fts WHERE act_fts MATCH :x) ")
+_BROAD_CONDITION = ("(e.rowid IN hit_event"
+                    " OR EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0"
+                    "  AND (a.person IN hit_person OR a.rowid IN hit_act))"
+                    " OR EXISTS (SELECT 1 FROM participation x WHERE x.event = e.uuid AND x.deleted = 0"
+                    "  AND x.person IN hit_person))")
+
+
+@dataclass(frozen=True)
+class _Query:
+    with_clause: str
+    where: str
+    params: dict[str, Any]
+    # More than FEW_HITS events match the text and nothing else narrows the list: the count is
+    # "more than FEW_HITS" without walking every event to say how many more.
+    known_more: bool = False
+
+
+def _where(conn: Connection, flt: RecordFilter) -> _Query:
+    """The WITH clause, WHERE clause and named parameters for the events the filter lets through."""
+    clauses, params = ["e.deleted = 0"], {}
+    broad = False
     with_clause = ""
     expression = match_expression(flt.text) if flt.text.strip() else None
     if flt.text.strip() and expression is None:
         clauses.append("0")  # only punctuation typed: nothing can match
     if expression:
-        # An event matches when it, one of its acts, or one of its persons matches: three index
-        # lookups joined by UNION into one set, computed once (an OR across them defeats the indexes).
-        with_clause = (
-            "WITH hits(event) AS MATERIALIZED ("
-            " SELECT e.uuid FROM event_fts f JOIN event e ON e.rowid = f.rowid WHERE event_fts MATCH ?"
-            " UNION SELECT a.event FROM act_fts f JOIN act a ON a.rowid = f.rowid"
-            "  WHERE act_fts MATCH ? AND a.deleted = 0"
-            " UNION SELECT a.event FROM person_fts f JOIN person p ON p.rowid = f.rowid"
-            "  JOIN act a ON a.person = p.uuid AND a.deleted = 0 WHERE person_fts MATCH ?"
-            " UNION SELECT x.event FROM person_fts f JOIN person p ON p.rowid = f.rowid"
-            "  JOIN participation x ON x.person = p.uuid AND x.deleted = 0 WHERE person_fts MATCH ?) ")
-        params += [expression] * 4
-        clauses.append("e.uuid IN (SELECT event FROM hits)")
+        params["x"] = expression
+        hits = [row[0] for row in conn.exec_driver_sql(
+            f"SELECT DISTINCT event FROM ({_HITS}) LIMIT {FEW_HITS + 1}", {"x": expression})]
+        if len(hits) <= FEW_HITS:
+            clauses.append("e.uuid IN (SELECT value FROM json_each(:hits))")
+            params["hits"] = json.dumps(hits)
+        else:
+            with_clause, broad = _BROAD, True
+            clauses.append(_BROAD_CONDITION)
     if flt.date_from:
-        clauses.append("e.date_end >= ?")
-        params.append(flt.date_from)
+        clauses.append("e.date_end >= :date_from")
+        params["date_from"] = flt.date_from
     if flt.date_to:
-        clauses.append("e.date_start <= ?")
-        params.append(flt.date_to)
+        clauses.append("e.date_start <= :date_to")
+        params["date_to"] = flt.date_to
     if flt.city:
-        clauses.append("e.city = ?")
-        params.append(flt.city)
+        clauses.append("e.city = :city")
+        params["city"] = flt.city
     if flt.act_type:
-        clauses.append("EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND a.act_type = ?)")
-        params.append(flt.act_type)
+        clauses.append("EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0"
+                       " AND a.act_type = :act_type)")
+        params["act_type"] = flt.act_type
     if flt.article:
         condition, values = _article_condition(flt.article)
         clauses.append(f"EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND ({condition}))")
-        params += values
-    return with_clause, " AND ".join(clauses), params
+        params.update(values)
+    narrowed = any((flt.date_from, flt.date_to, flt.city, flt.act_type, flt.article))
+    return _Query(with_clause, " AND ".join(clauses), params, known_more=broad and not narrowed)
 
 
 def article_query(text: str) -> list[tuple[str, str | None]] | None:
@@ -113,44 +148,91 @@ def article_query(text: str) -> list[tuple[str, str | None]] | None:
     return found
 
 
-def _article_condition(text: str) -> tuple[str, list[Any]]:
+def _article_condition(text: str) -> tuple[str, dict[str, Any]]:
     pairs = article_query(text)
     if pairs is None:
-        return "0", []  # not an article: nothing can match (the window says why)
-    conditions, values = [], []
-    for article, part in pairs:
+        return "0", {}  # not an article: nothing can match (the window says why)
+    conditions, values = [], {}
+    for i, (article, part) in enumerate(pairs):
+        values[f"article{i}"] = article
         if part is None:
-            conditions.append("a.article = ?")
-            values.append(article)
+            conditions.append(f"a.article = :article{i}")
         else:
-            conditions.append("(a.article = ? AND a.part = ?)")
-            values += [article, part]
+            conditions.append(f"(a.article = :article{i} AND a.part = :part{i})")
+            values[f"part{i}"] = part
     return " OR ".join(conditions), values
 
 
-def count_records(conn: Connection, flt: RecordFilter) -> int:
-    with_clause, where, params = _where(flt)
-    return int(conn.exec_driver_sql(f"{with_clause}SELECT count(*) FROM event e WHERE {where}",
-                                    tuple(params)).scalar_one())
+COUNT_UP_TO = 10_000  # while typing, past this many matches the list says "more than 10,000"
+
+
+@dataclass(frozen=True)
+class RecordPage:
+    """One page of the list and how many events match: exactly, or at least `total` when `more`."""
+
+    rows: list[RecordRow]
+    total: int
+    more: bool = False
+
+
+def count_records(conn: Connection, flt: RecordFilter, up_to: int | None = None) -> int:
+    """The number of matching events (with `up_to`, counting stops past that many)."""
+    return _count(conn, _where(conn, flt), up_to)
+
+
+def _count(conn: Connection, query: _Query, up_to: int | None, extra: str = "") -> int:
+    with_clause, where, params = query.with_clause, query.where, query.params
+    if up_to is not None and query.known_more and not extra:
+        return max(up_to, FEW_HITS) + 1
+    if up_to is None:
+        sql = f"{with_clause}SELECT count(*) FROM event e WHERE {where}{extra}"
+    else:
+        sql = f"{with_clause}SELECT count(*) FROM (SELECT 1 FROM event e WHERE {where}{extra} LIMIT {int(up_to) + 1})"
+    return int(conn.exec_driver_sql(sql, params).scalar_one())
+
+
+def page_of(conn: Connection, flt: RecordFilter, offset: int = 0, limit: int = PAGE,
+            count_up_to: int | None = COUNT_UP_TO) -> RecordPage:
+    """One page of matching events in the list's order, and their number counted up to `count_up_to`
+    (None: exactly). Events with a date come first, in the date index's order; undated ones after
+    them. One ORDER BY putting the undated last would sort every match on every keystroke."""
+    parts = _where(conn, flt)
+    with_clause, where, params = parts.with_clause, parts.where, parts.params
+    order = SORTABLE.get(flt.sort, SORTABLE["date"])
+    direction = "DESC" if flt.descending else "ASC"
+
+    def part(condition: str, sort: str, skip: int, take: int) -> list[Any]:
+        return list(conn.exec_driver_sql(
+            f"{with_clause}SELECT e.uuid, e.date, e.city, e.city_text FROM event e WHERE {where} AND {condition} "
+            f"ORDER BY {sort} LIMIT {int(take)} OFFSET {int(skip)}", params).fetchall())
+
+    rows = part(f"{order} IS NOT NULL", f"{order} {direction}, e.uuid {direction}", offset, limit)
+    if len(rows) < limit:
+        # The dated ones end on this page (or before it): the undated follow, by their id.
+        dated = offset + len(rows) if rows or not offset else _count(conn, parts, None, f" AND {order} IS NOT NULL")
+        rows += part(f"{order} IS NULL", f"e.uuid {direction}", max(0, offset - dated), limit - len(rows))
+    if count_up_to is None:
+        total, more = _count(conn, parts, None), False
+    elif count_up_to == 0:
+        total, more = 0, False  # a further page of a list already counted
+    elif offset == 0 and len(rows) < limit:
+        total, more = len(rows), False  # all of them are on this page
+    else:
+        counted = _count(conn, parts, count_up_to)
+        total, more = min(counted, count_up_to), counted > count_up_to
+    page = {u: RecordRow(u, d, c, t) for u, d, c, t in rows}
+    return RecordPage(_complete(conn, page) if page else [], total, more)
 
 
 def fetch_page(conn: Connection, flt: RecordFilter, offset: int = 0, limit: int = PAGE) -> tuple[int, list[RecordRow]]:
-    """The number of matching events and one page of them, from a single evaluation of the filter."""
-    with_clause, where, params = _where(flt)
-    order = SORTABLE.get(flt.sort, SORTABLE["date"])
-    direction = "DESC" if flt.descending else "ASC"
-    rows = conn.exec_driver_sql(
-        f"{with_clause}SELECT e.uuid, e.date, e.city, e.city_text, count(*) OVER () FROM event e WHERE {where} "
-        f"ORDER BY {order} IS NULL, {order} {direction}, e.uuid LIMIT ? OFFSET ?",
-        (*params, limit, offset)).fetchall()
-    if not rows:
-        return (count_records(conn, flt) if offset else 0), []
-    return int(rows[0][4]), _complete(conn, {u: RecordRow(u, d, c, t) for u, d, c, t, _n in rows})
+    """The exact number of matching events and one page of them."""
+    page = page_of(conn, flt, offset, limit, count_up_to=None)
+    return page.total, page.rows
 
 
 def fetch_records(conn: Connection, flt: RecordFilter, offset: int = 0, limit: int = PAGE) -> list[RecordRow]:
     """One page of events with their persons, act types, articles and sanctions."""
-    return fetch_page(conn, flt, offset, limit)[1]
+    return page_of(conn, flt, offset, limit, count_up_to=0).rows
 
 
 def _complete(conn: Connection, page: dict[str, RecordRow]) -> list[RecordRow]:

@@ -137,6 +137,7 @@ class PageWatch:
         self._interrupts: list[Callable[[], None]] = []
         self._listeners: list[Callable[[PageReport], None]] = []
         self._threads: list[threading.Thread] = []
+        self._running = 0  # threads of this watch still at work (the check, or upkeep after it)
         self.progress = (0, 0)  # pages checked, pages in all (read from any thread)
 
     # --- the check ----------------------------------------------------------------------------
@@ -148,7 +149,14 @@ class PageWatch:
             if sys.platform == "linux":  # for this thread only (Linux threads are tasks of their own)
                 with contextlib.suppress(OSError):
                     os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
-            target()
+            try:
+                target()
+            finally:
+                with self._lock:
+                    self._running -= 1
+
+        with self._lock:
+            self._running += 1
 
         thread = threading.Thread(target=low_priority, name="kzdesk-pages", daemon=True)
         self._threads.append(thread)
@@ -205,6 +213,12 @@ class PageWatch:
                 self._listeners.append(listener)
                 return
         listener(report)
+
+    @property
+    def busy(self) -> bool:
+        """Whether the check or upkeep after it is still at work (what a test waits for)."""
+        with self._lock:
+            return self._running > 0
 
     @property
     def cancelled(self) -> bool:
