@@ -555,8 +555,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The language must be known before the parser builds its (translated) help texts.
     lang = next((argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"), None)
     set_language(lang or detect_language())
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # A plain start of the window is read without building every command's parser.
+    args = cli_commands.plain_start(argv, cmd_gui) or build_parser().parse_args(argv)
     if args.command is None:
         args.command, args.func = "gui", cmd_gui
     try:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzdesk import __version__, passphrase
-from kzdesk.core.i18n import N_, tr
+from kzdesk.core.i18n import LANGUAGES, N_, tr
 from kzdesk.core.vault.location import vault_dir
 
 if TYPE_CHECKING:  # only for the type: the vault's libraries load when a command opens it
@@ -96,7 +96,7 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
                         help=tr("vault directory (default: KZDESK_VAULT or the per-user data directory)"))
     parser.add_argument("--passphrase-file", metavar="FILE", default=default,
                         help=tr("read the passphrase from FILE (or set KZDESK_PASSPHRASE)"))
-    parser.add_argument("--lang", choices=("ru", "kk", "en"), default=default,
+    parser.add_argument("--lang", choices=LANGUAGES, default=default,
                         help=tr("language of messages"))
 
 
@@ -130,6 +130,32 @@ def build_parser(faces: Iterable[Commands]) -> argparse.ArgumentParser:
             for kind in command.kinds:
                 _add(kinds.add_parser(kind.name, help=tr(kind.help)), kind)
     return parser
+
+
+def plain_start(argv: Sequence[str], gui: Handler) -> argparse.Namespace | None:
+    """What the whole parser makes of a plain start of the window (`kzdesk`, `kzdesk gui`, with only
+    --vault, --passphrase-file and --lang), read without building it: the window's start does not pay
+    for every command's parser. None for anything else, which the whole parser then reads."""
+    common = {"--vault": "vault", "--passphrase-file": "passphrase_file", "--lang": "lang"}
+    values: dict[str, Any] = dict.fromkeys(common.values())
+    command: str | None = None
+    tokens = iter(argv)
+    for word in tokens:
+        if word == "gui" and command is None:
+            command = "gui"
+            continue
+        flag, joined, value = word.partition("=")
+        dest = common.get(flag)
+        given = value if joined else next(tokens, None)
+        # Anything argparse would refuse or read otherwise (help, an abbreviation, a missing value).
+        if dest is None or given is None or (not joined and given.startswith("-")):
+            return None
+        if dest == "lang" and given not in LANGUAGES:
+            return None
+        values[dest] = given
+    if command is None:
+        return argparse.Namespace(**values, command=None)
+    return argparse.Namespace(**values, command=command, func=gui)
 
 
 # --- what handlers share --------------------------------------------------------------------

@@ -73,3 +73,23 @@ def test_the_command_line_builds_without_heavy_modules(args: list[str]) -> None:
                           check=True, env={**os.environ, "KZDESK_LANG": "en"})
     assert "usage: kzdesk" in done.stdout
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("argv", [[], ["gui"], ["--vault", "A"], ["gui", "--vault", "A", "--lang", "kk"],
+                                  ["--vault", "A", "gui", "--vault", "B"], ["--vault=", "gui"], ["--vault", "gui"],
+                                  ["--lang=ru", "gui", "--passphrase-file", "F"], ["--vault=-x"]])
+def test_a_plain_start_reads_as_the_whole_parser_reads_it(argv: list[str]) -> None:
+    from kzdesk.cli import build_parser, cmd_gui
+    from kzdesk.cli_commands import plain_start
+
+    fast = plain_start(argv, cmd_gui)
+    assert fast is not None and vars(fast) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["gui", "-h"], ["gui", "gui"], ["--lang", "de"], ["--vault"],
+                                  ["--vault", "-x"], ["--va", "A"], ["init"], ["--version"], ["--", "gui"]])
+def test_anything_else_goes_to_the_whole_parser(argv: list[str]) -> None:
+    from kzdesk.cli import cmd_gui
+    from kzdesk.cli_commands import plain_start
+
+    assert plain_start(argv, cmd_gui) is None
