@@ -74,3 +74,22 @@ def test_check_says_which_row_starts_an_event_when_its_first_row_is_refused(kz, 
     rows = kz("import", str(path), "--check", "--json", vault=vault_path).json()["rows"]
     assert [(r["row"], bool(r["problems"]), r["new_event"]) for r in rows] == \
         [(2, True, False), (3, False, True), (4, False, False), (5, False, True)]
+
+
+def test_an_act_keeps_its_own_description_only_where_it_differs_from_its_events(kz, vault_path: Path,
+                                                                                 tmp_path: Path) -> None:
+    from kzdesk.core.model.vault import Vault
+
+    from ..vaults import PASSPHRASE
+
+    path = tmp_path / "month.csv"
+    path.write_text("person,event_type,date,description,event_ref\n"
+                    "Ким Виктор,fine,2021-12-05,Пикет у акимата,e1\n"
+                    "Иванова Ирина,fine,2021-12-05,Пикет у акимата,e1\n"
+                    "Ли Дина,warning,2021-12-05,Задержана после пикета,e1\n", encoding="utf-8")
+    assert kz("import", str(path), vault=vault_path).code == 0
+    with Vault.open(vault_path, PASSPHRASE) as vault, vault.engine.connect() as conn:
+        events = conn.exec_driver_sql("SELECT description FROM event").all()
+        acts = conn.exec_driver_sql("SELECT description FROM act ORDER BY rowid").all()
+    assert [tuple(r) for r in events] == [("Пикет у акимата",)]
+    assert [r[0] for r in acts] == [None, None, "Задержана после пикета"]

@@ -471,8 +471,9 @@ class _Writer:
         self.vault, self.conn, self.flush = vault, conn, flush
         self.changes = vault.changeset()
         self.report = ImportReport()
-        # event_refs whose last row is still to come: their uuid and description.
-        self.events: dict[str, tuple[str, str | None]] = {}
+        # event_refs whose last row is still to come: their uuid and the hash of their description (an act
+        # repeats the event's description only where it differs; the text itself need not stay here).
+        self.events: dict[str, tuple[str, int]] = {}
         self.persons: dict[str, str] = {}
         self.levels: dict[str, str] = {}  # the consent level of each person in self.persons, as it now stands
         self.facts: dict[str, dict[str, Any]] = {}  # the PERSON_FACTS of each person in self.persons, as they stand
@@ -513,7 +514,7 @@ class _Writer:
                 # The consent-only rule: a new event takes the row's (or its rows' loosest) act level.
                 level = row.event["consent"] or row.act["consent"] or "confidential"
                 uuid = changes.create("event", {**row.event, "consent": level, "description": row.description})
-                event = (uuid, row.description)
+                event = (uuid, hash(row.description))
                 if row.event_last != row.row:
                     self.events[row.event_key] = event
                 report.events += 1
@@ -539,7 +540,7 @@ class _Writer:
             if "description" in row.act:
                 act_description = row.act["description"]
             else:
-                act_description = row.description if row.description != event[1] else None
+                act_description = row.description if hash(row.description) != event[1] else None
             act = changes.create("act", {**row.act, "event": event[0], "person": person,
                                          "description": act_description})
             report.acts += 1
