@@ -4,6 +4,7 @@ sorted in SQL and fetched a page at a time, so it stays instant with 100,000 act
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,11 +64,14 @@ _HITS = ("SELECT e.uuid AS event FROM event_fts f JOIN event e ON e.rowid = f.ro
          "  JOIN act a ON a.person = p.uuid AND a.deleted = 0 WHERE person_fts MATCH :x"
          " UNION ALL SELECT x.event FROM person_fts f JOIN person p ON p.rowid = f.rowid"
          "  JOIN participation x ON x.person = p.uuid AND x.deleted = 0 WHERE person_fts MATCH :x")
-# Up to this many matching events are gathered and sorted by date. Past it the text is a common one
-# ("Е", "Ерлан", "488" in a national dataset): then the events are walked in date order and each is
-# tested against the matching persons, acts and events, which stops at the first page since one
-# event in fifty or more matches. Either way every match is found; neither sorts a million rows.
-FEW_HITS = 10_000
+# A text matching few events has them gathered and sorted by date, at a cost that grows with their
+# number h. A common one ("Е", "Ерлан", "488" in a national dataset) is answered by walking the
+# events in date order and testing each against the matching persons, acts and events, at a cost
+# that grows with the events walked before a page is full: PAGE * E / h of E events. The two meet
+# near h = sqrt(PAGE * E); gathering is used below that, walking above. Either way every match is
+# found, and neither sorts a million rows.
+FEW_HITS = 10_000  # the most ever gathered
+FEWEST_HITS = 500  # always gathered, however small the vault
 _BROAD = ("WITH hit_person(uuid) AS MATERIALIZED (SELECT p.uuid FROM person_fts f JOIN person p ON p.rowid = f.rowid"
           " WHERE person_fts MATCH :x), "
           "hit_event(id) AS MATERIALIZED (SELECT rowid FROM event_fts WHERE event_fts MATCH :x), "
@@ -84,24 +88,26 @@ class _Query:
     with_clause: str
     where: str
     params: dict[str, Any]
-    # More than FEW_HITS events match the text and nothing else narrows the list: the count is
-    # "more than FEW_HITS" without walking every event to say how many more.
-    known_more: bool = False
+    # More than this many events match the text and nothing else narrows the list: the count says
+    # "more than" it without walking every event to say how many more (0: not known).
+    known_more: int = 0
 
 
 def _where(conn: Connection, flt: RecordFilter) -> _Query:
     """The WITH clause, WHERE clause and named parameters for the events the filter lets through."""
     clauses, params = ["e.deleted = 0"], {}
-    broad = False
+    broad, few = False, 0
     with_clause = ""
     expression = match_expression(flt.text) if flt.text.strip() else None
     if flt.text.strip() and expression is None:
         clauses.append("0")  # only punctuation typed: nothing can match
     if expression:
         params["x"] = expression
+        events = conn.exec_driver_sql("SELECT max(rowid) FROM event").scalar() or 0  # about how many, at once
+        few = max(FEWEST_HITS, min(FEW_HITS, int(math.sqrt(PAGE * events))))
         hits = [row[0] for row in conn.exec_driver_sql(
-            f"SELECT DISTINCT event FROM ({_HITS}) LIMIT {FEW_HITS + 1}", {"x": expression})]
-        if len(hits) <= FEW_HITS:
+            f"SELECT DISTINCT event FROM ({_HITS}) LIMIT {few + 1}", {"x": expression})]
+        if len(hits) <= few:
             clauses.append("e.uuid IN (SELECT value FROM json_each(:hits))")
             params["hits"] = json.dumps(hits)
         else:
@@ -125,7 +131,7 @@ def _where(conn: Connection, flt: RecordFilter) -> _Query:
         clauses.append(f"EXISTS (SELECT 1 FROM act a WHERE a.event = e.uuid AND a.deleted = 0 AND ({condition}))")
         params.update(values)
     narrowed = any((flt.date_from, flt.date_to, flt.city, flt.act_type, flt.article))
-    return _Query(with_clause, " AND ".join(clauses), params, known_more=broad and not narrowed)
+    return _Query(with_clause, " AND ".join(clauses), params, known_more=few if broad and not narrowed else 0)
 
 
 def article_query(text: str) -> list[tuple[str, str | None]] | None:
@@ -182,8 +188,6 @@ def count_records(conn: Connection, flt: RecordFilter, up_to: int | None = None)
 
 def _count(conn: Connection, query: _Query, up_to: int | None, extra: str = "") -> int:
     with_clause, where, params = query.with_clause, query.where, query.params
-    if up_to is not None and query.known_more and not extra:
-        return max(up_to, FEW_HITS) + 1
     if up_to is None:
         sql = f"{with_clause}SELECT count(*) FROM event e WHERE {where}{extra}"
     else:
@@ -217,6 +221,8 @@ def page_of(conn: Connection, flt: RecordFilter, offset: int = 0, limit: int = P
         total, more = 0, False  # a further page of a list already counted
     elif offset == 0 and len(rows) < limit:
         total, more = len(rows), False  # all of them are on this page
+    elif parts.known_more:
+        total, more = min(parts.known_more, count_up_to), True
     else:
         counted = _count(conn, parts, count_up_to)
         total, more = min(counted, count_up_to), counted > count_up_to
