@@ -127,3 +127,18 @@ def test_daily_copy_once_a_day_three_kept(vault: Vault) -> None:
     assert keep_daily_copy(vault.path, vault.backup) is None  # not twice a day
     names = [c.name for c in copies(vault.path)]
     assert names[0] == made.name and len(names) == 3 and "kzdesk-20200101T000000000000Z-daily.db" not in names
+
+
+def test_no_bundle_leaves_a_vault_with_a_damaged_page(vault_path: Path, tmp_path: Path) -> None:
+    from kzdesk.core.errors import VaultError
+    from kzdesk.core.exchange.exporting import export_bundle
+    from kzdesk.core.ingest.csv_import import import_csv
+
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        import_csv(vault, MONTH)
+    db = vault_path / DATABASE_FILE
+    flip(db, (db.stat().st_size // 4096 - 2) * 4096 + 500)
+    out = tmp_path / "month.kzb"
+    with Vault.open(vault_path, PASSPHRASE) as vault, pytest.raises(VaultError, match="integrity check"):
+        export_bundle(vault, out, everything=True)
+    assert not out.exists()

@@ -34,7 +34,9 @@ def _revisions(conn: Connection, everything: bool) -> list[RevisionRow]:
 def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: Progress | None = None) -> ExportReport:
     """Write the revisions not yet exported (or all) to an encrypted, signed bundle file."""
     check_destination(out)
-    if vault.integrity_problems():  # a damaged page must not travel on to the coordinator
+    # A damaged page must not travel on: wait for the page check begun on open (its structure check,
+    # minutes at a million acts, is `kzdesk check --structure`).
+    if vault.page_problems():
         raise VaultError("The vault failed its integrity check; no bundle was written. Restore a backup.")
     with vault.transaction() as conn:
         _settle_interrupted_export(conn, out)
