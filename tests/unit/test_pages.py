@@ -147,3 +147,36 @@ def test_a_write_after_damage_is_found_is_refused_as_damage(filled: tuple[Path, 
     finally:
         opened.close()
     assert path.read_bytes() == before
+
+
+def test_the_daily_copy_is_made_after_the_check_off_the_database_thread(vault: Vault) -> None:
+    from kzdesk.core.vault.repair import copies, is_intact
+
+    path = vault.path
+    vault.close()
+    opened = Vault.open(path, PASSPHRASE)
+    try:
+        opened.keep_daily_copy_when_checked()
+        for _ in range(300):
+            if not opened.pages.busy:
+                break
+            threading.Event().wait(0.1)
+        made = [c for c in copies(path) if c.name.endswith("-daily.db")]
+        assert len(made) == 1 and is_intact(made[0], opened._dek)
+    finally:
+        opened.close()
+
+
+def test_closing_interrupts_upkeep_under_way(vault: Vault) -> None:
+    """Locking the window stops a daily copy at once: the job's interrupt is called and waited for."""
+    started, interrupted = threading.Event(), threading.Event()
+
+    def slow_copy(cancelled, on_cancel) -> None:
+        on_cancel(interrupted.set)
+        started.set()
+        interrupted.wait(30)  # what sqlcipher_export does until its connection is interrupted
+
+    vault.pages.after_check(slow_copy)
+    assert started.wait(10)
+    vault.close()
+    assert interrupted.is_set() and not vault.pages.busy
