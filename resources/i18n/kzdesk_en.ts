@@ -451,6 +451,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Making the statistics report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was cancelled. Press Show to make it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acts: {acts} · persons affected: {persons} · days of arrest: {days} · fines: {fines} ₸</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,6 +1055,10 @@ The persons keep their own levels (change those in the Persons tab).</source>
     <name>Operation</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

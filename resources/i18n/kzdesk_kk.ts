@@ -456,6 +456,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Статистика &amp;PDF түрінде…</translation>
     </message>
     <message>
+        <source>Making the statistics report…</source>
+        <translation>Статистикалық есеп жасалуда…</translation>
+    </message>
+    <message>
+        <source>The report was cancelled. Press Show to make it again.</source>
+        <translation>Есеп тоқтатылды. Қайта жасау үшін «Көрсету» түймесін басыңыз.</translation>
+    </message>
+    <message>
         <source>Acts: {acts} · persons affected: {persons} · days of arrest: {days} · fines: {fines} ₸</source>
         <translation>Шаралар: {acts} · зардап шеккендер: {persons} · қамау тәуліктері: {days} · айыппұлдар: {fines} ₸</translation>
     </message>
@@ -1053,6 +1061,10 @@ The persons keep their own levels (change those in the Persons tab).</source>
     <message>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
     </message>
 </context>
 <context>

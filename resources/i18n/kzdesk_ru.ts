@@ -457,6 +457,14 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Статистика в &amp;PDF…</translation>
     </message>
     <message>
+        <source>Making the statistics report…</source>
+        <translation>Составляется статистический отчёт…</translation>
+    </message>
+    <message>
+        <source>The report was cancelled. Press Show to make it again.</source>
+        <translation>Отчёт отменён. Нажмите «Показать», чтобы составить его снова.</translation>
+    </message>
+    <message>
         <source>Acts: {acts} · persons affected: {persons} · days of arrest: {days} · fines: {fines} ₸</source>
         <translation>Мер: {acts} · пострадавших: {persons} · суток ареста: {days} · штрафов: {fines} ₸</translation>
     </message>
@@ -1057,6 +1065,10 @@ The persons keep their own levels (change those in the Persons tab).</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.formatting import date_hint, date_text
-from kzdesk.ui.operation import error_text
+from kzdesk.ui.operation import Operation
 from kzdesk.ui.report_preview import ReportPreview, pages_view
 from kzdesk.ui.widgets import named
 
@@ -48,6 +48,7 @@ class Dashboard(QWidget):
         self.page_labels: list[QLabel] = []
         self.pdf = b""
         self.images: list[PageImage] = []
+        self.operation: Operation | None = None  # the last report asked for (tests cancel it)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -80,7 +81,7 @@ class Dashboard(QWidget):
             return
         start, end = self.start.text().strip(), self.end.text().strip()
 
-        def work() -> tuple[Any, bytes, list[PageImage]]:
+        def work(operation: Operation) -> tuple[Any, bytes, list[PageImage]]:
             from kzdesk.core.errors import InputError
             from kzdesk.core.model.fields import Problem, parse_period
             from kzdesk.core.reports.period_stats import as_pdf, compute
@@ -90,12 +91,22 @@ class Dashboard(QWidget):
                 first, last = parse_period(start, end)
             except Problem as problem:
                 raise InputError(problem.msgid, **problem.params) from None
-            with vault.engine.connect() as conn:
-                stats = compute(conn, first, last)
+            with operation.interruptible(vault.engine), vault.engine.connect() as conn:
+                stats = compute(conn, first, last)  # the long part: a million acts take seconds
+            operation.stop_if_cancelled()
             pdf = as_pdf(stats, lang)
+            operation.stop_if_cancelled()
             return stats, pdf, page_images(pdf, scale=1.2)
 
-        self.context.tasks.run(work, self._show, self._failed, owner=self)
+        self.operation = Operation(self.window(), self.context, self.tr("Making the statistics report…"),
+                                   cancellable=True, name="statistics_progress")
+        self.operation.run(work, self._show, self.tr("The report could not be made."), self.summary.setText,
+                           self._cancelled)
+
+    def _cancelled(self) -> None:
+        # The figures shown before were of another period than the one asked for: not kept beside it.
+        self.clear()
+        self.summary.setText(self.tr("The report was cancelled. Press Show to make it again."))
 
     def _show(self, result: tuple[Any, bytes, list[PageImage]]) -> None:
         stats, self.pdf, pages = result
@@ -117,9 +128,6 @@ class Dashboard(QWidget):
         self.pages, self.page_labels = pages_view(pages)
         self.layout_.addWidget(self.pages)
         self.save_button.setEnabled(True)
-
-    def _failed(self, error: BaseException) -> None:
-        self.summary.setText(error_text(error, self.tr("The report could not be made.")))
 
     def _save(self) -> None:
         """The same pages in the preview dialog, with its warning, where the user saves them."""
