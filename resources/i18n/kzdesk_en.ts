@@ -1500,7 +1500,19 @@ You can also make them later: File → Recovery shares…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Writing the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The backup was written. Keep it away from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1507,8 +1507,20 @@ You can also make them later: File → Recovery shares…</source>
         <translation>kzdesk сақтық көшірмелері (*.kzbackup)</translation>
     </message>
     <message>
+        <source>Writing the backup…</source>
+        <translation>Сақтық көшірме жасалуда…</translation>
+    </message>
+    <message>
         <source>The backup was written. Keep it away from this computer.</source>
         <translation>Сақтық көшірме жазылды. Оны бұл компьютерден бөлек сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The backup was not written.</source>
+        <translation>Сақтық көшірме жазылмады.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>Сақтық көшірме жасау тоқтатылды, файл жазылмады.</translation>
     </message>
     <message>
         <source>No backup of this vault has been made yet: File → Back up to a file.</source>

@@ -1511,8 +1511,20 @@ You can also make them later: File → Recovery shares…</source>
         <translation>Резервные копии kzdesk (*.kzbackup)</translation>
     </message>
     <message>
+        <source>Writing the backup…</source>
+        <translation>Создаётся резервная копия…</translation>
+    </message>
+    <message>
         <source>The backup was written. Keep it away from this computer.</source>
         <translation>Резервная копия записана. Храните её отдельно от этого компьютера.</translation>
+    </message>
+    <message>
+        <source>The backup was not written.</source>
+        <translation>Резервная копия не записана.</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>Резервное копирование отменено, файл не записан.</translation>
     </message>
     <message>
         <source>No backup of this vault has been made yet: File → Back up to a file.</source>

@@ -7,6 +7,7 @@ itself (a recursive count without a limit), so only SQLite's interrupt can stop 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton
@@ -92,3 +93,79 @@ def test_the_statistics_dialog_speaks_the_users_language(qtbot, month_context, m
         assert said and said != "The report was cancelled. Press Show to make it again."
     finally:
         month_context.translations.apply("en")
+
+
+def backup_window(qtbot, context, tmp_path: Path) -> tuple[MainWindow, Path]:
+    window = open_window(qtbot, context)
+    out = tmp_path / "stick" / "vault.kzbackup"
+    out.parent.mkdir()
+    return window, out
+
+
+def nothing_left(context, out: Path) -> None:
+    """No backup file, no half-written one beside it, no copy in the vault's partial/ folder, no date noted."""
+    from kzdesk.core.vault import scratch
+
+    assert list(out.parent.iterdir()) == []
+    assert scratch.leftovers(context.vault.path) == []
+    assert context.vault.last_backup() is None
+
+
+def test_cancel_interrupts_the_backup_copy_and_leaves_no_file(qtbot, month_context, monkeypatch,
+                                                              tmp_path: Path) -> None:
+    window, out = backup_window(qtbot, month_context, tmp_path)
+    entered = threading.Event()
+
+    def endless_export(raw: Any, target: Path, _dek: bytes) -> None:
+        assert target.exists()  # the copy's file in partial/, which the cancel must take away
+        entered.set()
+        raw.cursor().execute(ENDLESS).fetchone()  # sqlcipher_export of a 3 GB vault, as far as Cancel knows
+        raise AssertionError("the endless statement ended by itself")
+
+    monkeypatch.setattr("kzdesk.core.vault.migrate.export_into", endless_export)
+    window.safety.backup_to(out)
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    button = cancel_button(window, "backup_progress")
+    assert button.text() == "Cancel"
+    button.click()
+    qtbot.waitUntil(lambda: context_idle(window), timeout=20_000)
+    assert boxes(window) == ["The backup was cancelled; no file was written."]
+    nothing_left(month_context, out)
+    # The window goes on: the same backup, not cancelled, is written.
+    monkeypatch.undo()
+    window.safety.backup_to(out)
+    qtbot.waitUntil(lambda: out.exists() and context_idle(window), timeout=20_000)
+    assert window.safety.last_message == "The backup was written. Keep it away from this computer."
+    assert month_context.vault.last_backup() is not None
+
+
+def test_cancel_pressed_between_two_statements_still_stops_the_backup(qtbot, month_context, monkeypatch,
+                                                                      tmp_path: Path) -> None:
+    """interrupt() stops only a running statement: a Cancel that lands between two still stops the work."""
+    from kzdesk.core.vault import migrate
+
+    window, out = backup_window(qtbot, month_context, tmp_path)
+    entered, release = threading.Event(), threading.Event()
+    real = migrate.export_into
+
+    def export_after_cancel(raw: Any, target: Path, dek: bytes) -> None:
+        entered.set()
+        release.wait()  # Cancel is pressed here, while no statement runs
+        real(raw, target, dek)
+
+    monkeypatch.setattr("kzdesk.core.vault.migrate.export_into", export_after_cancel)
+    month_context.translations.apply("ru")
+    try:
+        window.safety.backup_to(out)
+        qtbot.waitUntil(entered.is_set, timeout=10_000)
+        dialog = window.findChild(QProgressDialog, "backup_progress")
+        assert dialog.labelText() == "Создаётся резервная копия…"
+        button = cancel_button(window, "backup_progress")
+        assert button.text() == "Отмена"
+        button.click()
+        release.set()
+        qtbot.waitUntil(lambda: context_idle(window), timeout=20_000)
+        assert boxes(window) == ["Резервное копирование отменено, файл не записан."]
+    finally:
+        month_context.translations.apply("en")
+    nothing_left(month_context, out)

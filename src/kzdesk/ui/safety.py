@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QProgressDialog
 from kzdesk.ui import file_dialogs
 from kzdesk.ui.context import AppContext
 from kzdesk.ui.menu_actions import MenuActions, Notice
+from kzdesk.ui.operation import Operation
 from kzdesk.ui.tasks import Progress
 
 if TYPE_CHECKING:
@@ -59,11 +60,24 @@ class SafetyActions(MenuActions):
             return
         from kzdesk.core.vault.backup_file import write_backup
 
-        def work() -> None:
-            write_backup(vault, path)  # notes the day in the vault, for the reminder
+        def work(operation: Operation) -> None:
+            # The check begun on open must pass first: its progress is shown, and Cancel stops the wait.
+            pages = vault.pages
+            while pages.wait(0.25) is None and pages.busy:
+                operation.report(*pages.progress)
+                operation.stop_if_cancelled()
+            operation.report(0, 0)
+            # Cancel interrupts the check's and the copy's SQL; the half-made copy in partial/ is
+            # removed, and the file itself is written at once at the end (atomically) or not at all.
+            with operation.interruptible(vault.engine):
+                write_backup(vault, path, operation.stop_if_cancelled)  # notes the day, for the reminder
 
-        self.context.tasks.run(work, lambda _: self._say(self.tr("The backup was written. Keep it away from this "
-                                                                 "computer.")), self._failed, owner=self)
+        self.operation = Operation(self.window, self.context, self.tr("Writing the backup…"), cancellable=True,
+                                   name="backup_progress")
+        self.operation.run(work, lambda _: self._say(self.tr("The backup was written. Keep it away from this "
+                                                             "computer.")),
+                           self.tr("The backup was not written."), lambda text: self._say(text, True),
+                           lambda: self._say(self.tr("The backup was cancelled; no file was written.")))
 
     def remind(self) -> None:
         """After unlocking: say so when the last backup is old (or there never was one)."""

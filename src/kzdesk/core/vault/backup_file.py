@@ -31,16 +31,20 @@ MAX_HEADER = 64 * 1024
 V = TypeVar("V", bound=KeyedVault)
 
 
-def write_backup(vault: KeyedVault, out: Path) -> int:
-    """Write the vault to one backup file; returns its size in bytes."""
+def write_backup(vault: KeyedVault, out: Path, between_steps: Callable[[], None] | None = None) -> int:
+    """Write the vault to one backup file; returns its size in bytes. `between_steps` is called after
+    the check and after the copy: what it raises (a cancel) stops the backup with nothing written."""
+    step = between_steps or (lambda: None)
     if vault.integrity_problems():
         raise VaultError("The vault failed its integrity check; no backup was written. Restore an earlier "
                          "backup instead of copying a damaged one.")
+    step()
     # The encrypted copy is made in the vault's partial/ folder (never in a shared temp folder), mode
     # 0600, read, then overwritten and removed; one a kill or a full disk leaves is removed next time.
     scratch.sweep(vault.path)
     with scratch.new_copy(vault.path, "export") as copy:
         vault.export_copy(copy)
+        step()
         database = copy.read_bytes()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
