@@ -563,6 +563,18 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Looking for probable duplicates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duplicates could not be looked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search for duplicates was cancelled. Open this tab again to look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
         <translation type="unfinished"></translation>
     </message>

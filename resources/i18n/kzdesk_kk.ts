@@ -568,6 +568,18 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Ықтимал қайталанулар жоқ. Бір адам әртүрлі жазылуымен екі рет жазылған сияқты болса, екі жазба осында сіздің байланыстыруыңызды, біріктіруіңізді немесе әртүрлі адамдар деп белгілеуіңізді күтеді.</translation>
     </message>
     <message>
+        <source>Looking for probable duplicates…</source>
+        <translation>Ықтимал қайталанулар ізделуде…</translation>
+    </message>
+    <message>
+        <source>The duplicates could not be looked for.</source>
+        <translation>Қайталануларды іздеу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>The search for duplicates was cancelled. Open this tab again to look.</source>
+        <translation>Қайталануларды іздеу тоқтатылды. Іздеу үшін бұл қойындыны қайта ашыңыз.</translation>
+    </message>
+    <message>
         <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
         <translation>«{right}» жазбасын «{left}» жазбасына біріктіру керек пе? Оң жақтағының барлық шаралары, дереккөздері мен тіркемелері сол жақтағыға көшеді; оң жақтағы жазба жабылады, бірақ оның тарихы сақталады.</translation>
     </message>

@@ -569,6 +569,18 @@ The persons keep their own levels (change those in the Persons tab).</source>
         <translation>Вероятных дублей нет. Когда одно и то же лицо, похоже, записано дважды в разном написании, обе записи ждут здесь, чтобы вы связали их, объединили или отметили как разных людей.</translation>
     </message>
     <message>
+        <source>Looking for probable duplicates…</source>
+        <translation>Идёт поиск вероятных дубликатов…</translation>
+    </message>
+    <message>
+        <source>The duplicates could not be looked for.</source>
+        <translation>Не удалось найти дубликаты.</translation>
+    </message>
+    <message>
+        <source>The search for duplicates was cancelled. Open this tab again to look.</source>
+        <translation>Поиск дубликатов отменён. Откройте эту вкладку снова, чтобы искать.</translation>
+    </message>
+    <message>
         <source>Merge “{right}” into “{left}”? Every act, source and attachment of the right one moves to the left one; the right record is closed but keeps its history.</source>
         <translation>Объединить «{right}» с «{left}»? Все меры, источники и вложения правого перейдут к левому; правая запись закрывается, но её история сохраняется.</translation>
     </message>

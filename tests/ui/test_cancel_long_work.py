@@ -169,3 +169,23 @@ def test_cancel_pressed_between_two_statements_still_stops_the_backup(qtbot, mon
     finally:
         month_context.translations.apply("en")
     nothing_left(month_context, out)
+
+
+def test_cancel_stops_the_search_for_duplicates_and_says_nobody_looked(qtbot, month_context, monkeypatch) -> None:
+    window = open_window(qtbot, month_context)
+    page = window.duplicates_page
+    entered = threading.Event()
+    monkeypatch.setattr("kzdesk.core.exchange.duplicates.find_duplicates", endless(entered))
+    page.load()
+    qtbot.waitUntil(entered.is_set, timeout=10_000)
+    dialog = window.findChild(QProgressDialog, "duplicates_progress")
+    assert dialog.labelText() == "Looking for probable duplicates…"
+    cancel_button(window, "duplicates_progress").click()
+    qtbot.waitUntil(lambda: context_idle(window), timeout=20_000)
+    cancelled = "The search for duplicates was cancelled. Open this tab again to look."
+    assert page.empty.text() == cancelled and page.acts.empty.text() == cancelled
+    assert boxes(window) == [] and not page.loaded
+    monkeypatch.undo()
+    page.load()
+    qtbot.waitUntil(lambda: context_idle(window) and page.loaded, timeout=20_000)
+    assert page.empty.text().startswith("No probable duplicates") or page.model.rowCount() > 0

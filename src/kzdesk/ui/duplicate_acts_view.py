@@ -143,9 +143,10 @@ class DuplicateActsView(QWidget):
         self.sides.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.sides.FACTS) - 1)
         self._selected()
 
-    def load(self) -> None:
+    def show_pairs(self, pairs: list[ActPair]) -> None:
+        """The pairs the Duplicates tab found (it looks for both queues under one progress dialog)."""
         self.loaded = True
-        self.model.load()
+        self.model.replace(pairs)
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
@@ -190,8 +191,7 @@ class DuplicateActsView(QWidget):
                                self._failed, owner=self)
 
     def _done(self, action: str) -> None:
-        self.model.load()
-        self.decided.emit(action)
+        self.decided.emit(action)  # the Duplicates tab looks for the pairs again
 
     def _failed(self, error: BaseException) -> None:
         self._selected()

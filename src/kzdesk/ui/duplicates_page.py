@@ -9,7 +9,7 @@ act reported twice (duplicate_acts_view), decided "same act" or "different acts"
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from kzdesk.ui.context import AppContext
 from kzdesk.ui.duplicate_acts_view import DuplicateActsView
 from kzdesk.ui.empty_state import EmptyNotice
 from kzdesk.ui.exchange_models import DuplicatesModel
+from kzdesk.ui.operation import Operation
 from kzdesk.ui.records_model import ChronologyModel
 from kzdesk.ui.widgets import CHRONOLOGY_COLUMNS, FILL, FIT, lay_out_columns, named, table_view
 
@@ -85,6 +86,7 @@ class DuplicatesPage(QWidget):
         # The second queue: acts of one person probably reported twice.
         self.acts = DuplicateActsView(context)
         self.acts.decided.connect(self.decided)
+        self.acts.decided.connect(lambda _action: self.look(persons=False, acts=True))
         self.acts.failed.connect(self.failed)
         self.stack = QStackedWidget()
         self.stack.addWidget(persons)
@@ -103,6 +105,7 @@ class DuplicatesPage(QWidget):
         layout.addLayout(switches)
         layout.addWidget(self.stack)
         self._enable(False)
+        self.operation: Operation | None = None  # the last search (tests cancel it)
         self.retranslate()
 
     def show_queue(self, index: int) -> None:
@@ -129,9 +132,44 @@ class DuplicatesPage(QWidget):
                                "as different people.") if self.loaded else "")
 
     def load(self) -> None:
-        self.loaded = True
-        self.model.load()
-        self.acts.load()
+        self.look(persons=True, acts=True)
+
+    def look(self, persons: bool, acts: bool) -> None:
+        """Find the candidates of either queue on the database thread, under a progress dialog with
+        Cancel: on a million acts the comparison takes seconds, and Cancel interrupts its SQL."""
+        vault = self.context.vault
+        if vault is None:
+            return
+        person_model, acts_model = self.model, self.acts.model
+
+        def work(operation: Operation) -> tuple[list[Any] | None, list[Any] | None]:
+            with operation.interruptible(vault.engine), vault.engine.connect() as conn:
+                pairs = person_model.fetch(conn) if persons else None
+                operation.stop_if_cancelled()
+                doubles = acts_model.fetch(conn) if acts else None
+            return pairs, doubles
+
+        self.operation = Operation(self.window(), self.context, self.tr("Looking for probable duplicates…"),
+                                   cancellable=True, name="duplicates_progress")
+        self.operation.run(work, self._found, self.tr("The duplicates could not be looked for."),
+                           self._not_found, self._cancelled)
+
+    def _found(self, found: tuple[list[Any] | None, list[Any] | None]) -> None:
+        pairs, doubles = found
+        if pairs is not None:
+            self.loaded = True
+            self.model.replace(pairs)
+        if doubles is not None:
+            self.acts.show_pairs(doubles)
+
+    def _not_found(self, text: str) -> None:
+        self.clear()
+        for empty in (self.empty, self.acts.empty):
+            empty.say(text)
+
+    def _cancelled(self) -> None:
+        # An empty queue would read as "no duplicates": say instead that nobody looked.
+        self._not_found(self.tr("The search for duplicates was cancelled. Open this tab again to look."))
 
     def clear(self) -> None:
         """Forget everything shown (on lock)."""
@@ -201,7 +239,7 @@ class DuplicatesPage(QWidget):
                                self._failed, owner=self)
 
     def _done(self, action: str) -> None:
-        self.model.load()
+        self.look(persons=True, acts=False)
         self.decided.emit(action)
 
     def _failed(self, error: BaseException) -> None:
