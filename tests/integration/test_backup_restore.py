@@ -73,9 +73,10 @@ def test_no_backup_or_bundle_from_a_vault_that_fails_its_integrity_check(vault: 
     import_csv(vault, DATA / "monitoring_2021_12.csv")
     assert vault.integrity_problems() == []
     monkeypatch.setattr(vault, "integrity_problems", lambda: ["page 7: hmac check failed"])
+    monkeypatch.setattr(vault, "page_problems", lambda: ["HMAC verification failed for page 7"])
     with pytest.raises(VaultError):
         backup_file.write_backup(vault, tmp_path / "b.kzbackup")
-    with pytest.raises(VaultError):
+    with pytest.raises(VaultError, match="integrity check"):
         export_bundle(vault, tmp_path / "x.kzb")
     assert not (tmp_path / "b.kzbackup").exists() and not (tmp_path / "x.kzb").exists()
 
