@@ -157,11 +157,12 @@ KILL_IN_MIGRATION = """
 import os, signal, sys
 from pathlib import Path
 from alembic.ddl.impl import DefaultImpl
-real = DefaultImpl.create_table
-def create_table(self, table, **kwargs):
-    real(self, table, **kwargs)
-    os.kill(os.getpid(), signal.SIGKILL)  # right after the first new table
-DefaultImpl.create_table = create_table
+real = DefaultImpl._exec
+def _exec(self, construct, *args, **kwargs):
+    result = real(self, construct, *args, **kwargs)
+    os.kill(os.getpid(), signal.SIGKILL)  # right after the migration's first statement (a table, an index)
+    return result
+DefaultImpl._exec = _exec
 from kzdesk.core.model.vault import Vault
 Vault.open(Path(sys.argv[1]), sys.argv[2])
 """

@@ -112,7 +112,8 @@ def test_a_damaged_vault_on_a_disk_with_room_is_still_called_damaged(vault_path:
     data = bytearray(database.read_bytes())
     data[4096 * 2 + 100:4096 * 2 + 200] = bytes(100)
     database.write_bytes(bytes(data))
-    result = kz("stats", vault=vault_path)
+    # (A read that never reaches the page goes on; the check begun on open finds it, as `check` shows.)
+    result = kz("check", vault=vault_path)
     assert result.code != 0 and "damaged" in result.err and "free space" not in result.err
 
 
