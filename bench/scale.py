@@ -224,9 +224,9 @@ def main() -> None:
     if rows:
         width = max(len(label) for label, _ in rows)
         print()
-        print("at".ljust(width) + "".join(f"{s:,} acts".rjust(14) for s in sizes) + "goal".rjust(14))
+        print("at".ljust(width) + "".join(f"{s:,} acts".rjust(16) for s in sizes) + "goal".rjust(12))
         for label, values in rows:
-            print(label.ljust(width) + "".join(v.rjust(14) for v in values))
+            print(label.ljust(width) + "".join(v.rjust(16) for v in values[:-1]) + values[-1].rjust(12))
 
     if "import" not in skip:
         from import_memory import peak_rss
