@@ -7,9 +7,10 @@ For each size a CSV with the columns of tests/data/monitoring_2021_12.csv is gen
 cited many times), then `python -m kzdesk import FILE` runs on a fresh vault (passphrase in
 KZDESK_PASSPHRASE, floor KDF parameters); with --xlsx the same rows go into an Excel workbook (written
 by openpyxl's streaming writer, dates as date cells) and the workbook is imported. The peak is the
-child's own ru_maxrss (os.wait4), so the generator and this script do not count. Printed per size: peak
-RSS, its ratio to the peak of a bare vault open (`kzdesk stats` on a fresh vault, measured in the same
-run), wall and CPU time, rows/s. peak_rss(rows) gives the two peaks of one run to other benches.
+child's own ru_maxrss (os.wait4 in a small launcher), so the generator and this script do not count.
+Printed per size: peak RSS, its ratio to the peak of a bare vault open (`kzdesk stats` on a fresh
+vault, measured in the same run), wall and CPU time, rows/s. peak_rss(rows) gives the two peaks of
+one run to other benches.
 """
 
 from __future__ import annotations
@@ -36,20 +37,30 @@ def new_vault(path: Path) -> Path:
     return path
 
 
+# Linux carries a process's peak RSS across exec, and a child made by fork or vfork starts from its
+# parent's memory: a child started by this script (which holds a million generated rows) would report this
+# script's peak. A small launcher starts the child instead and reports the child's own peak.
+LAUNCHER = (
+    "import os, sys\n"
+    "pid = os.posix_spawn(sys.executable, [sys.executable, '-m', 'kzdesk', *sys.argv[1:]], os.environ,\n"
+    "                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "print(os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
+)
+
+
 def run_child(*args: str) -> tuple[float, float, float]:
     """Run `python -m kzdesk ARGS`; return (peak RSS in MiB, wall seconds, CPU seconds)."""
     env = {**os.environ, "KZDESK_PASSPHRASE": PASSPHRASE, "KZDESK_LANG": "en"}
     start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "kzdesk", *args], env=env,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+    launched = subprocess.run([sys.executable, "-S", "-c", LAUNCHER, *args], env=env, capture_output=True,
+                              text=True, check=False)
     wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    err = child.stderr.read().decode() if child.stderr else ""
-    if child.returncode != 0:
-        raise SystemExit(f"kzdesk {' '.join(args)} failed ({child.returncode}): {err}")
+    code, maxrss, cpu = launched.stdout.split()
+    if launched.returncode != 0 or int(code) != 0:
+        raise SystemExit(f"kzdesk {' '.join(args)} failed ({code}): {launched.stderr}")
     # ru_maxrss is in KiB on Linux; CPU time (user + system) is the steadier figure on a shared machine.
-    return usage.ru_maxrss / 1024, wall, usage.ru_utime + usage.ru_stime
+    return int(maxrss) / 1024, wall, float(cpu)
 
 
 def write_xlsx(path: Path, n: int) -> Path:
