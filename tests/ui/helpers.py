@@ -86,5 +86,6 @@ def unlock_damaged(qtbot, context, vault_path: Path):
     qtbot.waitUntil(lambda: window.findChild(UnlockDialog, "repair_dialog") is not None, timeout=20_000)
     repair = window.findChild(UnlockDialog, "repair_dialog")
     assert context.vault is None  # locked: nothing more is read or written
+    qtbot.waitUntil(lambda: context.tasks.pending == 0, timeout=10_000)  # the vault closed on the worker
     repair.ui.passphrase.setText(PASSPHRASE)
     return repair
