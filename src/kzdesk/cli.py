@@ -283,13 +283,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _wait_for_pages(watch: PageWatch) -> PageReport:
     shown = sys.stderr.isatty()
-    while (report := watch.wait(0.25)) is None:
-        done, total = watch.progress
+
+    def progress(done: int, total: int) -> None:
         if shown and total:
             print("\r" + tr("Checked {done} of {total} pages ({percent}%)", done=done, total=total,
                             percent=done * 100 // total), end="", file=sys.stderr, flush=True)
-        if watch.cancelled:
-            raise VaultError("The vault was closed.")
+
+    report = watch.wait_reporting(progress)
     if shown:
         print(file=sys.stderr)
     return report

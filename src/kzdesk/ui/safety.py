@@ -62,10 +62,7 @@ class SafetyActions(MenuActions):
 
         def work(operation: Operation) -> None:
             # The check begun on open must pass first: its progress is shown, and Cancel stops the wait.
-            pages = vault.pages
-            while pages.wait(0.25) is None and pages.busy:
-                operation.report(*pages.progress)
-                operation.stop_if_cancelled()
+            vault.pages.wait_reporting(operation.report, operation.stop_if_cancelled)
             operation.report(0, 0)
             # Cancel interrupts the check's and the copy's SQL; the half-made copy in partial/ is
             # removed, and the file itself is written at once at the end (atomically) or not at all.

@@ -181,9 +181,9 @@ class RecordPage:
     more: bool = False
 
 
-def count_records(conn: Connection, flt: RecordFilter, up_to: int | None = None) -> int:
-    """The number of matching events (with `up_to`, counting stops past that many)."""
-    return _count(conn, _where(conn, flt), up_to)
+def count_records(conn: Connection, flt: RecordFilter) -> int:
+    """The exact number of matching events."""
+    return _count(conn, _where(conn, flt), None)
 
 
 def _count(conn: Connection, query: _Query, up_to: int | None, extra: str = "") -> int:

@@ -245,6 +245,17 @@ class PageWatch:
         self._done.wait(timeout)
         return self._report
 
+    def wait_reporting(self, progress: Callable[[int, int], None], stop: Callable[[], None] = lambda: None,
+                       every: float = 0.25) -> PageReport:
+        """Wait for the check's report, passing its progress on every `every` seconds; `stop()` may
+        raise to stop waiting (a Cancel). Raises Cancelled when the vault is closed meanwhile."""
+        while (report := self.wait(every)) is None:
+            if self._cancel.is_set():
+                raise Cancelled(N_("The vault was closed."))
+            progress(*self.progress)
+            stop()
+        return report
+
     def when_done(self, listener: Callable[[PageReport], None]) -> None:
         """Call `listener(report)` when the check ends (at once, here, if it already has); it runs on
         the watch's thread, so a window hands it on to its own thread."""

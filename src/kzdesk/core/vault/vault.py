@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any, Self
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.engine import ExceptionContext
 
 from kzdesk.core.atomic import fsync_dir, leftover_temps
 from kzdesk.core.errors import InputError, PassphraseError, VaultDamaged, VaultError
@@ -306,8 +307,6 @@ class KeyedVault:
         path, dek, hooks = self.path, self._dek, self.CONNECTION_HOOKS
 
         def daily_copy(cancelled: Callable[[], bool], on_cancel: Callable[[Callable[[], None]], None]) -> None:
-            from sqlalchemy import event
-
             engine = open_engine(path / DATABASE_FILE, dek, hooks=hooks)
             opened: list[Any] = []
             event.listen(engine, "connect", lambda dbapi_conn, _record: opened.append(dbapi_conn))
@@ -432,9 +431,6 @@ def _checked(path: Path) -> PageWatch:
 def _tell_damage(engine: Engine, watch: PageWatch) -> None:
     """A write the gate refused, or a read that met a page whose MAC failed, is told as damage with
     the way back (kzdesk repair), not as a bare SQLite error."""
-    from sqlalchemy import event
-    from sqlalchemy.engine import ExceptionContext
-
     @event.listens_for(engine, "handle_error")
     def _damaged(context: ExceptionContext) -> None:
         text = str(context.original_exception)
