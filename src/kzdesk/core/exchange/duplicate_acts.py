@@ -198,44 +198,43 @@ _KEY = "e.date, a.act_type, coalesce(a.legal_code, ''), coalesce(a.article, '')"
 # Acts first, each looking its event up (CROSS JOIN keeps that order), found through an index when the
 # condition names them (by id, by person).
 _JOINED = "FROM act a CROSS JOIN event e ON e.uuid = a.event WHERE "
-# Every act in stored order: NOT INDEXED keeps SQLite from walking an index on act (on its event, its
-# person, its type) and reading the act rows in that index's order, a random page each.
-_SCAN = "FROM act a NOT INDEXED CROSS JOIN event e ON e.uuid = a.event WHERE "
 # Current acts of a current event, less those already counted through the act they double (one parameter).
 CURRENT = "a.deleted = 0 AND e.deleted = 0 AND a.uuid NOT IN (SELECT value FROM json_each(?))"
 
 
-# Every person record's groups of two or more current acts that may be one act, in one pass.
-ALL_GROUPS = (f"SELECT a.person, group_concat(a.uuid) {_SCAN}{CURRENT} AND e.date IS NOT NULL "
-              f"GROUP BY +a.person, {_KEY} HAVING count(*) > 1")
+# Every person record's groups of two or more acts `where` picks that may be one act: the keys the
+# running counts hold for two or more current acts (migration 0008, through its partial index), then
+# the person's acts on an event of the key's date, from two indexes alone (x: the act as its person's
+# index entry holds it, e: the event's ix_event_dates), and only those acts read (a) and tested
+# against `where` (one parameter list). Reading each act and event row of the person is a random page.
+_TALLIED = ("SELECT a.person, group_concat(a.uuid) FROM tally_key k "
+            "CROSS JOIN act x ON x.person = k.person AND x.deleted = 0 "
+            "CROSS JOIN event e ON e.uuid = x.event AND e.date = k.date CROSS JOIN act a ON a.rowid = x.rowid "
+            "WHERE k.acts > 1 AND +a.act_type = k.act_type AND coalesce(a.legal_code, '') = k.legal_code "
+            "AND coalesce(a.article, '') = k.article AND {where} "
+            "GROUP BY k.person, k.date, k.act_type, k.legal_code, k.article HAVING count(*) > 1")
 
 
-def record_groups(where: str, stored_order: bool = True) -> str:
-    """SQL giving one row for the acts `where` picks (a: the act, e: its event): how many person records
-    they are against, and their groups of two or more acts of one record that may be one act reported
-    twice, each "person:uuid,uuid", joined by ";" (NULL if none). Without stored_order SQLite may start
-    from the events (a short period read through the date index)."""
-    joined = _SCAN if stored_order else "FROM act a JOIN event e ON e.uuid = a.event WHERE "
-    # One row, not one per person: grouping the groups again by person would sort them all once more.
-    return ("SELECT count(DISTINCT person), group_concat(members, ';') FROM (SELECT a.person AS person, "
-            "CASE WHEN count(*) > 1 AND e.date IS NOT NULL THEN a.person || ':' || group_concat(a.uuid) END "
-            f"AS members {joined}{where} GROUP BY +a.person, {_KEY})")
+def record_groups_sql(where: str) -> str:
+    return _TALLIED.format(where=where)
 
 
-def persons_and_pairs(conn: Connection, where: str, args: tuple[str, ...],
-                      stored_order: bool = True) -> tuple[int, list[tuple[str, str]]]:
-    """For the acts `where` picks (its parameters: args), from one pass over them: how many humans they
-    are against (records linked as one person count once) and the candidate pairs among them."""
-    records, groups = conn.exec_driver_sql(record_groups(where, stored_order), args).one()
-    found = [(person, members) for person, _, members in (g.partition(":") for g in str(groups or "").split(";") if g)]
+def record_groups(conn: Connection, where: str, args: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The groups of two or more acts `where` picks (a: the act, e: its event; its parameters: args)
+    of one person record that may be one act reported twice: (person, "uuid,uuid")."""
+    return [(str(p), str(m)) for p, m in conn.exec_driver_sql(record_groups_sql(where), args)]
+
+
+def humans_among(conn: Connection, records: int, where: str, args: tuple[str, ...]) -> int:
+    """How many humans `records` person records of the acts `where` picks are: records a coordinator
+    linked as one person count once."""
     humans = _humans(conn)
     linked = sorted({x for pair in humans.parent.items() for x in pair})
     present: set[str] = set()  # linked records among the acts' persons: each human counts once
     for marks, chunk in sql_slices(linked):
         present.update(str(p) for (p,) in conn.exec_driver_sql(
             f"SELECT DISTINCT a.person {_JOINED}{where} AND a.person IN ({marks})", (*args, *chunk)))
-    count = int(records) - len(present) + len({humans.find(p) for p in present})
-    return count, pairs_from(conn, found, where, args)
+    return records - len(present) + len({humans.find(p) for p in present})
 
 
 def _living(conn: Connection, persons: Iterable[str]) -> set[str]:
@@ -288,9 +287,8 @@ def candidate_pairs(conn: Connection, gone: frozenset[str] | None = None, *,
     it shows passes them (`among`): a pair counts only when both are shown."""
     gone = uncounted(conn) if gone is None else gone
     args = (uncounted_json(gone),)
-    if among is None:  # grouped in SQL by person record, in one pass over the acts
-        found = conn.exec_driver_sql(ALL_GROUPS, args).fetchall()
-        return pairs_from(conn, found, CURRENT, args)
+    if among is None:  # grouped by person record in the running counts
+        return pairs_from(conn, record_groups(conn, CURRENT, args), CURRENT, args)
     rows: list[Any] = []
     for marks, chunk in sql_slices(sorted(set(among))):
         rows += conn.exec_driver_sql(f"SELECT a.uuid, a.person, {_KEY} {_JOINED}{CURRENT} AND e.date IS NOT NULL "

@@ -7,8 +7,11 @@ and no person, place below city level or description appears here.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -20,47 +23,80 @@ from sqlalchemy import Connection
 from kzdesk.core.exchange.duplicate_acts import (
     CURRENT,
     doubles_note,
-    persons_and_pairs,
+    humans_among,
+    pairs_from,
     possible_doubles,
+    record_groups,
     uncounted,
     uncounted_json,
 )
 from kzdesk.core.i18n import tr
+from kzdesk.core.model import tallies
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.pdf import FAMILY, Writer, fit, render, standard_frame
 
-# An act decided to be a double report of another (duplicate_acts.uncounted) is left out: the first parameter.
-# A period is tested on its event's first day (the next two parameters). A wide period is read act by act
-# in stored order, each act looking its event up (`+` keeps SQLite from going through the date index,
-# event by event, and NOT INDEXED from going through an index on act: either reads the act rows in random
-# order, a page each); a short one through the date index.
-WIDE = f"{CURRENT} AND +e.date_start >= ? AND +e.date_start <= ?"
-SHORT = f"{CURRENT} AND e.date_start >= ? AND e.date_start <= ?"
-UNDATED = "(e.date_start IS NULL OR e.date_start = '')"
+# A period is tested on its event's first day. The months wholly inside a period are read from the
+# running counts (core/model/tallies.py); the acts of an end month the period only partly covers, and
+# those decided to be double reports (duplicate_acts.uncounted, a few, found by their ids), from the
+# acts themselves. `+` keeps SQLite from walking the date index for the whole period where a condition
+# on the person or the act's id picks the few acts to read.
+PERIOD = f"{CURRENT} AND +e.date_start >= ? AND +e.date_start <= ?"
+# An end month's part through the date index: from its first day (or the period's) to the next month's
+# first (or the period's last day).
+_END = f"{CURRENT} AND e.date_start >= ? AND e.date_start {{upto}} ?"
+_FIGURES = (f"SELECT {tallies.MONTH}, {tallies.CITY}, a.act_type, {tallies.ARTICLE}, {tallies.FIGURES} "
+            "FROM act a JOIN event e ON e.uuid = a.event WHERE {where} GROUP BY 1, 2, 3, 4")
+_TALLIED = ("SELECT month, city, act_type, article, acts, days, fines, unreadable FROM tally_act "
+            "WHERE {months} AND acts <> 0")
+# The acts decided to be double reports, wherever they are, as the counts hold them (to be taken away).
+_UNCOUNTED = "a.deleted = 0 AND e.deleted = 0 AND a.uuid IN (SELECT value FROM json_each(?))"
+# Read in person order (the table's), so grouping sorts nothing.
+_PERSONS = ("SELECT count(*) FROM (SELECT person FROM tally_person WHERE {months} AND acts > 0 "
+            "AND month || ' ' || person NOT IN (SELECT value FROM json_each(?)) GROUP BY person{ends})")
+# Whether a live event's first day starts with a month yet lies outside the period (any text at all:
+# a day, a month, something an older version let through): then not every act of that month is inside.
+_STRAYS = ("SELECT EXISTS (SELECT 1 FROM event WHERE deleted = 0 AND date_start >= ? AND date_start < ?) "
+           "OR EXISTS (SELECT 1 FROM event WHERE deleted = 0 AND date_start > ? AND date_start < ?)")
 
-# Only what SQLite holds as an integer is summed: a text value would be read by its leading digits.
-_WHOLE = "CASE WHEN typeof({column}) = 'integer' THEN {column} END"
-# One pass over the acts of the period (and, for a wide period, the undated ones), grouped by every
-# breakdown at once: the totals and each breakdown are added up from its rows.
-_FIGURES = (
-    "SELECT e.date_start >= ? AND e.date_start <= ?, " + UNDATED + ", substr(e.date_start, 1, 7), "
-    "coalesce(e.city, e.city_text, ''), a.act_type, a.article IS NOT NULL, a.legal_code || ' ' || a.article, "
-    f"count(*), coalesce(sum({_WHOLE.format(column='a.arrest_days')}), 0), "
-    f"coalesce(sum({_WHOLE.format(column='a.fine_kzt')}), 0), "
-    "coalesce(sum(typeof(a.arrest_days) NOT IN ('integer', 'null') OR typeof(a.fine_kzt) NOT IN ('integer', 'null')),"
-    " 0) FROM act a {join} event e ON e.uuid = a.event WHERE {where} GROUP BY 1, 2, 3, 4, 5, 6, 7")
-FIGURES_WIDE = _FIGURES.format(join="NOT INDEXED CROSS JOIN",
-                               where=f"{CURRENT} AND ((+e.date_start >= ? AND +e.date_start <= ?) OR {UNDATED})")
-FIGURES_SHORT = _FIGURES.format(join="JOIN", where=SHORT)
+
+def _after(month: str) -> str:
+    """What sorts after every text starting with month (seven characters): its last one raised by one."""
+    return month[:6] + chr(ord(month[6]) + 1)
 
 
-def _wide(conn: Connection, start: str, end: str) -> bool:
-    """Whether the period holds so many events (one in sixteen or more) that reading every act in stored
-    order is quicker than reading the period's events through the date index and their acts one by one."""
-    enough = int(conn.exec_driver_sql("SELECT coalesce(max(rowid), 0) FROM event").scalar_one()) // 16 + 1
-    return int(conn.exec_driver_sql(
-        "SELECT count(*) FROM (SELECT 1 FROM event WHERE date_start >= ? AND date_start <= ? LIMIT ?)",
-        (start, end, enough)).scalar_one()) >= enough
+@dataclass(frozen=True)
+class _Months:
+    """A period as the running counts see it: the months whose every act is inside it, from `low` to
+    `high` (each included or not), and the conditions, with their parameters, picking the acts of the
+    end months it covers only in part."""
+
+    low: str
+    low_in: bool
+    high: str
+    high_in: bool
+    ends: tuple[tuple[str, tuple[str, ...]], ...]
+
+    @classmethod
+    def of(cls, conn: Connection, start: str, end: str, gone: str) -> _Months:
+        first, last = start[:7], end[:7]
+        if len(first) < 7 or len(last) < 7 or first > last:  # no month to take whole: every act read
+            return cls("", False, "", False, ((_END.format(upto="<="), (gone, start, end)),))
+        whole = {month: not conn.exec_driver_sql(_STRAYS, (month, start, end, _after(month))).scalar_one()
+                 for month in {first, last}}
+        ends: list[tuple[str, tuple[str, ...]]] = []
+        if not whole[first]:
+            ends.append((_END.format(upto="<="), (gone, start, end)) if first == last
+                        else (_END.format(upto="<"), (gone, start, _after(first))))
+        if first != last and not whole[last]:
+            ends.append((_END.format(upto="<="), (gone, last, end)))
+        return cls(first, whole[first], last, whole[last], tuple(ends))
+
+    def inside(self, month: str) -> bool:
+        return ((self.low < month or (self.low_in and month == self.low))
+                and (month < self.high or (self.high_in and month == self.high)))
+
+    def where(self) -> str:
+        return f"month {'>=' if self.low_in else '>'} ? AND month {'<=' if self.high_in else '<'} ?"
 
 
 @dataclass
@@ -96,50 +132,76 @@ def _ranked(counts: dict[str | None, int]) -> dict[str, int]:
     return {str(key): n for key, n in ranked}
 
 
-def _figures(conn: Connection, stats: PeriodStats, gone: str, wide: bool) -> None:
-    """Totals, undated acts and every breakdown, from one pass over the acts (two for a short period)."""
-    months: dict[str, int] = defaultdict(int)
+def _figures(conn: Connection, stats: PeriodStats, months: _Months, gone: str) -> None:
+    """Totals, undated acts and every breakdown: the whole months from the running counts, the ends
+    from their acts, less the acts decided to be double reports."""
+    by_month: dict[str, int] = defaultdict(int)
     cities: dict[str | None, int] = defaultdict(int)
     types: dict[str | None, int] = defaultdict(int)
     articles: dict[str | None, int] = defaultdict(int)
-    period = (stats.start, stats.end)
-    for inside, undated, month, city, act_type, cited, article, n, days, fines, unreadable in conn.exec_driver_sql(
-            FIGURES_WIDE if wide else FIGURES_SHORT, (*period, gone, *period)):
-        if undated and wide:
-            stats.undated += n
-        if not inside:
-            continue
-        stats.acts += n
-        stats.arrest_days += days
-        stats.fines_kzt += fines
-        stats.unreadable += unreadable
-        months[month] += n
-        cities[city] += n
-        types[act_type] += n
-        if cited:
-            articles[article] += n
-    stats.by_month = {str(m): months[m] for m in sorted(months)}
-    stats.by_city, stats.by_type, stats.by_article = _ranked(cities), _ranked(types), _ranked(articles)
-    if not wide:  # few acts have no date: through the date index too
-        stats.undated = int(conn.exec_driver_sql(
-            f"SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE {CURRENT} AND {UNDATED}",
-            (gone,)).scalar_one())
+
+    def add(rows: Iterable[Sequence[Any]], sign: int = 1, whole: bool = True) -> None:
+        for month, city, act_type, article, n, days, fines, unreadable in rows:
+            if whole and not months.inside(month):
+                continue
+            stats.acts += sign * n
+            stats.arrest_days += sign * int(days)
+            stats.fines_kzt += sign * int(fines)
+            stats.unreadable += sign * unreadable
+            by_month[month] += sign * n
+            cities[city] += sign * n
+            types[act_type] += sign * n
+            cited, key = tallies.article_key(article)
+            if cited:
+                articles[key] += sign * n
+
+    stats.undated = int(conn.exec_driver_sql(
+        "SELECT coalesce(sum(acts), 0) FROM tally_act WHERE month = ''").scalar_one())
+    if months.low:
+        add(conn.exec_driver_sql(_TALLIED.format(months=months.where()), (months.low, months.high)))
+    if gone != "[]":
+        doubles = conn.exec_driver_sql(_FIGURES.format(where=_UNCOUNTED), (gone,)).fetchall()
+        add(doubles, -1)
+        stats.undated -= sum(row[4] for row in doubles if not row[0])
+    for where, args in months.ends:
+        add(conn.exec_driver_sql(_FIGURES.format(where=where), args), whole=False)
+    stats.by_month = {str(m): by_month[m] for m in sorted(by_month) if by_month[m]}
+    stats.by_city = _ranked({k: n for k, n in cities.items() if n})
+    stats.by_type = _ranked({k: n for k, n in types.items() if n})
+    stats.by_article = _ranked({k: n for k, n in articles.items() if n})
+
+
+def _persons(conn: Connection, months: _Months, gone: str) -> int:
+    """Person records with a counted act in the period: of the whole months, those with an act in the
+    running counts that is not all double reports; and those of the end months, from their acts."""
+    left: dict[tuple[str, str], int] = defaultdict(int)  # (month, person): acts decided double reports
+    if gone != "[]":
+        for month, person in conn.exec_driver_sql(
+                f"SELECT {tallies.MONTH}, a.person FROM act a JOIN event e ON e.uuid = a.event WHERE {_UNCOUNTED}",
+                (gone,)):
+            if months.inside(str(month)):
+                left[(str(month), str(person))] += 1
+    spent = [f"{m} {p}" for (m, p), n in left.items() if n >= int(conn.exec_driver_sql(
+        "SELECT coalesce(max(acts), 0) FROM tally_person WHERE person = ? AND month = ?", (p, m)).scalar_one())]
+    ends = "".join(f" UNION SELECT a.person FROM act a JOIN event e ON e.uuid = a.event WHERE {where}"
+                   for where, _ in months.ends)
+    return int(conn.exec_driver_sql(_PERSONS.format(months=months.where(), ends=ends), (
+        months.low, months.high, json.dumps(spent), *(arg for _, args in months.ends for arg in args))).scalar_one())
 
 
 def compute(conn: Connection, start: str, end: str) -> PeriodStats:
     stats = PeriodStats(start, end)
     gone = uncounted(conn)
     period = (uncounted_json(gone), start, end)
-    wide = _wide(conn, start, end)
-    _figures(conn, stats, period[0], wide)
+    months = _Months.of(conn, start, end, period[0])
+    _figures(conn, stats, months, period[0])
     if gone:  # the acts of the period decided to be double reports (a few: found by their ids)
         stats.doubles = int(conn.exec_driver_sql(
             "SELECT count(*) FROM act a JOIN event e ON e.uuid = a.event WHERE a.deleted = 0 AND e.deleted = 0 "
             "AND e.date_start >= ? AND e.date_start <= ? AND a.uuid IN (SELECT value FROM json_each(?))",
             (start, end, period[0])).scalar_one())
-    # One more pass gives the persons of the period and the acts among them that may be double reports.
-    where = WIDE if wide else SHORT
-    stats.persons, pairs = persons_and_pairs(conn, where, period, wide)
+    stats.persons = humans_among(conn, _persons(conn, months, period[0]), PERIOD, period)
+    pairs = pairs_from(conn, record_groups(conn, PERIOD, period), PERIOD, period)
     stats.possible_doubles = possible_doubles((x for pair in pairs for x in pair), pairs)
     return stats
 
