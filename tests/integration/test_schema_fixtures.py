@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from kzdesk.core.model import tallies
 from kzdesk.core.model.attachments import read_attachment
+from kzdesk.core.model.textindex import match_expression
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 from kzdesk.core.vault import migrate
@@ -36,6 +38,16 @@ def test_released_schema_opens_and_migrates(fixture: Path, tmp_path: Path) -> No
         attachment = conn.exec_driver_sql("SELECT uuid FROM attachment").scalar()
         assert read_attachment(conn, attachment) == ("ruling.pdf", b"ruling bytes")
         assert [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check")] == ["ok"]
+        assert tallies.differing(conn) == []  # 0008 counted what the older schema held
+        # 0009 indexed the records again, with one- and two-letter prefixes: each person is found by
+        # the first two letters of each word of their name
+        for rowid, name in conn.exec_driver_sql("SELECT rowid, name FROM person").all():
+            found = conn.exec_driver_sql("SELECT rowid FROM person_fts WHERE person_fts MATCH ?",
+                                         (match_expression(" ".join(w[:2] for w in name.split())),)).scalars().all()
+            assert rowid in found, name
+        prefixes = conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_fts' ESCAPE '\\' "
+                                        "AND sql LIKE '%prefix=''1 2''%'").scalar_one()
+        assert prefixes == 3
 
 
 def test_every_schema_revision_has_a_fixture() -> None:

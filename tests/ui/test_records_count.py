@@ -11,6 +11,7 @@ from .helpers import context_idle
 def test_more_than_while_typing_then_the_exact_number(qtbot, month_context, monkeypatch) -> None:
     monkeypatch.setattr(RecordsModel, "COUNT_UP_TO", 10)
     monkeypatch.setattr(RecordsModel, "PAGE", 4)
+    monkeypatch.setattr(RecordsModel, "FIRST_PAGE", 3)
     monkeypatch.setattr(RecordsModel, "COUNT_WHEN_IDLE_MS", 60_000)  # the pause is made by hand below
     window = MainWindow(month_context)
     qtbot.addWidget(window)
@@ -34,6 +35,7 @@ def test_more_than_while_typing_then_the_exact_number(qtbot, month_context, monk
 def test_a_new_filter_drops_a_count_under_way(qtbot, month_context, monkeypatch) -> None:
     monkeypatch.setattr(RecordsModel, "COUNT_UP_TO", 10)
     monkeypatch.setattr(RecordsModel, "PAGE", 4)
+    monkeypatch.setattr(RecordsModel, "FIRST_PAGE", 3)
     monkeypatch.setattr(RecordsModel, "COUNT_WHEN_IDLE_MS", 60_000)
     window = MainWindow(month_context)
     qtbot.addWidget(window)

@@ -35,7 +35,11 @@ class RecordsModel(TableModel):
     loaded = Signal(int)  # number of matching records (at least that many while `more`)
     COUNT_WHEN_IDLE_MS = 700  # a keystroke within this is not kept waiting by an exact count
     COUNT_UP_TO = COUNT_UP_TO  # while typing, the first page says "more than" past this many
-    PAGE = PAGE  # rows asked for at a time
+    PAGE = PAGE  # rows asked for at a time as the list is scrolled
+    # rows asked for first: more than a tall window shows (the view asks for more when it is not
+    # full). A common text's page is found by walking the events until it is full, and the first
+    # page is asked for on every keystroke.
+    FIRST_PAGE = 60
     COLUMNS = (QT_TRANSLATE_NOOP("RecordsModel", "Date"), QT_TRANSLATE_NOOP("RecordsModel", "City"),
                QT_TRANSLATE_NOOP("RecordsModel", "Persons"), QT_TRANSLATE_NOOP("RecordsModel", "Acts"),
                QT_TRANSLATE_NOOP("RecordsModel", "Articles"), QT_TRANSLATE_NOOP("RecordsModel", "Sanction"))
@@ -65,7 +69,7 @@ class RecordsModel(TableModel):
         self._generation += 1
         generation = self._generation
         self._stop_counting()
-        up_to, size = self.COUNT_UP_TO, self.PAGE
+        up_to, size = self.COUNT_UP_TO, self.FIRST_PAGE
 
         def load() -> RecordPage:
             with vault.engine.connect() as conn:
@@ -82,7 +86,7 @@ class RecordsModel(TableModel):
             return
         self.beginResetModel()
         self.rows, self.total, self.more = result.rows, result.total, result.more
-        self._exhausted = len(result.rows) < self.PAGE
+        self._exhausted = len(result.rows) < self.FIRST_PAGE
         self._loading = False
         self.endResetModel()
         self.loaded.emit(self.total)

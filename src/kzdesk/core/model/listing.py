@@ -67,9 +67,9 @@ _HITS = ("SELECT e.uuid AS event FROM event_fts f JOIN event e ON e.rowid = f.ro
 # A text matching few events has them gathered and sorted by date, at a cost that grows with their
 # number h. A common one ("Е", "Ерлан", "488" in a national dataset) is answered by walking the
 # events in date order and testing each against the matching persons, acts and events, at a cost
-# that grows with the events walked before a page is full: PAGE * E / h of E events. The two meet
-# near h = sqrt(PAGE * E); gathering is used below that, walking above. Either way every match is
-# found, and neither sorts a million rows.
+# that grows with the events walked before the page asked for is full: R * E / h of E events, R
+# the rows up to the page's end. The two meet near h = sqrt(R * E); gathering is used below that,
+# walking above. Either way every match is found, and neither sorts a million rows.
 FEW_HITS = 10_000  # the most ever gathered
 FEWEST_HITS = 500  # always gathered, however small the vault
 _BROAD = ("WITH hit_person(uuid) AS MATERIALIZED (SELECT p.uuid FROM person_fts f JOIN person p ON p.rowid = f.rowid"
@@ -93,8 +93,9 @@ class _Query:
     known_more: int = 0
 
 
-def _where(conn: Connection, flt: RecordFilter) -> _Query:
-    """The WITH clause, WHERE clause and named parameters for the events the filter lets through."""
+def _where(conn: Connection, flt: RecordFilter, reach: int = PAGE) -> _Query:
+    """The WITH clause, WHERE clause and named parameters for the events the filter lets through,
+    for a page ending `reach` rows into the list."""
     clauses, params = ["e.deleted = 0"], {}
     broad, few = False, 0
     with_clause = ""
@@ -104,7 +105,7 @@ def _where(conn: Connection, flt: RecordFilter) -> _Query:
     if expression:
         params["x"] = expression
         events = conn.exec_driver_sql("SELECT max(rowid) FROM event").scalar() or 0  # about how many, at once
-        few = max(FEWEST_HITS, min(FEW_HITS, int(math.sqrt(PAGE * events))))
+        few = max(FEWEST_HITS, min(FEW_HITS, int(math.sqrt(reach * events))))
         hits = [row[0] for row in conn.exec_driver_sql(
             f"SELECT DISTINCT event FROM ({_HITS}) LIMIT {few + 1}", {"x": expression})]
         if len(hits) <= few:
@@ -200,7 +201,7 @@ def page_of(conn: Connection, flt: RecordFilter, offset: int = 0, limit: int = P
     """One page of matching events in the list's order, and their number counted up to `count_up_to`
     (None: exactly). Events with a date come first, in the date index's order; undated ones after
     them. One ORDER BY putting the undated last would sort every match on every keystroke."""
-    parts = _where(conn, flt)
+    parts = _where(conn, flt, offset + limit)
     with_clause, where, params = parts.with_clause, parts.where, parts.params
     order = SORTABLE.get(flt.sort, SORTABLE["date"])
     direction = "DESC" if flt.descending else "ASC"

