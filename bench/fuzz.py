@@ -421,7 +421,7 @@ class ArchiveTarget(Target):
         return list(self.lab.payloads)
 
     def run(self, data: bytes) -> tuple[str, str]:
-        # The checks of importing._verify after decryption, in its order.
+        # The checks of importing.verify after decryption, in its order.
         try:
             opened = P.bundle.open_bundle(data)
             if not P.bundle.verify_signature(opened):

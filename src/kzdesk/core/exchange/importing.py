@@ -27,6 +27,7 @@ from kzdesk.core.exchange.bundle import (
     verify_signature,
 )
 from kzdesk.core.exchange.chain import GAP, chain_problem, log_bundle, missing_from, revocation_problem
+from kzdesk.core.exchange.checking import Checks
 from kzdesk.core.exchange.merge import NewRecords
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
@@ -111,7 +112,7 @@ GROUP = 256
 GROUP_REVISIONS = 50_000
 
 
-def _verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
+def verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
     """Every check that needs no write: size, decryption, archive, manifest, signature, recipients."""
     outcome = ImportOutcome(str(path), BundleStatus.REJECTED)
     try:
@@ -201,47 +202,56 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
     with vault.engine.connect() as conn:
         secret = age_identity(conn, create=False)
     done = 0
-    while done < len(paths):
-        if cancelled is not None and cancelled():
-            break
-        with vault.transaction() as conn:
-            # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
-            # its RELEASE would commit (and flush the disk) after every bundle.
-            conn.exec_driver_sql("BEGIN")
-            held = NewRecords()  # the group's new records, written together before it commits
-            start, revisions = done, 0
-            while done < len(paths) and done - start < GROUP and revisions < GROUP_REVISIONS:
-                if cancelled is not None and cancelled():
-                    break
-                path = paths[done]
-                done += 1
-                # One bundle in memory at a time: read, decrypt, check and apply, then let it go.
-                outcome, opened, source = _verify(path, secret)
-                outcomes.append(outcome)
-                if opened is None:
-                    if progress is not None:
-                        progress(len(outcomes), len(paths))
-                    continue
-                conn.exec_driver_sql("SAVEPOINT bundle")
-                try:
-                    _apply(vault, conn, opened, outcome, source, held)
-                except Exception:
-                    conn.exec_driver_sql("ROLLBACK TO bundle")
-                    conn.exec_driver_sql("RELEASE bundle")
-                    raise
-                conn.exec_driver_sql("RELEASE bundle")
-                revisions += len(opened.revisions)
-                del opened
-                if progress is not None:
-                    progress(len(outcomes), len(paths))
-            held.write(conn)
-            retried = set(retry_waiting(vault, conn))
-        for outcome in outcomes:
-            if outcome.bundle in retried:
-                outcome.status, outcome.reason = BundleStatus.MERGED, None
+    with Checks(paths, secret, verify) as checks:
+        while done < len(paths):
+            if cancelled is not None and cancelled():
+                break
+            done = _group(vault, paths, done, checks, outcomes, progress, cancelled)
     # Statuses and counts only: file names, signers and reasons can point at people.
     log.debug("bundles imported: %s", dict(Counter(str(o.status) for o in outcomes)))
     return outcomes
+
+
+def _group(vault: Vault, paths: list[Path], done: int, checks: Checks, outcomes: list[ImportOutcome],
+           progress: Progress | None, cancelled: Callable[[], bool] | None) -> int:
+    """Check and merge the bundles from paths[done] on, up to a group's worth, in one transaction;
+    returns how far it went."""
+    with vault.transaction() as conn:
+        # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
+        # its RELEASE would commit (and flush the disk) after every bundle.
+        conn.exec_driver_sql("BEGIN")
+        held = NewRecords()  # the group's new records, written together before it commits
+        start, revisions = done, 0
+        while done < len(paths) and done - start < GROUP and revisions < GROUP_REVISIONS:
+            if cancelled is not None and cancelled():
+                break
+            # Read, decrypt, check (here, or ahead in a second process: checking.py) and apply,
+            # then let it go.
+            outcome, opened, source = checks.check(done)
+            done += 1
+            outcomes.append(outcome)
+            if opened is None:
+                if progress is not None:
+                    progress(len(outcomes), len(paths))
+                continue
+            conn.exec_driver_sql("SAVEPOINT bundle")
+            try:
+                _apply(vault, conn, opened, outcome, source, held)
+            except Exception:
+                conn.exec_driver_sql("ROLLBACK TO bundle")
+                conn.exec_driver_sql("RELEASE bundle")
+                raise
+            conn.exec_driver_sql("RELEASE bundle")
+            revisions += len(opened.revisions)
+            del opened
+            if progress is not None:
+                progress(len(outcomes), len(paths))
+        held.write(conn)
+        retried = set(retry_waiting(vault, conn))
+    for outcome in outcomes:
+        if outcome.bundle in retried:
+            outcome.status, outcome.reason = BundleStatus.MERGED, None
+    return done
 
 
 def bundle_files(paths: list[Path]) -> list[Path]:

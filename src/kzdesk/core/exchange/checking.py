@@ -1,0 +1,110 @@
+"""The checks of many bundles made in a second process while this one merges (a coordinator's import).
+
+Checking a bundle (decryption, the archive, the strict parse, every revision re-hashed, the
+signature) writes nothing and costs about what writing its records does, so on two cores the
+checks of the bundles ahead run in a child process of this same program while the merge applies the
+current one. Nothing is believed that this process did not check itself in any other way: the child
+runs the very same `importing.verify` and hands back what it found, over a pipe.
+
+- Only for imports of many small bundles: a child takes about half a second to start, and each
+  bundle waiting in the pipe is held in memory. Until the child is ready, and for any bundle it has
+  not started on, this process checks the bundle itself; so the child can only make an import
+  quicker, never slower by its start.
+- The coordinator's age identity (to decrypt) goes to the child over the pipe, never to a file; the
+  child inherits the parent's disabled core dumps and exits with the import.
+- Should the child fail in any way (it could not start, it died, an answer could not be read), the
+  import checks the remaining bundles here, as if there had been no child.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+Verified = tuple[Any, Any, Any]  # importing.verify's (outcome, opened bundle or None, received or None)
+
+# Fewer bundles than this are checked here: the child's start would cost more than it saves.
+AT_LEAST = 16
+# Bundles larger than this are checked here, each in turn: only small ones wait in memory.
+LARGEST = 8 << 20
+AHEAD = 4  # bundles checked ahead of the one being merged
+
+
+def check_in_child(path: Path, secret: str | None) -> Verified:
+    """importing.verify in the child, with the opened bundle's views into the decrypted file made
+    into bytes (a view cannot cross the pipe)."""
+    from kzdesk.core.exchange.importing import verify
+
+    outcome, opened, received = verify(path, secret)
+    if opened is not None:
+        opened = dataclasses.replace(opened, payload=bytes(opened.payload),
+                                     blobs={k: bytes(v) for k, v in opened.blobs.items()})
+    return outcome, opened, received
+
+
+def _ready() -> bool:
+    """Run first in the child: it is ready once what the checks need is imported."""
+    import kzdesk.core.exchange.importing  # noqa: F401
+
+    return True
+
+
+class Checks:
+    """check(i) gives the result of checking paths[i] (in any order of asking, though an import
+    asks in order): from the child when it has it or is at it, else checked here."""
+
+    def __init__(self, paths: list[Path], secret: str | None, verify: Callable[[Path, str | None], Verified]) -> None:
+        self.paths, self.secret, self.verify = paths, secret, verify
+        self.pool: ProcessPoolExecutor | None = None
+        self.warm: Future[bool] | None = None
+        self.futures: dict[int, Future[Verified]] = {}
+        self.from_child = 0  # how many results came from the child (a test and a debugger look)
+        if len(paths) >= AT_LEAST and (os.cpu_count() or 1) > 1:
+            try:
+                self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                self.warm = self.pool.submit(_ready)
+            except Exception:  # no child: every bundle is checked here
+                self.close()
+
+    def _small(self, index: int) -> bool:
+        try:
+            return self.paths[index].stat().st_size <= LARGEST
+        except OSError:
+            return False  # checked here, which says why it cannot be read
+
+    def check(self, index: int) -> Verified:
+        future = self.futures.pop(index, None)
+        if self.pool is not None and self.warm is not None and self.warm.done() and self.warm.exception() is None:
+            for ahead in range(index + 1, min(index + 1 + AHEAD, len(self.paths))):
+                if ahead not in self.futures and self._small(ahead):
+                    try:
+                        self.futures[ahead] = self.pool.submit(check_in_child, self.paths[ahead], self.secret)
+                    except Exception:
+                        self.close()
+                        break
+        if future is not None and not future.cancel():
+            try:
+                found = future.result()
+            except Exception:  # the child failed: from here on, everything is checked here
+                self.close()
+            else:
+                self.from_child += 1
+                return found
+        return self.verify(self.paths[index], self.secret)
+
+    def close(self) -> None:
+        pool, self.pool = self.pool, None
+        self.futures.clear()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Checks:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
