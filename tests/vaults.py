@@ -167,3 +167,13 @@ def prepare_month(vault: Vault) -> dict[str, str]:
         changes.delete(conn, "act", deleted)
         vault.commit(changes, conn)
     return persons
+
+
+# The tables an import writes, to compare two vaults that took the same bundles.
+MERGED_TABLES = ("person", "event", "act", "revision", "pending_record", "conflict", "revision_origin")
+
+
+def rows(vault: Vault, *tables: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of each table, sorted."""
+    with vault.engine.connect() as conn:
+        return {t: sorted(tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {t}")) for t in tables}

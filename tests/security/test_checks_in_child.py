@@ -15,12 +15,13 @@ import pytest
 
 from kzdesk.core.exchange import checking, importing
 from kzdesk.core.exchange.exporting import export_bundle
-from kzdesk.core.exchange.importing import import_bundles, verify
+from kzdesk.core.exchange.importing import child_ready, import_bundles, verify, verify_in_child
 from kzdesk.core.exchange.own import age_identity
 from kzdesk.core.model.vault import Vault
 
-from ..vaults import import_bundle, introduce, make_vault, record
-from .test_merge_groups import TABLES, rows
+from ..vaults import MERGED_TABLES, import_bundle, introduce, make_vault, record, rows
+
+TABLES = MERGED_TABLES
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_the_child_finds_what_checking_here_finds(mail, monkeypatch) -> None:
     monkeypatch.setattr(checking, "AT_LEAST", 1)
     with c.engine.connect() as conn:
         secret = age_identity(conn, create=False)
-    with checking.Checks(files, secret, verify) as checks:
+    with checking.Checks(files, secret, verify, verify_in_child, child_ready) as checks:
         assert checks.warm is not None and checks.warm.result(timeout=60)
         results = []
         for i in range(len(files)):

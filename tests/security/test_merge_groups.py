@@ -21,9 +21,9 @@ from kzdesk.core.exchange.importing import import_bundles
 from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, make_revision, revision_from_row
 from kzdesk.core.model.vault import Vault
 
-from ..vaults import import_bundle, introduce, make_vault, record
+from ..vaults import MERGED_TABLES, import_bundle, introduce, make_vault, record, rows
 
-TABLES = ("person", "event", "act", "revision", "pending_record", "conflict", "revision_origin")
+TABLES = MERGED_TABLES
 
 
 @pytest.fixture
@@ -39,11 +39,6 @@ def pair(tmp_path: Path):
     yield c, a, single
     for v in (a, c, single):
         v.close()
-
-
-def rows(vault: Vault, *tables: str) -> dict[str, list[tuple[object, ...]]]:
-    with vault.engine.connect() as conn:
-        return {t: sorted(tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {t}")) for t in tables}
 
 
 def send(volunteer: Vault, revisions: list[RevisionRow], path: Path) -> Path:

@@ -18,7 +18,6 @@ runs the very same `importing.verify` and hands back what it found, over a pipe.
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -35,31 +34,16 @@ LARGEST = 8 << 20
 AHEAD = 4  # bundles checked ahead of the one being merged
 
 
-def check_in_child(path: Path, secret: str | None) -> Verified:
-    """importing.verify in the child, with the opened bundle's views into the decrypted file made
-    into bytes (a view cannot cross the pipe)."""
-    from kzdesk.core.exchange.importing import verify
-
-    outcome, opened, received = verify(path, secret)
-    if opened is not None:
-        opened = dataclasses.replace(opened, payload=bytes(opened.payload),
-                                     blobs={k: bytes(v) for k, v in opened.blobs.items()})
-    return outcome, opened, received
-
-
-def _ready() -> bool:
-    """Run first in the child: it is ready once what the checks need is imported."""
-    import kzdesk.core.exchange.importing  # noqa: F401
-
-    return True
-
-
 class Checks:
     """check(i) gives the result of checking paths[i] (in any order of asking, though an import
     asks in order): from the child when it has it or is at it, else checked here."""
 
-    def __init__(self, paths: list[Path], secret: str | None, verify: Callable[[Path, str | None], Verified]) -> None:
-        self.paths, self.secret, self.verify = paths, secret, verify
+    def __init__(self, paths: list[Path], secret: str | None, verify: Callable[[Path, str | None], Verified],
+                 in_child: Callable[[Path, str | None], Verified], ready: Callable[[], bool]) -> None:
+        """verify: the checks, here; in_child: the same for the child, module-level (the child finds
+        it by name) and giving bytes for views; ready: module-level, true once the child has imported
+        what the checks need."""
+        self.paths, self.secret, self.verify, self.in_child = paths, secret, verify, in_child
         self.pool: ProcessPoolExecutor | None = None
         self.warm: Future[bool] | None = None
         self.futures: dict[int, Future[Verified]] = {}
@@ -67,7 +51,7 @@ class Checks:
         if len(paths) >= AT_LEAST and (os.cpu_count() or 1) > 1:
             try:
                 self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-                self.warm = self.pool.submit(_ready)
+                self.warm = self.pool.submit(ready)
             except Exception:  # no child: every bundle is checked here
                 self.close()
 
@@ -83,7 +67,7 @@ class Checks:
             for ahead in range(index + 1, min(index + 1 + AHEAD, len(self.paths))):
                 if ahead not in self.futures and self._small(ahead):
                     try:
-                        self.futures[ahead] = self.pool.submit(check_in_child, self.paths[ahead], self.secret)
+                        self.futures[ahead] = self.pool.submit(self.in_child, self.paths[ahead], self.secret)
                     except Exception:
                         self.close()
                         break

@@ -3,6 +3,7 @@ grouped transactions."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections import Counter
@@ -150,6 +151,21 @@ def verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle 
     return outcome, opened, received
 
 
+def verify_in_child(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
+    """verify() as the child of checking.Checks runs it: the opened bundle's views into the decrypted
+    file made into bytes (a view cannot cross the pipe)."""
+    outcome, opened, received = verify(path, secret)
+    if opened is not None:
+        opened = dataclasses.replace(opened, payload=bytes(opened.payload),
+                                     blobs={k: bytes(v) for k, v in opened.blobs.items()})
+    return outcome, opened, received
+
+
+def child_ready() -> bool:
+    """Run first in checking.Checks' child: by the time it answers, this module is imported there."""
+    return True
+
+
 def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: ImportOutcome,
            source: Received | None, held: NewRecords) -> None:
     """Replay, trust, fork and chain checks, the authors and what they may change, then merge or
@@ -202,7 +218,7 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
     with vault.engine.connect() as conn:
         secret = age_identity(conn, create=False)
     done = 0
-    with Checks(paths, secret, verify) as checks:
+    with Checks(paths, secret, verify, verify_in_child, child_ready) as checks:
         while done < len(paths):
             if cancelled is not None and cancelled():
                 break
