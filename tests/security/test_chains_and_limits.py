@@ -151,8 +151,8 @@ def test_thousands_of_concurrent_versions_merge_in_one_pass(pair, monkeypatch: p
     visits = [0]
     real_walk = threeway.walk
 
-    def counting(conn, start, stop):  # type: ignore[no-untyped-def]
-        new, met = real_walk(conn, start, stop)
+    def counting(conn, start, stop, parents=None):  # type: ignore[no-untyped-def]
+        new, met = real_walk(conn, start, stop, parents)
         visits[0] += len(new) + len(met)
         return new, met
 

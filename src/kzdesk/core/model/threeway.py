@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Container
 from typing import Any
 
 from sqlalchemy import Connection
@@ -45,11 +46,13 @@ def is_future(rev: RevisionRow, now_ms: int) -> bool:
     return int(rev.hlc[:13]) > now_ms + FUTURE_TOLERANCE_MS
 
 
-def walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+def walk(conn: Connection, start: str, stop: Container[str],
+         parents: dict[str, list[str]] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """Ancestors of start (itself included) not in stop, and where the walk met stop: both with
-    their stamps. With stop the ancestors of the record's current head, the second part is the
-    heads' latest common ancestors, and start descends from that head exactly when the head is
-    among them. Each revision is walked once per record, so a merge stays near-linear."""
+    their stamps. With stop the ancestors of the record's current head, the second part holds the
+    heads' latest common ancestors (and perhaps older ones met by another path), and start descends
+    from that head exactly when the head is among them. Each revision is walked once per record, so
+    a merge stays near-linear. parents, when given, gets each new revision's parents."""
     new: dict[str, str] = {}
     met: dict[str, str] = {}
     frontier = [start]
@@ -64,7 +67,10 @@ def walk(conn: Connection, start: str, stop: set[str]) -> tuple[dict[str, str], 
             met[current] = row[0]
             continue
         new[current] = row[0]
-        frontier.extend(json.loads(row[1]))
+        up = json.loads(row[1])
+        if parents is not None:
+            parents[current] = up
+        frontier.extend(up)
     return new, met
 
 
@@ -73,23 +79,42 @@ class Lineage:
 
     def __init__(self, conn: Connection, tip: RevisionRow) -> None:
         self.tip = tip
-        self.seen: set[str] = set(walk(conn, tip.id, set())[0]) | {tip.id}
+        self.parents: dict[str, list[str]] = {}  # of every revision seen: the history, in memory
+        self.seen: dict[str, str] = walk(conn, tip.id, {}, self.parents)[0]
+        self.seen.setdefault(tip.id, tip.hlc)
 
     def join(self, conn: Connection, head: RevisionRow, now_ms: int) -> tuple[str, RevisionRow | None, int]:
         """Bring a head in: "contained", "forward" (the head descends from the tip) or "merged"
         with the deterministic merge revision and the number of conflicts it found."""
         if head.id in self.seen:
             return "contained", None, 0
-        new, met = walk(conn, head.id, self.seen)
+        new, met = walk(conn, head.id, self.seen, self.parents)
         self.seen.update(new)
         if self.tip.id in met:
             self.tip = head
             return "forward", head, 0
-        base = max(met.items(), key=lambda kv: (kv[1], kv[0]))[0] if met else None
-        merged, conflicts = merge_heads(conn, self.tip, head, base, now_ms)
-        self.seen.add(merged.id)
+        merged, conflicts = merge_heads(conn, self.tip, head, self._latest(met), now_ms)
+        self.seen[merged.id] = merged.hlc
+        self.parents[merged.id] = list(merged.parents)
         self.tip = merged
         return "merged", merged, conflicts
+
+    def _latest(self, met: dict[str, str]) -> str | None:
+        """The base of a join: of the common ancestors the walk met, those no other one descends
+        from (the same set whichever head is joined into which), then the latest stamp and id. The
+        stamp alone would not do: a laptop whose clock runs behind stamps a child before its parent,
+        and two vaults joining the same two heads from either side would take different bases."""
+        if len(met) < 2:
+            return next(iter(met), None)
+        older: set[str] = set()
+        stack = [p for m in met for p in self.parents.get(m, ())]
+        while stack:
+            current = stack.pop()
+            if current not in older:
+                older.add(current)
+                stack.extend(self.parents.get(current, ()))
+        latest = {m: hlc for m, hlc in met.items() if m not in older}
+        return max(latest.items(), key=lambda kv: (kv[1], kv[0]))[0] if latest else None
 
 
 def record_conflict(conn: Connection, rev: RevisionRow, name: str, sides: list[tuple[RevisionRow, Any]],
