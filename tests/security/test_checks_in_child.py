@@ -7,16 +7,19 @@ with a byte changed after signing, bytes that are no bundle at all, and one take
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kzdesk.core.exchange import checking, importing
+from kzdesk.core.exchange import checking, importing, trust
+from kzdesk.core.exchange.bundle import build
 from kzdesk.core.exchange.exporting import export_bundle
 from kzdesk.core.exchange.importing import child_ready, import_bundles, verify, verify_in_child
 from kzdesk.core.exchange.own import age_identity
+from kzdesk.core.model.revisions import make_revision
 from kzdesk.core.model.vault import Vault
 
 from ..vaults import MERGED_TABLES, import_bundle, introduce, make_vault, record, rows
@@ -43,6 +46,17 @@ def mail(tmp_path: Path) -> tuple[Vault, Vault, list[Path]]:
     record(stranger, "Ким Виктор")
     export_bundle(stranger, tmp_path / "s.kzb")
     files.append(tmp_path / "s.kzb")
+    # The volunteer's key turned hostile: a bundle built and signed with the project's own build(),
+    # whose act names a type no editor writes. The checks refuse it, in the child as here.
+    with a.transaction() as conn:
+        settings = dict(conn.exec_driver_sql("SELECT key, value FROM setting").fetchall())
+        act = conn.exec_driver_sql("SELECT r.body FROM act t JOIN revision r ON r.id = t.rev LIMIT 1").scalar()
+        forged = make_revision("act", "c" * 32, {**json.loads(str(act)), "act_type": "execution"}, (),
+                               a.clock.tick(), a.identity.key_id)
+        data, _manifest = build(a.identity, int(settings["export_seq"]) + 1, settings.get("export_prev"),
+                                trust.coordinator_recipients(conn), [forged], {})
+    (tmp_path / "hostile.kzb").write_bytes(data)
+    files.append(tmp_path / "hostile.kzb")
     changed = bytearray(files[2].read_bytes())
     changed[len(changed) // 2] ^= 1
     (tmp_path / "changed.kzb").write_bytes(bytes(changed))
@@ -80,7 +94,8 @@ def test_the_child_finds_what_checking_here_finds(mail, monkeypatch) -> None:
     for path, found in zip(files, results, strict=True):
         _same(found, verify(path, secret))
     refused = [path.name for path, found in zip(files, results, strict=True) if found[1] is None]
-    assert refused == ["changed.kzb", "noise.kzb"] and all(found[0].reason for found in results if found[1] is None)
+    assert refused == ["changed.kzb", "noise.kzb", "hostile.kzb"]
+    assert all(found[0].reason for found in results if found[1] is None)
 
 
 def test_an_import_with_the_child_gives_the_rows_of_one_at_a_time(mail, monkeypatch) -> None:
@@ -100,6 +115,9 @@ def test_an_import_with_the_child_gives_the_rows_of_one_at_a_time(mail, monkeypa
     assert made and made[0].from_child > 0 and made[0].pool is None  # used, then closed
     assert [o.status for o in outcomes] == one_at_a_time
     assert [o.status for o in outcomes].count("merged") == 6
+    assert outcomes[-2].status == "rejected"  # the hostile key's bundle (the last file is a repeat)
+    with c.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM act WHERE uuid = ?", ("c" * 32,)).scalar() == 0
     assert rows(c, *TABLES) == rows(single, *TABLES)
 
 
