@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,10 @@ def _same(found: Any, here: Any) -> None:
         assert {k: bytes(v) for k, v in opened.blobs.items()} == {k: bytes(v) for k, v in opened2.blobs.items()}
 
 
-def test_the_child_finds_what_checking_here_finds(mail, monkeypatch) -> None:
-    c, _single, files = mail
+def _check_all(c: Vault, files: list[Path], monkeypatch: Any,
+               after: Callable[[checking.Checks], None] | None = None) -> list[Any]:
+    """Every file checked through a ready child, a pause for each merge; each finding is the same
+    as checking here. after(checks) looks at the checks after each one."""
     monkeypatch.setattr(checking, "AT_LEAST", 1)
     with c.engine.connect() as conn:
         secret = age_identity(conn, create=False)
@@ -89,10 +92,18 @@ def test_the_child_finds_what_checking_here_finds(mail, monkeypatch) -> None:
         results = []
         for i in range(len(files)):
             results.append(checks.check(i))
+            if after is not None:
+                after(checks)
             time.sleep(0.2)  # the merge of this one, while the child checks the next ones
         assert checks.from_child == len(files) - 1  # all but the first, asked before any was ahead
     for path, found in zip(files, results, strict=True):
         _same(found, verify(path, secret))
+    return results
+
+
+def test_the_child_finds_what_checking_here_finds(mail, monkeypatch) -> None:
+    c, _single, files = mail
+    results = _check_all(c, files, monkeypatch)
     refused = [path.name for path, found in zip(files, results, strict=True) if found[1] is None]
     assert refused == ["changed.kzb", "noise.kzb", "hostile.kzb"]
     assert all(found[0].reason for found in results if found[1] is None)
@@ -144,3 +155,16 @@ def test_a_child_that_dies_leaves_the_checks_to_this_process(mail, monkeypatch) 
     outcomes = import_bundles(c, files)
     assert [o.status for o in outcomes] == one_at_a_time
     assert rows(c, *TABLES) == rows(single, *TABLES)
+
+
+def test_the_child_holds_no_more_than_its_byte_budget_ahead(mail, monkeypatch) -> None:
+    """Bundles wait in memory once checked: the child is given no more file bytes ahead than
+    AHEAD_BYTES, and whatever it was not given is checked here, with the same findings."""
+    c, _single, files = mail
+    budget = max(f.stat().st_size for f in files) + 1  # room for one bundle ahead, never two
+    monkeypatch.setattr(checking, "AHEAD_BYTES", budget)
+
+    def within(checks: checking.Checks) -> None:
+        assert len(checks.futures) <= 1 and sum(checks.sizes.values()) <= budget
+
+    _check_all(c, files, monkeypatch, within)

@@ -7,11 +7,13 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.bundle import OpenedBundle
-from kzdesk.core.exchange.merge import MergeReport, NewRecords, merge_revisions
+from kzdesk.core.exchange.merge import MergeReport, NewRecords, merge_revisions, write_origins
+from kzdesk.core.model.revisions import RevisionRow, unknown_revisions
+from kzdesk.core.model.threeway import MERGE_AUTHOR, raw
 from kzdesk.core.model.vault import Vault
 
 
-def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, str],
+def _merge_bundle(conn: Connection, opened: OpenedBundle, new: list[RevisionRow], proven_by: dict[str, str],
                   held: NewRecords | None) -> MergeReport:
     """Merge a bundle whose every rule was checked (authorship too); keep its signed manifest, and
     the proofs its relayed revisions came with, so the revisions can travel on with their proof."""
@@ -19,20 +21,21 @@ def _merge_bundle(conn: Connection, opened: OpenedBundle, proven_by: dict[str, s
         conn.exec_driver_sql("INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                              (digest, len(data), data))
     # Provenance: the first bundle that brought each revision (a replayed one changes nothing).
-    if opened.revisions:
-        conn.exec_driver_sql("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) "
-                             "ON CONFLICT DO NOTHING", [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
+    if held is not None:
+        held.add_origins(opened.manifest.bundle, (rev.id for rev in opened.revisions))
+    elif opened.revisions:
+        write_origins(conn, [(rev.id, opened.manifest.bundle) for rev in opened.revisions])
     m = opened.manifest
     kept = [(m.hash, m.signer, m.raw, opened.signature)]
     used = set(proven_by.values())
     kept += [(p.manifest.hash, p.manifest.signer, p.manifest.raw, p.signature) for p in opened.proofs
              if p.manifest.hash in used]
-    conn.exec_driver_sql("INSERT INTO proof (hash, signer, manifest, signature) VALUES (?, ?, ?, ?) "
-                         "ON CONFLICT DO NOTHING", kept)
+    raw(conn).executemany("INSERT INTO proof (hash, signer, manifest, signature) VALUES (?, ?, ?, ?) "
+                          "ON CONFLICT DO NOTHING", kept)
     if proven_by:
-        conn.exec_driver_sql("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                             list(proven_by.items()))
-    return merge_revisions(conn, opened.revisions, held=held, bodies=opened.bodies)
+        raw(conn).executemany("INSERT INTO revision_proof (revision, proof) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                              list(proven_by.items()))
+    return merge_revisions(conn, opened.revisions, held=held, bodies=opened.bodies, fresh=new)
 
 
 def admit(vault: Vault, conn: Connection, opened: OpenedBundle, signer_role: str | None = None,
@@ -47,12 +50,21 @@ def admit(vault: Vault, conn: Connection, opened: OpenedBundle, signer_role: str
         # A bundle the coordinator chose to accept from a key not in the trust store: its signer is
         # its author, with no more rights than a volunteer.
         authors[m.signer] = authorship.Author(m.signer, m.signing_key, signer_role)
+    new = unknown_revisions(conn, opened.revisions)
+    try:
+        # Reads only: a refusal here leaves nothing to undo.
+        proven_by = authorship.check(conn, new, opened.proofs, opened.revision_blobs, m.signer, authors)
+    except authorship.Refused as refused:
+        return refused.reason, None
+    if not any(r.author == MERGE_AUTHOR for r in new):
+        # Only a merge revision, recomputed while merging, can still be refused once writing has
+        # begun, so without one no savepoint is needed (it would copy every page the bundle touches).
+        # Should a refusal come all the same, it leaves here and rolls back the caller's transaction.
+        return None, _merge_bundle(conn, opened, new, proven_by, held)
     before = held.mark() if held is not None else None
     conn.exec_driver_sql("SAVEPOINT proven")
     try:
-        proven_by = authorship.check(conn, list(opened.revisions), opened.proofs, opened.revision_blobs, m.signer,
-                                     authors)
-        report = _merge_bundle(conn, opened, proven_by, held)
+        report = _merge_bundle(conn, opened, new, proven_by, held)
     except authorship.Refused as refused:
         conn.exec_driver_sql("ROLLBACK TO proven")
         conn.exec_driver_sql("RELEASE proven")

@@ -32,8 +32,9 @@ from sqlalchemy import Connection
 
 from kzdesk.core.exchange.bundle import Proof, parse_manifest
 from kzdesk.core.i18n import N_
-from kzdesk.core.model.revisions import RevisionRow, unknown_revisions
+from kzdesk.core.model.revisions import RevisionRow
 from kzdesk.core.model.threeway import MERGE_AUTHOR as MERGE_AUTHOR  # defined with the merge rule
+from kzdesk.core.model.threeway import raw as _raw
 from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import SigningIdentity
 
@@ -70,7 +71,7 @@ class Author:
 def known_authors(conn: Connection, own: SigningIdentity, own_role: str) -> dict[str, Author]:
     """Every key whose revisions this vault can attribute: the trusted keys (revoked ones too: what
     they wrote before the revocation stays theirs) and the vault's own."""
-    authors = {key: Author(key, bytes(public), role) for key, public, role in conn.exec_driver_sql(
+    authors = {key: Author(key, bytes(public), role) for key, public, role in _raw(conn).execute(
         "SELECT key_id, public_key, role FROM trusted_key")}
     authors[own.key_id] = Author(own.key_id, own.public_key, own_role)
     return authors
@@ -81,11 +82,11 @@ def known_authors(conn: Connection, own: SigningIdentity, own_role: str) -> dict
 
 
 
-def check(conn: Connection, revisions: list[RevisionRow], proofs: tuple[Proof, ...], blob_hashes: dict[str, str],
+def check(conn: Connection, new: list[RevisionRow], proofs: tuple[Proof, ...], blob_hashes: dict[str, str],
           signer: str, authors: dict[str, Author]) -> dict[str, str]:
-    """Raise Refused unless every new revision has a proven author who may make it. Returns, for
-    each new revision proven by a carried proof, that proof's hash (kept so it can travel on)."""
-    new = unknown_revisions(conn, revisions)
+    """Raise Refused unless every new revision (as unknown_revisions gives them: the ones this vault
+    lacks, each once) has a proven author who may make it. Returns, for each new revision proven by a
+    carried proof, that proof's hash (kept so it can travel on)."""
     by_id = {r.id: r for r in new}
     local_parents = _local_records(conn, sorted({p for r in new for p in r.parents if p not in by_id}))
     relayed = [r for r in new if r.author not in (signer, MERGE_AUTHOR)]
@@ -131,7 +132,7 @@ def _proven_blobs(proofs: tuple[Proof, ...], authors: dict[str, Author]) -> dict
 def _local_records(conn: Connection, rev_ids: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for marks, chunk in sql_slices(rev_ids):
-        out.update((str(i), str(r)) for i, r in conn.exec_driver_sql(
+        out.update((str(i), str(r)) for i, r in _raw(conn).execute(
             f"SELECT id, record FROM revision WHERE id IN ({marks})", chunk))
     return out
 
@@ -144,12 +145,13 @@ def _check_volunteers(conn: Connection, new: list[RevisionRow], volunteers: list
     creators: dict[str, str] = {}
     present: set[str] = set()
     for marks, chunk in sql_slices(records):
-        present.update(str(r) for (r,) in conn.exec_driver_sql(
-            f"SELECT DISTINCT record FROM revision WHERE record IN ({marks})", chunk))
-        for record, author in conn.exec_driver_sql(
-                f"SELECT record, author FROM revision WHERE record IN ({marks}) AND parents = '[]' "
-                f"ORDER BY hlc DESC, id DESC", chunk):
-            creators[str(record)] = str(author)  # the last one written is the earliest root
+        # One walk of the record index for both: roots sort last, the earliest root last of all.
+        for record, author, root in _raw(conn).execute(
+                f"SELECT record, author, parents = '[]' AS root FROM revision WHERE record IN ({marks}) "
+                f"ORDER BY root, hlc DESC, id DESC", chunk):
+            present.add(str(record))
+            if root:
+                creators[str(record)] = str(author)  # the last one written is the earliest root
     roots: dict[str, set[str]] = {}
     for rev in new:
         if not rev.parents:

@@ -33,6 +33,7 @@ from kzdesk.core.exchange.merge import NewRecords
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
 from kzdesk.core.i18n import N_, ntr, tr
+from kzdesk.core.model.threeway import raw as _raw
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.identity import fingerprint
 
@@ -107,10 +108,16 @@ class ImportOutcome:
 
 
 # Bundles are committed together, up to so many bundles or revisions in one transaction; each one
-# still applies or rolls back on its own savepoint. A commit flushes the disk, and the group's new
+# still merges or is refused on its own savepoint (admission.admit). A commit flushes the disk, and the group's new
 # records are written at its end in one INSERT per kind.
 GROUP = 256
 GROUP_REVISIONS = 50_000
+# While importing, the log of written pages is copied into the database (a checkpoint, with its
+# flush) only once it holds this many pages (256 MiB of 4 KiB pages), and once at the end, instead
+# of at every group's commit: the groups write into the same index pages again and again, and a
+# page is copied once however often it was written. 1,000 bundles of 99 records: 13.8 s, was 16.5.
+IMPORT_CHECKPOINT_PAGES = 65_536
+DEFAULT_CHECKPOINT_PAGES = 1_000  # SQLite's own
 
 
 def verify(path: Path, secret: str | None) -> tuple[ImportOutcome, OpenedBundle | None, Received | None]:
@@ -209,7 +216,7 @@ def _trusted_name(conn: Connection, key: str) -> str | None:
 
 def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> list[ImportOutcome]:
-    """Verify and merge bundles. Each bundle is all or nothing (its own savepoint); bundles are
+    """Verify and merge bundles. Each bundle is all or nothing (admit's savepoint); bundles are
     committed in groups, so a slow disk's flush is paid once per group rather than per bundle.
 
     progress(done, total) is told after each bundle; when cancelled() turns true the import stops
@@ -218,22 +225,34 @@ def import_bundles(vault: Vault, paths: list[Path], progress: Progress | None = 
     with vault.engine.connect() as conn:
         secret = age_identity(conn, create=False)
     done = 0
-    with Checks(paths, secret, verify, verify_in_child, child_ready) as checks:
-        while done < len(paths):
-            if cancelled is not None and cancelled():
-                break
-            done = _group(vault, paths, done, checks, outcomes, progress, cancelled)
+    with Checks(paths, secret, verify, verify_in_child, child_ready) as checks, vault.engine.connect() as conn:
+        conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {IMPORT_CHECKPOINT_PAGES}")
+        conn.commit()  # SQLAlchemy began a transaction around the pragma (SQLite did not)
+        changes = _raw(conn).total_changes
+        try:
+            while done < len(paths):
+                if cancelled is not None and cancelled():
+                    break
+                done = _group(vault, conn, paths, done, checks, outcomes, progress, cancelled)
+        finally:
+            # The connection goes back to the pool as it came. What the groups wrote is copied in
+            # now, without waiting for anyone still reading (the next checkpoint takes the rest);
+            # an import that wrote nothing leaves every byte of the files as it was.
+            conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {DEFAULT_CHECKPOINT_PAGES}")
+            if _raw(conn).total_changes != changes:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            conn.commit()
     # Statuses and counts only: file names, signers and reasons can point at people.
     log.debug("bundles imported: %s", dict(Counter(str(o.status) for o in outcomes)))
     return outcomes
 
 
-def _group(vault: Vault, paths: list[Path], done: int, checks: Checks, outcomes: list[ImportOutcome],
-           progress: Progress | None, cancelled: Callable[[], bool] | None) -> int:
-    """Check and merge the bundles from paths[done] on, up to a group's worth, in one transaction;
-    returns how far it went."""
-    with vault.transaction() as conn:
-        # An explicit BEGIN: otherwise the first SAVEPOINT would open the transaction itself and
+def _group(vault: Vault, conn: Connection, paths: list[Path], done: int, checks: Checks,
+           outcomes: list[ImportOutcome], progress: Progress | None, cancelled: Callable[[], bool] | None) -> int:
+    """Check and merge the bundles from paths[done] on, up to a group's worth, in one transaction
+    on conn; returns how far it went."""
+    with conn.begin():
+        # An explicit BEGIN: otherwise a bundle's SAVEPOINT could open the transaction itself and
         # its RELEASE would commit (and flush the disk) after every bundle.
         conn.exec_driver_sql("BEGIN")
         held = NewRecords()  # the group's new records, written together before it commits
@@ -250,14 +269,10 @@ def _group(vault: Vault, paths: list[Path], done: int, checks: Checks, outcomes:
                 if progress is not None:
                     progress(len(outcomes), len(paths))
                 continue
-            conn.exec_driver_sql("SAVEPOINT bundle")
-            try:
-                _apply(vault, conn, opened, outcome, source, held)
-            except Exception:
-                conn.exec_driver_sql("ROLLBACK TO bundle")
-                conn.exec_driver_sql("RELEASE bundle")
-                raise
-            conn.exec_driver_sql("RELEASE bundle")
+            # All or nothing per bundle: admit() merges under its own savepoint, and any other
+            # failure leaves this block and rolls the whole group back. A savepoint here too would
+            # only copy every page the bundle touches a second time.
+            _apply(vault, conn, opened, outcome, source, held)
             revisions += len(opened.revisions)
             del opened
             if progress is not None:

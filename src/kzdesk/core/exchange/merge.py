@@ -58,13 +58,22 @@ def _insert(conn: Connection, kind: str, rows: list[tuple[Any, ...]]) -> None:
 
 
 Rows = dict[str, dict[str, tuple[Any, ...]]]  # per kind, each record's row by its uuid
+ORIGINS = "revision_origin"  # held like a kind: (revision, bundle) by revision
+
+
+def write_origins(conn: Connection, rows: list[tuple[str, str]]) -> None:
+    """The one writer of provenance, (revision, bundle that first brought it): a revision that has
+    one keeps it."""
+    _raw(conn).executemany("INSERT INTO revision_origin (revision, bundle_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                           rows)
 
 
 @dataclass
 class NewRecords:
     """Rows of records new to this vault, held back while a group of bundles is merged and written
     together at its end: one INSERT per kind for the group, not one per bundle, so the full-text
-    index grows in a few large steps instead of hundreds of small ones.
+    index grows in a few large steps instead of hundreds of small ones. The provenance of the
+    group's revisions is held the same way (nothing reads it while merging).
 
     Only this module reads record rows while merging, and it treats held rows as written: a bundle
     that changes a held record, or points at one from a row it must write now, writes what is held
@@ -97,12 +106,23 @@ class NewRecords:
         self.rows.setdefault(kind, {}).update((row[0], row) for row in rows)
         self.added.extend((kind, row[0]) for row in rows)
 
+    def add_origins(self, bundle: str, revisions: Iterable[str]) -> None:
+        """Hold the provenance of a bundle's revisions: the first bundle that brought one keeps it
+        (held, or already written)."""
+        held = self.rows.setdefault(ORIGINS, {})
+        for rev in revisions:
+            if rev not in held:
+                held[rev] = (rev, bundle)
+                self.added.append((ORIGINS, rev))
+
     def write(self, conn: Connection) -> None:
         """Write every held row (kinds in foreign-key order) in the caller's transaction."""
         for kind in WRITE_ORDER:
             rows = self.rows.get(kind)
             if rows:
                 _insert(conn, kind, list(rows.values()))
+        if origins := self.rows.get(ORIGINS):
+            write_origins(conn, [origins[rev] for rev in sorted(origins)])  # in key order: fewer pages
         self.writes.append(self.rows)
         self.rows = {}
 
@@ -171,6 +191,8 @@ def _hold_or_write(conn: Connection, kind: str, inserts: list[tuple[Any, ...]],
 def _settle_pending(conn: Connection, held: NewRecords | None) -> None:
     """Records that were waiting and whose references have now arrived take their place."""
     waiting = _raw(conn).execute("SELECT kind, rev FROM pending_record").fetchall()
+    if not waiting:
+        return
     for kind in WRITE_ORDER:
         revs = [_load(conn, rev) for k, rev in waiting if k == kind]
         rows = [_row_values(rev, _creator(conn, rev.record)) for rev in revs if rev is not None]
@@ -182,7 +204,7 @@ def _row_values(rev: RevisionRow, creator: str | None, body: dict[str, Any] | No
     """A record's row from its head revision; body: the revision's fields if already parsed."""
     body = json.loads(rev.body) if body is None else body
     return (rev.record, creator or rev.author, rev.id, rev.hlc, rev.deleted,
-            *(body.get(n) for n in field_names(RECORD_TABLES[rev.kind])))
+            *map(body.get, field_names(RECORD_TABLES[rev.kind])))
 
 
 def _in_order(merges: list[RevisionRow]) -> list[RevisionRow]:
@@ -228,7 +250,8 @@ def _recompute_merges(conn: Connection, merges: list[RevisionRow], now_ms: int) 
 
 
 def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: int | None = None,
-                    held: NewRecords | None = None, bodies: Mapping[str, dict[str, Any]] | None = None) -> MergeReport:
+                    held: NewRecords | None = None, bodies: Mapping[str, dict[str, Any]] | None = None,
+                    fresh: list[RevisionRow] | None = None) -> MergeReport:
     """Merge revisions (already verified) into this vault, in the caller's transaction.
 
     All new revisions enter the history first; then, per record, only the heads of what arrived
@@ -236,16 +259,20 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
     produce merge revisions of their own — the same heads give the same result everywhere.
     Records new to this vault (the common case at a coordinator) are inserted in bulk, or added
     to held for the caller to write later with the rest of its group. bodies: the revisions'
-    fields already parsed (a bundle's), by revision id.
+    fields already parsed (a bundle's), by revision id. fresh: unknown_revisions(conn, revisions)
+    when the caller has just asked it (and written no revision since).
     """
     now_ms = time.time_ns() // 1_000_000 if now_ms is None else now_ms
     report = MergeReport()
     raw = _raw(conn)
     incoming = list({r.id: r for r in revisions}.values())
-    fresh = unknown_revisions(conn, incoming)
+    fresh = unknown_revisions(conn, incoming) if fresh is None else fresh
     report.unchanged += len(incoming) - len(fresh)
     report.future = sum(1 for r in fresh if is_future(r, now_ms))
     store_revisions(conn, fresh)
+    # Records wait only while a bundle of a sequence is missing: mostly none do, and then no kind
+    # needs asking.
+    any_waiting = raw.execute("SELECT 1 FROM pending_record LIMIT 1").fetchone() is not None
     arrived: dict[str, dict[str, list[RevisionRow]]] = {}
     for rev in fresh:
         arrived.setdefault(rev.kind, {}).setdefault(rev.record, []).append(rev)
@@ -264,8 +291,9 @@ def merge_revisions(conn: Connection, revisions: Iterable[RevisionRow], now_ms: 
             for uuid, head, creator in raw.execute(
                     f"SELECT uuid, rev, author FROM {kind} WHERE uuid IN ({marks})", chunk):
                 local[uuid] = (head, creator)
-            pending.update(raw.execute(f"SELECT record, rev FROM pending_record WHERE kind = ? AND record IN ({marks})",
-                                       (kind, *chunk)))
+            if any_waiting:
+                pending.update(raw.execute(
+                    f"SELECT record, rev FROM pending_record WHERE kind = ? AND record IN ({marks})", (kind, *chunk)))
         inserts: list[tuple[Any, ...]] = []  # records new here (bulk INSERT)
         upserts: list[tuple[Any, ...]] = []  # changed records, and waiting ones that moved on
         for record in uuids:

@@ -110,16 +110,17 @@ def store_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> None:
     DB-API connection under conn, in the caller's transaction: merging writes thousands."""
     conn.connection.dbapi_connection.executemany(  # type: ignore[union-attr]
         f"INSERT INTO revision ({REVISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-        [(r.id, r.kind, r.record, json.dumps(list(r.parents)), r.hlc, r.author, r.content_hash, r.deleted, r.body)
-         for r in revisions])
+        [(r.id, r.kind, r.record, json.dumps(list(r.parents)) if r.parents else "[]", r.hlc, r.author,
+          r.content_hash, r.deleted, r.body) for r in revisions])
 
 
 def unknown_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> list[RevisionRow]:
     """The revisions (each once) this vault does not have yet: a known one changes nothing."""
     revs = list({r.id: r for r in revisions}.values())
     known: set[str] = set()
+    dbapi = conn.connection.dbapi_connection  # asked once per bundle merged: no SQLAlchemy bookkeeping
     for marks, chunk in sql_slices([r.id for r in revs]):
-        known.update(str(row[0]) for row in conn.exec_driver_sql(
+        known.update(str(row[0]) for row in dbapi.execute(  # type: ignore[union-attr]
             f"SELECT id FROM revision WHERE id IN ({marks})", chunk))
     return [r for r in revs if r.id not in known]
 
