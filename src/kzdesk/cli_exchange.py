@@ -15,11 +15,12 @@ from kzdesk.core.i18n import N_, tr
 COMMANDS = Commands()
 
 
-@COMMANDS.command("identity", N_("show this vault's key and fingerprint, or export its public card"),
-                  arg("action", nargs="?", choices=("show", "export-card"), default="show"),
+@COMMANDS.command("identity", N_("show this vault's key and fingerprint, or export its public card or "
+                                 "(a coordinator's) age key"),
+                  arg("action", nargs="?", choices=("show", "export-card", "export-age-key"), default="show"),
                   arg("--out", metavar="FILE"), json=True)
 def cmd_identity(args: argparse.Namespace) -> int:
-    from kzdesk.core.exchange.own import own_card
+    from kzdesk.core.exchange.own import age_key_file, own_card
     from kzdesk.core.files import write_output
 
     with open_vault(args) as vault:
@@ -28,7 +29,24 @@ def cmd_identity(args: argparse.Namespace) -> int:
             if not args.out:
                 raise InputError("Say where to write the card: --out FILE.")
             write_output(Path(args.out), card.export(vault.identity), mode=0o644)
-            print(tr("Card written to {path}.", path=args.out))
+            if args.json:
+                print_json({"written": args.out, "key_id": card.key_id})
+            else:
+                print(tr("Card written to {path}.", path=args.out))
+            return 0
+        if args.action == "export-age-key":
+            if not args.out:
+                raise InputError("Say where to write the age key: --out FILE.")
+            with vault.transaction() as conn:
+                data = age_key_file(vault, conn)
+            write_output(Path(args.out), data)  # readable by its owner only
+            if args.json:
+                print_json({"written": args.out, "age_recipient": card.age_recipient})
+            else:
+                print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.",
+                         path=args.out))
+                print(tr("Anyone who has this file can open every bundle sent to this coordinator, with kzdesk or "
+                         "with the age tool (age -d -i FILE). Delete it once you no longer need it."))
             return 0
     info = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
             "display_name": card.display_name, "age_recipient": card.age_recipient}

@@ -134,3 +134,43 @@ def test_exchange_through_the_command_line(kz, tmp_path: Path) -> None:
     assert kz("quarantine", "list", "--json", vault=coordinator).json() == []
     key = kz("identity", "--json", vault=volunteer).json()["key_id"]
     assert kz("trust", "revoke", key, "--after-seq", "1", vault=coordinator).code == 0
+
+
+def test_a_coordinators_age_key_opens_its_bundles_with_the_age_tool(kz, tmp_path: Path) -> None:
+    """`identity export-age-key` writes the coordinator's age identity in the age tool's own form,
+    readable by its owner only; `age -d -i` then opens a bundle as kzdesk does. A volunteer has
+    no such key and gets nothing written."""
+    from kzdesk.core.exchange.bundle import decrypt
+    from kzdesk.core.exchange.own import age_identity
+    from kzdesk.core.model.vault import Profile, Vault
+    from kzdesk.core.vault.kdf import floor_params
+
+    from ..system import debian_tool
+
+    age = debian_tool("age", "age")
+    volunteer, coordinator = tmp_path / "volunteer", tmp_path / "coordinator"
+    Vault.create(volunteer, PASSPHRASE, Profile("volunteer", "Айгүл", "Oral"), kdf=floor_params()).close()
+    Vault.create(coordinator, PASSPHRASE, Profile("coordinator", "Ерлан", "Almaty"), kdf=floor_params()).close()
+    for vault, card in ((coordinator, tmp_path / "c.card"), (volunteer, tmp_path / "v.card")):
+        assert kz("identity", "export-card", "--out", str(card), vault=vault).code == 0
+    assert kz("trust", "add", str(tmp_path / "c.card"), "--yes", vault=volunteer).code == 0
+    assert kz("import-csv", str(DATA / "monitoring_2021_12.csv"), vault=volunteer).code == 0
+    bundle = tmp_path / "a.kzb"
+    assert kz("export-bundle", "--out", str(bundle), vault=volunteer).code == 0
+
+    refused = kz("identity", "export-age-key", "--out", str(tmp_path / "v.age"), vault=volunteer)
+    assert refused.code == 1 and "coordinator" in refused.err and not (tmp_path / "v.age").exists()
+    key = tmp_path / "c.age"
+    written = kz("identity", "export-age-key", "--out", str(key), "--json", vault=coordinator).json()
+    assert written["age_recipient"] == kz("identity", "--json", vault=coordinator).json()["age_recipient"]
+    assert key.stat().st_mode & 0o777 == 0o600
+    lines = key.read_text().splitlines()
+    assert lines[0] == f"# public key: {written['age_recipient']}" and lines[1].startswith("AGE-SECRET-KEY-1")
+    opened = subprocess.run([age, "-d", "-i", str(key), str(bundle)], capture_output=True, check=True).stdout
+    vault = Vault.open(coordinator, PASSPHRASE)
+    with vault.engine.connect() as conn:
+        assert opened == decrypt(bundle.read_bytes(), age_identity(conn, create=False))
+    vault.close()
+    assert opened[:4] == b"PK\x03\x04"
+    told = kz("--lang", "ru", "identity", "export-age-key", "--out", str(tmp_path / "again.age"), vault=coordinator)
+    assert told.code == 0 and "age -d -i" in told.out

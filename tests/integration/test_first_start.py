@@ -28,6 +28,7 @@ from kzdesk import desktop_deps
 from kzdesk.core.i18n import tr
 
 from ..catalogue import translations
+from ..system import apt_install
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "src"
@@ -221,15 +222,6 @@ def _mounted_under(root: Path) -> list[str]:
     return [line.split()[4] for line in lines if line.split()[4].startswith(str(root) + "/")]
 
 
-def _apt_install(*packages: str) -> None:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *packages]
-    if subprocess.run(install, env=env, check=False, capture_output=True).returncode != 0:
-        # A new machine may hold no package lists yet.
-        subprocess.run(["apt-get", "update", "-q"], env=env, check=True, capture_output=True)
-        subprocess.run(install, env=env, check=True, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def minimal_debian() -> Iterator[Path]:
     """A Debian 12 minbase tree with python3 and python3-venv, this checkout and its installed
@@ -240,7 +232,7 @@ def minimal_debian() -> Iterator[Path]:
     if sys.version_info[:2] != (3, 11) or platform.machine() != "x86_64":
         pytest.skip("the tree's python3 (3.11) runs this interpreter's installed wheels")
     if shutil.which("debootstrap") is None or shutil.which("Xvfb") is None:
-        _apt_install("debootstrap", "xvfb")
+        apt_install("debootstrap", "xvfb")
     base = Path(tempfile.mkdtemp(prefix="kzdesk-minbase-", dir="/var/tmp"))
     tree = base / "root"
     binds = [(ROOT, tree / "opt" / "kz"), (Path(sysconfig.get_paths()["purelib"]), tree / "opt" / "site"),
