@@ -31,7 +31,7 @@ from reportlab.platypus import (
 
 from kzdesk.core.files import write_output
 from kzdesk.core.i18n import tr
-from kzdesk.core.reports.pdf import FAMILY, Frame, esc, render, styles
+from kzdesk.core.reports.pdf import FAMILY, FAMILY_FONT, Frame, esc, render, styles
 from kzdesk.core.resources import resource_path
 
 LANGUAGES = ("ru", "kk", "en")
@@ -146,7 +146,8 @@ def _image(path: Path, caption: Paragraph, lead: list[Flowable]) -> Flowable:
     width, height = picture.imageWidth * PIXEL, picture.imageHeight * PIXEL
     scale = min(1.0, (FRAME_WIDTH - 4) / width, MAX_IMAGE_HEIGHT / height)
     picture.drawWidth, picture.drawHeight = width * scale, height * scale
-    framed = Table([[picture]], style=TableStyle([("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
+    framed = Table([[picture]], style=TableStyle([FAMILY_FONT,
+                                                 ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888")),
                                                  ("LEFTPADDING", (0, 0), (-1, -1), 1),
                                                  ("RIGHTPADDING", (0, 0), (-1, -1), 1),
                                                  ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -172,7 +173,7 @@ def _flowables(blocks: list[Block], base: Path, pages: dict[int, int], st: dict[
             story.append(_paragraph(text, st["item"], bullet=f"{block.mark}."))
         elif block.kind == "note":
             box = Table([[_paragraph(text, st["note"])]], colWidths=[FRAME_WIDTH],
-                        style=TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fff4d6")),
+                        style=TableStyle([FAMILY_FONT, ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fff4d6")),
                                           ("LINEBEFORE", (0, 0), (0, -1), 2, colors.HexColor("#d99a00")),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 6)]))
             story += [Spacer(1, 1.5 * mm), box, Spacer(1, 2.5 * mm)]
@@ -223,7 +224,7 @@ def _story(guide: Guide, base: Path, lang: str, pages: dict[int, int], known: di
     rows = [[_paragraph(f"{n}. {inline(name)}", st["toc"]), _paragraph(str(known.get(n, "")), st["toc"])]
             for n, name in enumerate(guide.chapters, 1)]
     story += [Table(rows, colWidths=[FRAME_WIDTH - 15 * mm, 15 * mm],
-                    style=TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                    style=TableStyle([FAMILY_FONT, ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                                       ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#cccccc"))])),
               PageBreak()]
     return story + _flowables(guide.body, base, pages, st)

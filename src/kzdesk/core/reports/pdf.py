@@ -48,6 +48,11 @@ FRAME_PADDING = 6  # reportlab's default padding inside a page frame, on each si
 BODY_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN - 2 * FRAME_PADDING
 
 
+# Every table starts in the family's font: reportlab's own default is Helvetica, which it names in
+# the file (without embedding it) for each cell even when every cell is a paragraph.
+FAMILY_FONT = ("FONT", (0, 0), (-1, -1), FAMILY)
+
+
 @cache
 def register_fonts() -> str:
     """Register the shipped family once per process; returns its name."""
@@ -157,7 +162,7 @@ def table(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool =
     on every page."""
     cells = [[para(cell, "cell", lang) for cell in row] for row in rows]
     grid = _Grid(cells, colWidths=list(widths), repeatRows=1 if header else 0)
-    style: list[Any] = [("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
+    style: list[Any] = [FAMILY_FONT, ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#999999")),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
     if header:
@@ -282,7 +287,9 @@ def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[s
                             invariant=1 if invariant else None)
 
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
-        return _NumberedCanvas(*args, frame=frame, **kwargs)
+        # The canvas starts in the family's font, not reportlab's Helvetica: a font the file would
+        # name without embedding it (the viewer substitutes one; PDF/A forbids it).
+        return _NumberedCanvas(*args, frame=frame, **{**kwargs, "initialFontName": FAMILY})
 
     started = time.perf_counter()
     doc.build(story, canvasmaker=canvas_maker)
