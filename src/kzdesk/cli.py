@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzdesk import __version__, cli_commands, passphrase
-from kzdesk.cli_commands import Commands, arg, open_vault, print_json, unwrap_vault
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell, unwrap_vault
 from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError, full_disk
 from kzdesk.core.i18n import N_, detect_language, ntr, set_language, tr
 from kzdesk.core.install import enter_portable_mode
@@ -40,7 +40,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
                   arg("--name", help=N_("your display name as a monitor")),
                   arg("--city", help=N_("the city you work in")),
                   arg("--remember", action="store_true",
-                      help=N_("also remember the key in the system keyring (off by default)")))
+                      help=N_("also remember the key in the system keyring (off by default)")), json=True)
 def cmd_init(args: argparse.Namespace) -> int:
     from kzdesk.core.model.vault import Profile, Vault
     from kzdesk.core.vault import remember
@@ -58,9 +58,13 @@ def cmd_init(args: argparse.Namespace) -> int:
     with vault:
         if remembered:
             vault.remember_on_this_computer(True)
-        print(tr("Vault created at {path}.", path=str(path)))
-        print(tr("Signing key: {key}", key=vault.identity.key_id))
-        print(tr("Keep the passphrase safe: without it the data cannot be recovered."))
+        if args.json:
+            print_json({"vault": str(path), "key_id": vault.identity.key_id, "role": args.role,
+                        "remembered": bool(remembered)})
+        else:
+            print(tr("Vault created at {path}.", path=str(path)))
+            print(tr("Signing key: {key}", key=vault.identity.key_id))
+        tell(args, tr("Keep the passphrase safe: without it the data cannot be recovered."))
     if args.remember and not remembered:
         print("kzdesk: " + tr("No secure system keyring is available: the key is not remembered on this computer, "
                               "and the passphrase will be asked each time."), file=sys.stderr)
@@ -261,16 +265,19 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("check", N_("check the vault database for damage"),
                   arg("--structure", action="store_true",
-                      help=N_("also run SQLite's structure check (slow on a large vault)")))
+                      help=N_("also run SQLite's structure check (slow on a large vault)")), json=True)
 def cmd_check(args: argparse.Namespace) -> int:
     """Every page's MAC (the check begun on open, at the speed of reading the file, with progress on a
     terminal), then with --structure SQLite's own check of every table and index, and the running
     counts of the statistics against the records."""
     from kzdesk.core.model import tallies
 
+    recounted = False
     with open_vault(args) as vault:
         report = _wait_for_pages(vault.pages)
         if not report.intact:
+            if args.json:
+                print_json(_check_json(args, report, report.problems(), recounted))
             print("\n".join(report.problems()[:50]), file=sys.stderr)
             refusal = vault.pages.refusal()
             assert refusal is not None
@@ -280,14 +287,25 @@ def cmd_check(args: argparse.Namespace) -> int:
             with vault.engine.begin() as conn:
                 if tallies.differing(conn):  # kept by triggers: never expected, and cheap to mend
                     tallies.recount(conn)
-                    print(tr("The running counts of the statistics differed from the records and were "
-                             "counted again."))
+                    recounted = True
+                    tell(args, tr("The running counts of the statistics differed from the records and were "
+                                  "counted again."))
+    if args.json:
+        print_json(_check_json(args, report, problems, recounted))
     if problems:
         print("\n".join(problems[:50]), file=sys.stderr)
         raise VaultError("The vault database is damaged ({count} problems). Restore it from a backup.",
                          count=len(problems))
-    print(tr("The vault is intact."))
+    if not args.json:
+        print(tr("The vault is intact."))
     return 0
+
+
+def _check_json(args: argparse.Namespace, pages: PageReport, problems: list[str], recounted: bool) -> dict[str, Any]:
+    """What `check --json` prints: the verdict, what was checked and what was found (damaged or not)."""
+    return {"intact": pages.intact and not problems, "pages": pages.pages, "damaged_pages": list(pages.damaged),
+            "truncated": pages.truncated, "structure_checked": bool(args.structure) and pages.intact,
+            "problem_count": len(problems), "problems": problems[:50], "recounted": recounted}
 
 
 def _wait_for_pages(watch: PageWatch) -> PageReport:
@@ -304,12 +322,17 @@ def _wait_for_pages(watch: PageWatch) -> PageReport:
     return report
 
 
-@COMMANDS.command("about", N_("version, licence and the fingerprint of this copy of kzdesk"))
+@COMMANDS.command("about", N_("version, licence and the fingerprint of this copy of kzdesk"), json=True)
 def cmd_about(args: argparse.Namespace) -> int:
     """Version, licence, where it runs from, and the fingerprint of this copy's files."""
     from kzdesk.core import install
 
     root = install.portable_root()
+    if args.json:
+        print_json({"version": __version__, "licence": "GPL-3.0-or-later", "program_dir": str(install.program_dir()),
+                    "portable": root is not None, "portable_root": None if root is None else str(root),
+                    "fingerprint": install.fingerprint()})
+        return 0
     print(f"kzdesk {__version__}")
     print(tr("Licence: GNU GPL version 3 or later. This program comes with no warranty."))
     print(tr("Program files: {path}", path=str(install.program_dir())))
@@ -331,7 +354,8 @@ def cmd_remember(args: argparse.Namespace) -> int:
 
 
 @COMMANDS.command("backup", N_("write an encrypted backup of the vault"),
-                  arg("--out", metavar="FILE", help=N_("write the whole vault to this one file (to keep elsewhere)")))
+                  arg("--out", metavar="FILE", help=N_("write the whole vault to this one file (to keep elsewhere)")),
+                  json=True)
 def cmd_backup(args: argparse.Namespace) -> int:
     from kzdesk.core.vault.backup_file import write_backup
 
@@ -341,11 +365,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
             path = Path(args.out)
         else:
             path = vault.backup()
+    if args.json:
+        print_json({"written": args.out or str(path)})
+        return 0
     print(tr("Encrypted backup written to {path}.", path=str(path)))
     return 0
 
 
-@COMMANDS.command("restore", N_("restore a backup file into an empty vault folder"), arg("file", metavar="FILE"))
+@COMMANDS.command("restore", N_("restore a backup file into an empty vault folder"), arg("file", metavar="FILE"),
+                  json=True)
 def cmd_restore(args: argparse.Namespace) -> int:
     """Unpack a backup into an empty vault folder, then prove it opens (and is whole) before saying so."""
     from kzdesk.core.files import read_input
@@ -355,6 +383,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     data = read_input(Path(args.file))
     target = vault_dir(args.vault)
     restore_vault(data, target, lambda: passphrase.obtain(args.passphrase_file, confirm=False), Vault).close()
+    if args.json:
+        print_json({"restored": str(target), "file": args.file})
+        return 0
     print(tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
              path=str(target)))
     return 0
@@ -362,7 +393,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("repair", N_("put back the newest intact backup copy over a damaged database"),
                   arg("--from", dest="source", metavar="FILE",
-                      help=N_("a backup file of this vault to take the database from")))
+                      help=N_("a backup file of this vault to take the database from")), json=True)
 def cmd_repair(args: argparse.Namespace) -> int:
     """Put back the newest intact backup copy (or a backup file) over a damaged database."""
     from kzdesk.core.files import read_input
@@ -371,7 +402,9 @@ def cmd_repair(args: argparse.Namespace) -> int:
     data = read_input(Path(args.source)) if args.source else None
     path, dek = unwrap_vault(args)
     done = repair(path, dek, data)
-    if done.taken:
+    if args.json:
+        print_json({"taken": done.taken or None, "from_file": args.source, "kept": str(done.kept)})
+    elif done.taken:
         print(tr("The backup copy from {date} is back in place; changes made after it are not in it. "
                  "The damaged file is kept in {kept}.", date=done.taken, kept=str(done.kept)))
     else:
@@ -382,7 +415,8 @@ def cmd_repair(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("recovery-shares", N_("split the vault's key into 3 shares, any 2 of which recover it"),
                   arg("--out", metavar="DIR", help=N_("write share-1.txt … share-3.txt into DIR instead of printing")),
-                  arg("--pdf", metavar="DIR", help=N_("write share-1.pdf … share-3.pdf (words and QR code) into DIR")))
+                  arg("--pdf", metavar="DIR", help=N_("write share-1.pdf … share-3.pdf (words and QR code) into DIR")),
+                  json=True)
 def cmd_recovery_shares(args: argparse.Namespace) -> int:
     """Print (or write, as text or as PDFs to print) three recovery shares of the data key."""
     from kzdesk.core.files import check_destination, write_output
@@ -392,18 +426,25 @@ def cmd_recovery_shares(args: argparse.Namespace) -> int:
         check_destination(folder / f"share-1.{suffix}")  # before the passphrase is asked
     with open_vault(args) as vault:
         shares = vault.recovery_shares()
-    print(tr("Three recovery shares. Any two of them open this vault without the passphrase; one alone "
-             "reveals nothing. Write each on paper and give them to different people you trust."))
+    tell(args, tr("Three recovery shares. Any two of them open this vault without the passphrase; one alone "
+                  "reveals nothing. Write each on paper and give them to different people you trust."))
+    told: list[dict[str, Any]] = []
     for number, share in enumerate(shares, 1):
+        written = []
         for folder, suffix in folders:
             target = folder / f"share-{number}.{suffix}"
             write_output(target, _share_pdf(share, number) if suffix == "pdf" else (share + "\n").encode())
-            print(tr("Share {n} written to {path}.", n=number, path=str(target)))
-        if not folders:
+            written.append(str(target))
+            tell(args, tr("Share {n} written to {path}.", n=number, path=str(target)))
+        # Written to files, a share's words are not printed: under --json as on the terminal.
+        told.append({"number": number, "words": None if folders else share, "written": written})
+        if not folders and not args.json:
             print(f"\n{tr('Share {n} of 3:', n=number)}\n{share}")
     if args.pdf:
-        print(tr("The PDF files are not encrypted: print them or copy each to its own USB stick, then "
-                 "delete them from this computer."))
+        tell(args, tr("The PDF files are not encrypted: print them or copy each to its own USB stick, then "
+                      "delete them from this computer."))
+    if args.json:
+        print_json({"shares": told})
     return 0
 
 

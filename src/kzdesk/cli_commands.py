@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,6 +162,20 @@ def plain_start(argv: Sequence[str], gui: Handler) -> argparse.Namespace | None:
 # --- what handlers share --------------------------------------------------------------------
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def tell(args: argparse.Namespace | None, text: str) -> None:
+    """A line for people: on standard output, or on standard error under --json, where standard
+    output holds the one JSON document and nothing else."""
+    print(text, file=sys.stderr if getattr(args, "json", False) else sys.stdout)
+
+
+def ask(args: argparse.Namespace, prompt: str) -> str:
+    """input(prompt), with the prompt on standard error under --json (standard output is the JSON's)."""
+    if not getattr(args, "json", False):
+        return input(prompt)
+    print(prompt, end="", file=sys.stderr, flush=True)
+    return input()
 
 
 def unwrap_vault(args: argparse.Namespace) -> tuple[Path, bytes]:

@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kzdesk.cli_commands import Commands, arg, open_vault, print_json
+from kzdesk.cli_commands import Commands, arg, ask, open_vault, print_json, tell
 from kzdesk.core.errors import InputError
 from kzdesk.core.files import read_input
 from kzdesk.core.i18n import N_, tr
+
+if TYPE_CHECKING:
+    from kzdesk.core.exchange.receipts import PurgeResult
 
 COMMANDS = Commands()
 
@@ -72,25 +76,36 @@ def cmd_trust(args: argparse.Namespace) -> int:
         if not args.target:
             raise InputError("Name the card file: kzdesk trust add CARD.")
         card = Card.parse(read_input(Path(args.target)))
-        print(tr("{role} {name}, fingerprint: {fingerprint}", role=tr(card.role), name=card.display_name,
-                 fingerprint=card.fingerprint))
+        tell(args, tr("{role} {name}, fingerprint: {fingerprint}", role=tr(card.role), name=card.display_name,
+                      fingerprint=card.fingerprint))
+        told = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
+                "display_name": card.display_name}
         if not args.yes:
             if not sys.stdin.isatty():
                 raise InputError("Compare the fingerprint with its owner, then confirm with --yes.")
-            answer = input(tr("Does it match what its owner reads out? [y/N] ")).strip().lower()
+            answer = ask(args, tr("Does it match what its owner reads out? [y/N] ")).strip().lower()
             if answer not in ("y", "yes", "д", "да", "и", "иә"):
-                print(tr("Not added."))
+                if args.json:
+                    print_json({"added": False, **told})
+                else:
+                    print(tr("Not added."))
                 return 1
         with open_vault(args) as vault, vault.transaction() as conn:
             trust.add(conn, card, vault.identity.key_id)
-        print(tr("Trusted."))
+        if args.json:
+            print_json({"added": True, **told})
+        else:
+            print(tr("Trusted."))
         return 0
     with open_vault(args) as vault, vault.transaction() as conn:
         if args.action == "revoke":
             if not args.target or args.after_seq is None:
                 raise InputError("Use: kzdesk trust revoke KEYID --after-seq N.")
             trust.revoke(conn, args.target, args.after_seq)
-            print(tr("Revoked after bundle {seq}.", seq=args.after_seq))
+            if args.json:
+                print_json({"revoked": args.target, "after_seq": args.after_seq})
+            else:
+                print(tr("Revoked after bundle {seq}.", seq=args.after_seq))
             return 0
         keys = trust.all_trusted(conn)
         missing = missing_bundles(conn)
@@ -109,12 +124,16 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("export-bundle", N_("write what was recorded since the last bundle"),
                   arg("--out", metavar="FILE", required=True),
-                  arg("--all", action="store_true", help=N_("everything, not only what is new")))
+                  arg("--all", action="store_true", help=N_("everything, not only what is new")), json=True)
 def cmd_export_bundle(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.exporting import export_bundle
 
     with open_vault(args) as vault:
         report = export_bundle(vault, Path(args.out), everything=args.all)
+    if args.json:
+        print_json({"written": args.out, "seq": report.seq, "revisions": report.revisions,
+                    "attachments": report.attachments, "everything": args.all})
+        return 0
     print(tr("Bundle {seq} written: {revisions} revisions, {attachments} attachments.", seq=report.seq,
              revisions=report.revisions, attachments=report.attachments))
     return 0
@@ -157,16 +176,22 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             raise InputError("Name the bundle id.")
         if args.action == "accept":
             report = accept_quarantined(vault, args.bundle)
-            print(json.dumps(report.to_json()))
+            if args.json:
+                print_json(report.to_json())
+            else:
+                print(json.dumps(report.to_json()))
         else:
             drop_quarantined(vault, args.bundle)
-            print(tr("Dropped."))
+            if args.json:
+                print_json({"dropped": args.bundle})
+            else:
+                print(tr("Dropped."))
     return 0
 
 
 @COMMANDS.command("receipt", N_("confirm to a volunteer which bundles arrived"),
                   arg("--for", dest="volunteer", metavar="KEYID", required=True),
-                  arg("--out", metavar="FILE", required=True))
+                  arg("--out", metavar="FILE", required=True), json=True)
 def cmd_receipt(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.receipts import write_receipt
     from kzdesk.core.files import write_output
@@ -174,13 +199,16 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.engine.connect() as conn:
         data = write_receipt(conn, vault.identity, args.volunteer)
     write_output(Path(args.out), data, mode=0o644)
+    if args.json:
+        print_json({"written": args.out, "volunteer": args.volunteer})
+        return 0
     print(tr("Receipt written to {path}.", path=args.out))
     return 0
 
 
 @COMMANDS.command("purge", N_("erase from this computer what the coordinator confirmed receiving"),
                   arg("--receipt", metavar="FILE", required=True),
-                  arg("--yes", action="store_true", help=N_("do not ask (erasing is final)")))
+                  arg("--yes", action="store_true", help=N_("do not ask (erasing is final)")), json=True)
 def cmd_purge(args: argparse.Namespace) -> int:
     from kzdesk.core.exchange.receipts import preview, purge, read_receipt
 
@@ -189,23 +217,41 @@ def cmd_purge(args: argparse.Namespace) -> int:
         with vault.engine.connect() as conn:
             receipt = read_receipt(conn, data, vault.identity.key_id)
             planned = preview(conn, receipt)
-        print(tr("{count} records were received by the coordinator and can be erased from this computer.",
-                 count=planned.erased_total))
+        tell(args, tr("{count} records were received by the coordinator and can be erased from this computer.",
+                      count=planned.erased_total))
         for line in planned.details():
-            print(line)
+            tell(args, line)
         if not planned.erased_total:
+            if args.json:
+                print_json(_purge_json(planned, purged=False))
             return 0
         if not args.yes:
             if not sys.stdin.isatty():
                 raise InputError("Erasing is final: confirm with --yes.")
-            if input(tr("Erase them for good? Type yes: ")).strip().lower() not in ("yes", "да", "иә"):
-                print(tr("Nothing was erased."))
+            if ask(args, tr("Erase them for good? Type yes: ")).strip().lower() not in ("yes", "да", "иә"):
+                if args.json:
+                    print_json(_purge_json(planned, purged=False))
+                else:
+                    print(tr("Nothing was erased."))
                 return 1
         done = purge(vault, receipt)
+    if args.json:
+        print_json(_purge_json(done, purged=True))
+        return 0
     print(tr("{count} records erased.", count=done.erased_total))
     for line in done.details():
         print(line)
     return 0
+
+
+def _purge_json(result: PurgeResult, purged: bool) -> dict[str, object]:
+    """`purge --json`: what was erased (or, not purged, what would be), and what stays by reason code."""
+    from kzdesk.core.exchange.receipts import NOT_CONFIRMED, NOT_SENT, STILL_NEEDED
+
+    codes = {NOT_SENT: "not_sent", NOT_CONFIRMED: "not_confirmed", STILL_NEEDED: "still_needed"}
+    return {"purged": purged, "erased_total": result.erased_total, "erased": dict(result.erased),
+            "kept_total": result.kept_total,
+            "kept": {codes[reason]: dict(counts) for reason, counts in result.kept.items()}}
 
 
 @COMMANDS.command("duplicates", N_("persons probably recorded twice under different spellings; "
@@ -234,6 +280,9 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
             with vault.engine.connect() as conn:
                 a, b = (one_person(conn, p) for p in args.persons)
             decide(vault, a, b, args.action, args.note)
+        if args.json:
+            print_json({"decision": args.action, "persons": [a, b]})
+            return 0
         print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
                "different": tr("Marked as different people.")}[args.action])
         return 0
@@ -272,6 +321,9 @@ def _duplicate_acts(args: argparse.Namespace) -> int:
             with vault.engine.connect() as conn:
                 a, b = (one_act(conn, act) for act in args.persons)
             decide_acts(vault, a, b, args.action, args.note)
+        if args.json:
+            print_json({"decision": args.action, "acts": [a, b]})
+            return 0
         print(tr("Marked as one act reported twice: it is counted once.") if args.action == "same"
               else tr("Marked as different acts."))
         return 0
@@ -315,6 +367,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
             value = candidates[args.pick - 1].value if args.pick is not None else args.value
             resolve_conflict(vault, args.conflict, value)
+        if args.json:
+            print_json({"resolved": args.conflict, "value": value})
+            return 0
         print(tr("Resolved."))
         return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:

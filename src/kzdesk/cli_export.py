@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg, open_vault
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell
 from kzdesk.core.i18n import N_, language, tr
 from kzdesk.core.reports.profiles import PROFILES
 
@@ -24,7 +24,7 @@ DELIMITER = arg("--delimiter", choices=tuple(DELIMITERS), default="comma",
                   arg("--profile", choices=PROFILES, default="public",
                       help=N_("who appears and how: full, lawyer or public (the default)")),
                   arg("--format", choices=("csv", "xlsx"), help=N_("csv or xlsx (by default from the file name)")),
-                  DELIMITER)
+                  DELIMITER, json=True)
 def cmd_export_csv(args: argparse.Namespace) -> int:
     from kzdesk.core.files import check_destination, write_output
     from kzdesk.core.reports.consent import withheld_note
@@ -38,7 +38,10 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.engine.connect() as conn:
         table = build_table(conn, args.profile, language())
     write_output(out, encode(table, fmt, DELIMITERS[args.delimiter]))
-    print(tr("{count} rows written to {path} (profile: {profile}). The file is NOT encrypted: keep it safe "
+    if args.json:
+        print_json({"written": args.out, "format": fmt, "profile": table.profile, "lang": table.lang,
+                    "rows": len(table.rows), "withheld": table.withheld})
+    tell(args, tr("{count} rows written to {path} (profile: {profile}). The file is NOT encrypted: keep it safe "
              "and delete it when it is no longer needed.", count=len(table.rows), path=str(out),
              profile=table.profile))
     if table.withheld:
@@ -51,7 +54,7 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
                                  "XLSX, drop-down lists (in the --lang language)"),
                   arg("--out", metavar="FILE", required=True, help=N_("the file to write (.csv or .xlsx)")),
                   arg("--format", choices=("csv", "xlsx"), help=N_("csv or xlsx (by default from the file name)")),
-                  DELIMITER)
+                  DELIMITER, json=True)
 def cmd_template(args: argparse.Namespace) -> int:
     """Needs no vault: the template holds no case data."""
     from kzdesk.core.files import write_output
@@ -61,6 +64,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     fmt = args.format or format_for(out)
     write_output(out, template(fmt, language(), DELIMITERS[args.delimiter]), mode=0o644)
+    if args.json:
+        print_json({"written": args.out, "format": fmt, "lang": language()})
+        return 0
     print(tr("The template was written to {path}. Fill in one row per act, then: kzdesk import {path}",
              path=str(out)))
     return 0

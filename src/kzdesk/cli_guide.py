@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg
+from kzdesk.cli_commands import Commands, arg, print_json
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, language, tr
 
@@ -13,7 +13,7 @@ COMMANDS = Commands()
 
 
 @COMMANDS.command("guide", N_("the user guide (PDF) in the --lang language: print where it is, or copy it with --out"),
-                  arg("--out", metavar="FILE", help=N_("copy the guide to this file")))
+                  arg("--out", metavar="FILE", help=N_("copy the guide to this file")), json=True)
 def cmd_guide(args: argparse.Namespace) -> int:
     """Needs no vault: the guide ships with the program."""
     from kzdesk.core.files import read_input, write_output
@@ -24,9 +24,15 @@ def cmd_guide(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise InputError("The user guide is missing from this installation ({path}).", path=str(source))
     if not args.out:
-        print(source)
+        if args.json:
+            print_json({"guide": str(source), "lang": language(), "written": None})
+        else:
+            print(source)
         return 0
     out = Path(args.out).expanduser()
     write_output(out, read_input(source), mode=0o644)  # the guide holds no case data
+    if args.json:
+        print_json({"guide": str(source), "lang": language(), "written": args.out})
+        return 0
     print(tr("The user guide was copied to {path}.", path=str(out)))
     return 0

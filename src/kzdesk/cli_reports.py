@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg, open_vault
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, language, tr
 
@@ -15,26 +15,29 @@ COMMANDS = Commands()
 REPORT = COMMANDS.group("report", N_("reports: case summaries, chronologies, statistics, lists"))
 
 
-def write_report(path: Path, data: bytes) -> None:
-    """Write a report atomically (or nothing), then say plainly that it is not encrypted."""
+def write_report(path: Path, data: bytes, args: argparse.Namespace | None = None) -> None:
+    """Write a report atomically (or nothing), then say plainly that it is not encrypted (on standard
+    error under --json)."""
     from kzdesk.core.files import write_output
 
     write_output(path, data)
-    print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
+    tell(args, tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=str(path)))
 
 
 @REPORT.command("person", N_("everything recorded about one person, for a lawyer"),
                 arg("query", metavar="QUERY", help=N_("a person id, or part of a name in any spelling")),
                 arg("--out", metavar="FILE.pdf", required=True),
                 arg("--profile", choices=("lawyer", "full", "public"), default="lawyer",
-                    help=N_("who the report is for (default: lawyer)")))
+                    help=N_("who the report is for (default: lawyer)")), json=True)
 def cmd_report(args: argparse.Namespace) -> int:
     from kzdesk.core.reports.case import case_summary
 
     lang = language()  # the common --lang option sets both the messages and the report
     with open_vault(args) as vault, vault.engine.connect() as conn:
         summary = case_summary(conn, args.query, lang, args.profile)
-    write_report(Path(args.out), summary.pdf)
+    write_report(Path(args.out), summary.pdf, args)
+    if args.json:
+        print_json({"written": args.out, "kind": "person", "person": summary.person, "profile": args.profile})
     return 0
 
 
@@ -51,7 +54,8 @@ def _period(args: argparse.Namespace) -> tuple[str, str]:
                 arg("--from", dest="start", metavar="DATE", required=True),
                 arg("--to", dest="end", metavar="DATE", required=True),
                 arg("--city", metavar="CITY", help=N_("only events in this city (any spelling)")),
-                arg("--out", metavar="FILE", required=True, help=N_("FILE.pdf, or FILE.txt for plain text")))
+                arg("--out", metavar="FILE", required=True, help=N_("FILE.pdf, or FILE.txt for plain text")),
+                json=True)
 def cmd_chronology(args: argparse.Namespace) -> int:
     from kzdesk.core.model.vocab import vocabulary
     from kzdesk.core.reports.chronology import as_pdf, as_text, gather
@@ -66,9 +70,14 @@ def cmd_chronology(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.engine.connect() as conn:
         chron = gather(conn, start, end, city, lang)
     out = Path(args.out)
-    data = as_text(chron, lang).encode("utf-8") if out.suffix.lower() == ".txt" else as_pdf(chron, lang)
-    write_report(out, data)
+    text = out.suffix.lower() == ".txt"
+    write_report(out, as_text(chron, lang).encode("utf-8") if text else as_pdf(chron, lang), args)
     _say_withheld(chron.withheld)
+    if args.json:
+        print_json({"written": args.out, "kind": "chronology", "format": "txt" if text else "pdf",
+                    "from": chron.start, "to": chron.end, "city": chron.city, "events": len(chron.entries),
+                    "undated": len(chron.undated), "sources": len(chron.sources), "withheld": chron.withheld,
+                    "possible_doubles": chron.possible_doubles})
     return 0
 
 
@@ -83,16 +92,22 @@ def _say_withheld(count: int) -> None:
 @REPORT.command("stats", N_("counts, days of arrest and fines of a period, with charts"),
                 arg("--from", dest="start", metavar="DATE", required=True),
                 arg("--to", dest="end", metavar="DATE", required=True),
-                arg("--out", metavar="FILE.pdf", required=True))
+                arg("--out", metavar="FILE.pdf", required=True), json=True)
 def cmd_stats(args: argparse.Namespace) -> int:
     from kzdesk.core.reports.period_stats import as_pdf, compute
 
     start, end = _period(args)
     with open_vault(args) as vault, vault.engine.connect() as conn:
         stats = compute(conn, start, end)
-    write_report(Path(args.out), as_pdf(stats, language()))
+    write_report(Path(args.out), as_pdf(stats, language()), args)
     if stats.undated:  # in no period: the report says so too, never drops them silently
-        print(tr("Acts with no date (in no period, not counted above)") + f": {stats.undated}")
+        tell(args, tr("Acts with no date (in no period, not counted above)") + f": {stats.undated}")
+    if args.json:
+        print_json({"written": args.out, "kind": "stats", "from": stats.start, "to": stats.end, "acts": stats.acts,
+                    "persons": stats.persons, "arrest_days": stats.arrest_days, "fines_kzt": stats.fines_kzt,
+                    "unreadable": stats.unreadable, "undated": stats.undated, "doubles": stats.doubles,
+                    "possible_doubles": stats.possible_doubles, "by_month": stats.by_month,
+                    "by_city": stats.by_city, "by_type": stats.by_type, "by_article": stats.by_article})
     return 0
 
 
@@ -101,10 +116,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
                     help=N_("FILE.pdf, or FILE.csv or FILE.xlsx for a table")),
                 arg("--as-of", dest="as_of", metavar="DATE", help=N_("the day the list is for (default: today)")),
                 arg("--profile", choices=("public", "lawyer", "full"), default="public",
-                    help=N_("who the list is for (default: public)")))
+                    help=N_("who the list is for (default: public)")), json=True)
 def cmd_prisoners(args: argparse.Namespace) -> int:
     from kzdesk.core.model.fields import Problem, parse_day
-    from kzdesk.core.reports.prisoners import as_csv, as_pdf, as_xlsx, gather, withheld
+    from kzdesk.core.reports.prisoners import _today, as_csv, as_pdf, as_xlsx, gather, withheld
 
     try:
         as_of = parse_day(args.as_of or "")
@@ -117,14 +132,22 @@ def cmd_prisoners(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     write_report(out, as_csv(listed, lang, args.profile) if suffix == ".csv"
                  else as_xlsx(listed, lang, args.profile) if suffix == ".xlsx"
-                 else as_pdf(listed, lang, args.profile, as_of, kept_out=kept_out))
+                 else as_pdf(listed, lang, args.profile, as_of, kept_out=kept_out), args)
     for line in kept_out.lines():  # the PDF says it too; a table has one row per person and nothing else
         print(line, file=sys.stderr)
+    if args.json:
+        groups: dict[str, int] = {}
+        for x in listed:
+            groups[x.group] = groups.get(x.group, 0) + 1
+        print_json({"written": args.out, "kind": "prisoners",
+                    "format": suffix.lstrip(".") if suffix in (".csv", ".xlsx") else "pdf",
+                    "as_of": as_of or _today(), "profile": args.profile, "persons": len(listed), "by_group": groups,
+                    "withheld": {"persons": kept_out.persons, "acts": kept_out.acts}})
     return 0
 
 
 @COMMANDS.command("verify-report", N_("check that a case summary still matches the vault"),
-                  arg("file", metavar="FILE.pdf"))
+                  arg("file", metavar="FILE.pdf"), json=True)
 def cmd_verify_report(args: argparse.Namespace) -> int:
     from kzdesk.core.files import read_input
     from kzdesk.core.reports.case import verify_report
@@ -132,5 +155,8 @@ def cmd_verify_report(args: argparse.Namespace) -> int:
     data = read_input(Path(args.file))
     with open_vault(args) as vault, vault.engine.connect() as conn:
         verdict = verify_report(conn, data)
-    print(tr(verdict.reason))
+    if args.json:
+        print_json({"ok": verdict.ok, "reason": verdict.reason, "person": verdict.person})
+    else:
+        print(tr(verdict.reason))
     return 0 if verdict.ok else 1

@@ -20,7 +20,7 @@ STATUS = COMMANDS.group("status", N_("a person's status over time: prison, pre-t
                 arg("--reason", metavar="REASON",
                     help=N_("why (released: parole, end_of_term, acquittal, amnesty, pardon; "
                             "died: in_custody, killed)")),
-                arg("--note", metavar="TEXT"))
+                arg("--note", metavar="TEXT"), json=True)
 def cmd_status_set(args: argparse.Namespace) -> int:
     from kzdesk.core.model.persons import one_person
     from kzdesk.core.model.status import set_status, status_label
@@ -29,6 +29,10 @@ def cmd_status_set(args: argparse.Namespace) -> int:
         with vault.engine.connect() as conn:
             person = one_person(conn, args.query)
         set_status(vault, person, args.code, args.date, args.reason, args.note)
+    if args.json:
+        print_json({"person": person, "code": args.code, "date": args.date, "reason": args.reason,
+                    "note": args.note})
+        return 0
     print(tr("Status recorded: {status} from {date}.", status=status_label(args.code, None, args.reason),
              date=args.date))
     return 0
