@@ -15,7 +15,7 @@ from kzdesk.cli import build_parser
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.vault.layout import DATABASE_FILE
 
-from ..vaults import DATA, PASSPHRASE, introduce, make_vault, record
+from ..vaults import DATA, PASSPHRASE, introduce, make_vault, record, stale_save_conflict
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "JSON.md"
@@ -207,8 +207,10 @@ def test_exchange_json(kz, tmp_path: Path) -> None:
     introduce(coordinator, volunteer)
     record(volunteer, "Жақсылықов Ерлан")
     volunteer_key = volunteer.identity.key_id
-    volunteer.close()
-    coordinator.close()
+    stranger = make_vault(tmp_path / "stranger", "volunteer", "Stranger")
+    introduce(stranger, coordinator)  # the coordinator does not know the stranger: set aside
+    for vault in (volunteer, coordinator, stranger):
+        vault.close()
     v, c = tmp_path / "volunteer", tmp_path / "coordinator"
 
     bundle = tmp_path / "to-coordinator.kzb"
@@ -238,3 +240,26 @@ def test_exchange_json(kz, tmp_path: Path) -> None:
     assert "fingerprint" in added.err
     assert _json(kz("trust", "revoke", volunteer_key, "--after-seq", "0", "--json", passphrase="pass phrase",
                     vault=other)) == {"revoked": volunteer_key, "after_seq": 0}
+
+    for name in ("Ким Виктор", "Құрманова Ольга"):
+        record_vault = Vault.open(tmp_path / "stranger", "pass phrase")
+        record(record_vault, name)
+        record_vault.close()
+        assert kz("export-bundle", "--out", str(tmp_path / f"{name}.kzb"), passphrase="pass phrase",
+                  vault=tmp_path / "stranger").code == 0
+        outcome = _json(kz("import-bundle", str(tmp_path / f"{name}.kzb"), "--json", passphrase="pass phrase",
+                           vault=c))
+        assert outcome[0]["status"] == "quarantined"
+    listed = [q["bundle"] for q in _json(kz("quarantine", "list", "--json", passphrase="pass phrase", vault=c))]
+    accepted = _json(kz("quarantine", "accept", listed[0], "--json", passphrase="pass phrase", vault=c))
+    assert accepted["new"] > 0 and set(accepted) >= {"new", "updated", "unchanged", "conflicts", "future"}
+    assert _json(kz("quarantine", "drop", listed[1], "--json", passphrase="pass phrase", vault=c)) \
+        == {"dropped": listed[1]}
+
+
+def test_conflict_resolved_json(kz, vault: Vault, vault_path: Path) -> None:
+    _act, conflict = stale_save_conflict(vault)
+    vault.close()
+    assert _json(kz("conflicts", "resolve", conflict, "--pick", "1", "--json", vault=vault_path))["resolved"] \
+        == conflict
+    assert _json(kz("conflicts", "--json", vault=vault_path)) == []
