@@ -248,7 +248,9 @@ def _chart(pairs: list[tuple[str, int]], horizontal: bool) -> Drawing:
     turned = not horizontal and widest > slot - 2
     height = (16 + 6 * len(pairs)) * mm if horizontal else (80 if turned else 60) * mm
     drawing = Drawing(width, height)
-    drawing.initialFontName = FAMILY  # reportlab's renderer starts in Helvetica otherwise (named, not embedded)
+    # reportlab's renderer starts a drawing in Helvetica (named in the file, not embedded) unless the
+    # drawing says otherwise; the stubs do not know the attribute it reads.
+    drawing.initialFontName = FAMILY  # type: ignore[attr-defined]
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     # Whole points: the stubs type these as int, and a point is finer than the eye can see. A
     # horizontal chart keeps 8 mm under its bars for the value labels (4 mm let them run into the table).
