@@ -291,3 +291,24 @@ def test_a_bad_value_from_a_trusted_volunteer_is_refused_and_exports_keep_workin
         result = kz("export-csv", "--profile", profile, "--out", str(tmp_path / f"{profile}.csv"), vault=c.path,
                     passphrase="pass phrase")
         assert result.code == 0, result.err
+
+
+def test_a_key_id_shared_by_another_key_is_not_trusted(tmp_path: Path) -> None:
+    """The trust store names a key by its id, 128 bits of its hash; a bundle whose signing key has
+    that id but is not the key that was trusted (as if the id collided) is from an unknown signer."""
+    c = make_vault(tmp_path / "c", "coordinator", "C")
+    v = make_vault(tmp_path / "v", "volunteer", "V")
+    other = make_vault(tmp_path / "o", "volunteer", "O")
+    introduce(v, c)
+    introduce(c, v)
+    record(v, "Ким Виктор")
+    export_bundle(v, tmp_path / "v.kzb")
+    with c.transaction() as conn:  # the trusted row keeps V's id but holds another key
+        conn.exec_driver_sql("UPDATE trusted_key SET public_key = ? WHERE key_id = ?",
+                             (other.identity.public_key, v.identity.key_id))
+    outcome = import_bundle(c, tmp_path / "v.kzb")
+    assert (outcome.status, outcome.reason, outcome.signer_name) == ("quarantined", "unknown signer", None)
+    with c.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+    for vault in (c, v, other):
+        vault.close()

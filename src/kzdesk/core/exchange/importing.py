@@ -187,6 +187,9 @@ def _apply(vault: Vault, conn: Connection, opened: OpenedBundle, outcome: Import
         outcome.signer_name = _trusted_name(conn, m.signer)
         return
     signer = trust.get(conn, m.signer)
+    if signer is not None and bytes(signer.public_key) != m.signing_key:
+        # The key id names the key by 128 bits of its hash; the key itself is what was trusted.
+        signer = None
     outcome.signer_name = signer.display_name if signer else None
     reason = None
     if signer is None:
