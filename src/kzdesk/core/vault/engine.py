@@ -28,7 +28,7 @@ def load_driver() -> ModuleType:
         import sqlcipher3.dbapi2 as driver
     except ImportError:
         raise VaultError("The encryption driver sqlcipher3 is not installed; kzdesk refuses to run "
-                         "without it. Reinstall kzdesk (pip install sqlcipher3-wheels).") from None
+                         "without it. Reinstall kzdesk (pip install sqlcipher3).") from None
     return driver
 
 
