@@ -17,7 +17,7 @@ from kzdesk.core.ingest.csv_import import import_csv
 from kzdesk.core.model.vault import Vault
 from kzdesk.core.reports.stats import vault_stats
 
-from ..vaults import DATA, import_bundle, introduce, make_vault, snapshot
+from ..vaults import DATA, import_bundle, introduce, make_vault, record, snapshot
 
 MONTH = DATA / "monitoring_2021_12.csv"
 
@@ -414,3 +414,23 @@ def test_a_folder_of_bundles_from_the_command_line(network, tmp_path: Path, kz) 
     assert empty.code == 0  # the stick again: everything already imported
     nothing = kz("import-bundle", str(tmp_path / "xdg-data"), **run)
     assert nothing.code == 1 and "No bundles" in nothing.err
+
+
+def test_a_bundle_no_coordinator_would_accept_is_not_written(tmp_path: Path, monkeypatch) -> None:
+    """A coordinator refuses a bundle over the size limit unread; the volunteer hears it at export,
+    with nothing written and the bundle's number not taken."""
+    from kzdesk.core.errors import InputError
+    from kzdesk.core.exchange import exporting
+
+    v = make_vault(tmp_path / "v", "volunteer", "V")
+    c = make_vault(tmp_path / "c", "coordinator", "C")
+    introduce(v, c)  # v trusts c's card
+    record(v, "Серікбаева Айгүл")
+    monkeypatch.setattr(exporting, "MAX_BUNDLE_BYTES", 1 << 10)
+    with pytest.raises(InputError, match="more than the 0 MiB a coordinator accepts"):
+        export_bundle(v, tmp_path / "big.kzb")
+    assert not (tmp_path / "big.kzb").exists()
+    monkeypatch.undo()
+    assert export_bundle(v, tmp_path / "ok.kzb").seq == 1
+    for vault in (v, c):
+        vault.close()

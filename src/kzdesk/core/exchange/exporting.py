@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.errors import InputError, VaultError
 from kzdesk.core.exchange import authorship, trust
-from kzdesk.core.exchange.bundle import Progress, build
+from kzdesk.core.exchange.bundle import MAX_BUNDLE_BYTES, Progress, build
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.files import check_destination, write_output
 from kzdesk.core.model.revisions import REVISION_COLUMNS, RevisionRow, revision_from_row, sha256_hex
@@ -55,6 +55,11 @@ def export_bundle(vault: Vault, out: Path, everything: bool = False, progress: P
         prev, last = settings.get(conn, "export_prev"), settings.get(conn, "export_seq")
         seq = int(last or 0) + 1
         data, manifest = build(vault.identity, seq, prev, recipients, revisions, attachments, progress, proofs)
+        if len(data) > MAX_BUNDLE_BYTES:  # every coordinator would refuse it unread (importing.verify)
+            raise InputError("The bundle would be {size} MiB, more than the {limit} MiB a coordinator accepts; "
+                             "nothing was written. Its evidence files are the large part: remove the largest "
+                             "ones from their records, or send them another way.",
+                             size=len(data) >> 20, limit=MAX_BUNDLE_BYTES >> 20)
         # The sequence number is taken before the file exists: once a bundle may have left, the next
         # one must chain after it, never reuse its number (a coordinator that has it would see a fork
         # and quarantine every later bundle). The reservation is settled below or on the next export.
