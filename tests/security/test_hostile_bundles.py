@@ -162,6 +162,12 @@ def test_field_types(field: str) -> None:
     assert "malformed" in refused(signed(manifest(**{field: bad[field]})))
 
 
+@pytest.mark.parametrize("created", [None, 20211201, "2021-12-01T23:59:59Z", "1 декабря", ""])
+def test_the_creation_day_is_a_day_and_nothing_more(created: object) -> None:
+    """Only ever a day: a time or anything else in it could tell when, or where, the volunteer worked."""
+    assert "malformed" in refused(signed(manifest(created=created)))
+
+
 @pytest.mark.slow
 def test_every_byte_of_a_small_bundle_matters(tmp_path) -> None:
     """Flip each byte of a real one-record bundle in turn: every variant is refused, nothing written."""

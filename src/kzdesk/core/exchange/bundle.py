@@ -299,6 +299,7 @@ def _strict_json(raw: bytes) -> Any:
 
 
 HEX64 = re.compile(r"[0-9a-f]{64}")
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 HEX32 = re.compile(r"[0-9a-f]{32}")
 SIGNATURE_HEX = re.compile(r"[0-9a-f]{128}")
 STAMP = re.compile(r"[0-9]{13}-[0-9]{8}-[0-9a-z]{0,64}")  # \d would take any script's digits
@@ -336,6 +337,8 @@ def parse_manifest(raw: bytes) -> Manifest:
                     or not HEX64.fullmatch(entry["sha256"]) or not isinstance(entry["size"], int) \
                     or isinstance(entry["size"], bool) or entry["size"] < 0:
                 raise ValueError("bad entry")
+        if not isinstance(doc["created"], str) or not DAY.fullmatch(doc["created"]):
+            raise ValueError("bad creation day")  # only ever a day: a time would tell when the volunteer worked
         prev = doc["prev"]
         if prev is not None and not HEX64.fullmatch(prev):
             raise ValueError("bad previous hash")
