@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -25,7 +26,7 @@ ConnectionHook = Callable[[Any], None]
 def load_driver() -> ModuleType:
     """Import sqlcipher3 or refuse: there is no fallback to the unencrypted sqlite3 module."""
     try:
-        import sqlcipher3.dbapi2 as driver
+        driver = importlib.import_module("sqlcipher3.dbapi2")
     except ImportError:
         raise VaultError("The encryption driver sqlcipher3 is not installed; kzdesk refuses to run "
                          "without it. Reinstall kzdesk (pip install sqlcipher3).") from None
