@@ -48,9 +48,24 @@ def tool(command: str, package: str) -> str:
 
 
 # --- requirements ------------------------------------------------------------------------------------
-def pins() -> dict[str, tuple[Version, list[str]]]:
+PLATFORMS = ("linux", "windows", "macos")
+
+
+def target_environment(platform: str) -> dict[str, str]:
+    """The marker environment of a build platform, as packaging/pin.py walks it (Linux: this machine)."""
+    if platform == "linux":
+        return {**default_environment(), "extra": ""}
+    loader = importlib.util.spec_from_file_location("pin", PACKAGING / "pin.py")
+    assert loader is not None and loader.loader is not None
+    pin = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(pin)
+    _tags, markers = pin.TARGETS[platform]
+    return {**default_environment(), "python_version": pin.PYTHON, **markers, "extra": ""}
+
+
+def pins(platform: str = "linux") -> dict[str, tuple[Version, list[str]]]:
     """The build requirements as pip reads them: name==version, then one or more --hash options."""
-    text = (PACKAGING / "requirements-build-linux.txt").read_text()
+    text = (PACKAGING / f"requirements-build-{platform}.txt").read_text()
     logical = re.sub(r"\\\n", " ", text)  # pip joins continued lines first
     found: dict[str, tuple[Version, list[str]]] = {}
     for line in logical.splitlines():
@@ -69,8 +84,9 @@ def pins() -> dict[str, tuple[Version, list[str]]]:
     return found
 
 
-def test_every_declared_dependency_is_pinned_with_a_version_it_accepts() -> None:
-    pinned = pins()
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_every_declared_dependency_is_pinned_with_a_version_it_accepts(platform: str) -> None:
+    pinned = pins(platform)
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())
     declared = [Requirement(r) for r in project["project"]["dependencies"] + project["build-system"]["requires"]]
     for requirement in declared:
@@ -81,11 +97,13 @@ def test_every_declared_dependency_is_pinned_with_a_version_it_accepts() -> None
     assert "pyinstaller" in pinned and "kzdesk" not in pinned  # kzdesk itself goes in with --no-deps
 
 
-def test_the_pins_are_closed_under_their_own_requirements() -> None:
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_the_pins_are_closed_under_their_own_requirements(platform: str) -> None:
     """pip --require-hashes refuses to install anything not in the file: every requirement of a pinned
-    distribution (as this machine's copy of that same version declares it) must be pinned too."""
-    pinned = pins()
-    environment = {**default_environment(), "extra": ""}
+    distribution (as this machine's copy of that same version declares it, with the markers of the
+    platform the file is for: pywin32-ctypes on Windows, macholib on macOS) must be pinned too."""
+    pinned = pins(platform)
+    environment = target_environment(platform)
     checked = 0
     for name, (version, _) in pinned.items():
         try:
@@ -101,6 +119,16 @@ def test_the_pins_are_closed_under_their_own_requirements() -> None:
                 continue
             assert canonicalize_name(needed.name) in pinned, f"{name} needs {needed}, which is not pinned"
     assert checked >= 10  # the check ran on most of the runtime set, not on nothing
+
+
+def test_the_platforms_agree_on_every_version_they_share() -> None:
+    """One reviewed set of versions: a package pinned for two platforms is the same version on both
+    (the hashes differ where the files do)."""
+    linux = pins("linux")
+    for platform in ("windows", "macos"):
+        other = pins(platform)
+        assert {n: v for n, (v, _) in other.items() if n in linux} == \
+            {n: linux[n][0] for n in other if n in linux}, platform
 
 
 # --- the PyInstaller spec ----------------------------------------------------------------------------
