@@ -265,7 +265,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 @COMMANDS.command("check", N_("check the vault database for damage"),
                   arg("--structure", action="store_true",
-                      help=N_("also run SQLite's structure check (slow on a large vault)")), json=True)
+                      help=N_("also run SQLite's structure check and compare the statistics' running counts "
+                              "with the records (slow on a large vault)")), json=True)
 def cmd_check(args: argparse.Namespace) -> int:
     """Every page's MAC (the check begun on open, at the speed of reading the file, with progress on a
     terminal), then with --structure SQLite's own check of every table and index, and the running
