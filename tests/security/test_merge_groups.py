@@ -121,6 +121,60 @@ def test_a_bundle_refused_after_writing_held_records_out_gives_them_back(pair, t
     assert _query(c, "SELECT uuid FROM act") == [(ids["act"],)]
 
 
+def test_a_bundle_refused_before_writing_leaves_nothing_in_its_group(pair, tmp_path: Path) -> None:
+    """The volunteer's key turned hostile: between two honest bundles of one group, a bundle built
+    with the program's own build() brings a new person of its own and one it claims the coordinator
+    wrote. Authorship refuses it before anything is written (no savepoint: none is needed), and
+    nothing of it stays, no record and no provenance; the group gives the rows of one at a time."""
+    c, a, single = pair
+    record(a, "Әлиев Нұрлан")
+    first = tmp_path / "1.kzb"
+    export_bundle(a, first)
+    body, hlc = _body(a, "person"), a.clock.tick
+    own = make_revision("person", "1" * 32, {**body, "name": "Ким Виктор", "name_key": "ким виктор"}, (), hlc(),
+                        a.identity.key_id)
+    claimed = make_revision("person", "3" * 32, {**body, "name": "Оспанова Динара", "name_key": "оспанова динара"},
+                            (), hlc(), c.identity.key_id)
+    second = send(a, [own, claimed], tmp_path / "2.kzb")
+    record(a, "Серікбаева Айгүл")
+    third = tmp_path / "3.kzb"
+    export_bundle(a, third)
+    files = [first, second, third]
+
+    outcomes = import_bundles(c, files)
+
+    assert [(o.status, o.reason) for o in outcomes] == [("merged", None), ("quarantined", authorship.UNSIGNED_AUTHOR),
+                                                        ("merged", GAP)]
+    assert [import_bundle(single, f).status for f in files] == [o.status for o in outcomes]
+    assert rows(c, *TABLES) == rows(single, *TABLES)
+    assert _query(c, "SELECT uuid FROM person WHERE uuid IN (?, ?)", (own.record, claimed.record)) == []
+    assert _query(c, "SELECT revision FROM revision_origin WHERE bundle_id = ?", (outcomes[1].bundle,)) == []
+
+
+def test_a_bundle_refused_midway_leaves_no_provenance(pair, tmp_path: Path) -> None:
+    """A bundle refused after its revisions' provenance was held (a forged merge, recomputed while
+    merging) takes that provenance back with its savepoint."""
+    c, a, _single = pair
+    record(a, "Әлиев Нұрлан")
+    first = tmp_path / "1.kzb"
+    export_bundle(a, first)
+    author, hlc = a.identity.key_id, a.clock.tick
+    event = make_revision("event", "2" * 32, _body(a, "event"), (), hlc(), author)
+    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
+                           hlc(), author)
+    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
+                          hlc(), author)
+    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
+                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
+    second = send(a, [event, honest, other, fake], tmp_path / "2.kzb")
+
+    outcomes = import_bundles(c, [first, second])
+
+    assert [o.status for o in outcomes] == ["merged", "quarantined"]
+    assert _query(c, "SELECT revision FROM revision_origin WHERE bundle_id = ?", (outcomes[1].bundle,)) == []
+    assert len(_query(c, "SELECT revision FROM revision_origin WHERE bundle_id = ?", (outcomes[0].bundle,))) == 3
+
+
 def test_a_later_bundle_of_the_group_changes_and_points_at_held_records(pair, tmp_path: Path) -> None:
     c, a, single = pair
     ids = record(a, "Әлиев Нұрлан")
