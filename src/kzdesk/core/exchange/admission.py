@@ -9,8 +9,9 @@ from kzdesk.core.exchange import authorship
 from kzdesk.core.exchange.bundle import OpenedBundle
 from kzdesk.core.exchange.merge import MergeReport, NewRecords, merge_revisions, write_origins
 from kzdesk.core.model.revisions import RevisionRow, unknown_revisions
-from kzdesk.core.model.threeway import MERGE_AUTHOR, raw
+from kzdesk.core.model.threeway import MERGE_AUTHOR
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.engine import raw
 
 
 def _merge_bundle(conn: Connection, opened: OpenedBundle, new: list[RevisionRow], proven_by: dict[str, str],

@@ -34,7 +34,7 @@ from kzdesk.core.exchange.bundle import Proof, parse_manifest
 from kzdesk.core.i18n import N_
 from kzdesk.core.model.revisions import RevisionRow
 from kzdesk.core.model.threeway import MERGE_AUTHOR as MERGE_AUTHOR  # defined with the merge rule
-from kzdesk.core.model.threeway import raw as _raw
+from kzdesk.core.vault.engine import raw as _raw
 from kzdesk.core.vault.engine import sql_slices
 from kzdesk.core.vault.identity import SigningIdentity
 

@@ -33,8 +33,8 @@ from kzdesk.core.exchange.merge import NewRecords
 from kzdesk.core.exchange.own import age_identity, age_recipient
 from kzdesk.core.exchange.quarantine import Received, retry_waiting, set_aside
 from kzdesk.core.i18n import N_, ntr, tr
-from kzdesk.core.model.threeway import raw as _raw
 from kzdesk.core.model.vault import Vault
+from kzdesk.core.vault.engine import raw as _raw
 from kzdesk.core.vault.identity import fingerprint
 
 log = logging.getLogger(__name__)

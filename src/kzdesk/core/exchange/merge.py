@@ -35,7 +35,7 @@ from kzdesk.core.model.threeway import DELETED as DELETED  # re-exported: confli
 from kzdesk.core.model.threeway import FUTURE_TOLERANCE_MS as FUTURE_TOLERANCE_MS
 from kzdesk.core.model.threeway import MERGE_AUTHOR, Lineage, is_future
 from kzdesk.core.model.threeway import load_revision as _load
-from kzdesk.core.model.threeway import raw as _raw
+from kzdesk.core.vault.engine import raw as _raw
 from kzdesk.core.vault.engine import sql_slices
 
 

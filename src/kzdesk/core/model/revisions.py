@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 
 from kzdesk.core.i18n import N_
 from kzdesk.core.model.records import META_COLUMNS, RECORD_TABLES, RecordMeta, field_names
-from kzdesk.core.vault.engine import sql_slices
+from kzdesk.core.vault.engine import raw, sql_slices
 
 REVISION_DOMAIN = b"kzdesk/revision/v1\n"
 # Parents are written before children so foreign keys hold inside one transaction.
@@ -105,7 +105,7 @@ def store_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> None:
     """The one writer of the revision table (local edits, bundles merged, merge revisions): a
     revision already there is left as it is (its id is the hash of everything in it). Through the
     DB-API connection under conn, in the caller's transaction: merging writes thousands."""
-    conn.connection.dbapi_connection.executemany(  # type: ignore[union-attr]
+    raw(conn).executemany(
         f"INSERT INTO revision ({REVISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
         [(r.id, r.kind, r.record, json.dumps(list(r.parents)) if r.parents else "[]", r.hlc, r.author,
           r.content_hash, r.deleted, r.body) for r in revisions])
@@ -115,9 +115,8 @@ def unknown_revisions(conn: Connection, revisions: Iterable[RevisionRow]) -> lis
     """The revisions (each once) this vault does not have yet: a known one changes nothing."""
     revs = list({r.id: r for r in revisions}.values())
     known: set[str] = set()
-    dbapi = conn.connection.dbapi_connection  # asked once per bundle merged: no SQLAlchemy bookkeeping
-    for marks, chunk in sql_slices([r.id for r in revs]):
-        known.update(str(row[0]) for row in dbapi.execute(  # type: ignore[union-attr]
+    for marks, chunk in sql_slices([r.id for r in revs]):  # once per bundle merged: through raw()
+        known.update(str(row[0]) for row in raw(conn).execute(
             f"SELECT id FROM revision WHERE id IN ({marks})", chunk))
     return [r for r in revs if r.id not in known]
 

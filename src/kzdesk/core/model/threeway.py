@@ -24,16 +24,11 @@ from kzdesk.core.model.revisions import (
     sha256_hex,
     store_revisions,
 )
+from kzdesk.core.vault.engine import raw
 
 MERGE_AUTHOR = "merge"  # a merge revision is no one's word: every vault recomputes it from its parents
 FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000  # a laptop's clock a few hours off is not an attack
 DELETED = "_deleted"  # the pseudo-field of an edit-against-delete conflict
-
-
-def raw(conn: Connection) -> Any:
-    """The DB-API connection under conn (same transaction): merging issues thousands of small
-    statements, and SQLAlchemy's per-statement bookkeeping would cost more than SQLite's work."""
-    return conn.connection.dbapi_connection
 
 
 def load_revision(conn: Connection, rev_id: str) -> RevisionRow | None:

@@ -154,6 +154,13 @@ def structure_problems(dbapi_conn: Any) -> list[str]:
 PARAMETER_SLICE = 500  # well under SQLite's limit on bound parameters per statement
 
 
+def raw(conn: Any) -> Any:
+    """The DB-API connection under a SQLAlchemy connection (same transaction): merging issues
+    thousands of small statements, and SQLAlchemy's per-statement bookkeeping would cost more than
+    SQLite's work."""
+    return conn.connection.dbapi_connection
+
+
 def sql_slices(values: Sequence[str], size: int = PARAMETER_SLICE) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Values in slices a statement can take as parameters (a tuple: one set of parameters, never
     read as many rows), each with its run of placeholders ("?,?,?") for an IN (...) clause."""
