@@ -249,7 +249,7 @@ def _chart(pairs: list[tuple[str, int]], horizontal: bool) -> Drawing:
     height = (16 + 6 * len(pairs)) * mm if horizontal else (80 if turned else 60) * mm
     drawing = Drawing(width, height)
     # reportlab's renderer starts a drawing in Helvetica (named in the file, not embedded) unless the
-    # drawing says otherwise; the stubs do not know the attribute it reads.
+    # drawing has an initialFontName; types-reportlab does not declare that attribute.
     drawing.initialFontName = FAMILY  # type: ignore[attr-defined]
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     # Whole points: the stubs type these as int, and a point is finer than the eye can see. A
