@@ -24,27 +24,12 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
+from ..system import debian_tool
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 DESKTOP = PACKAGING / "linux" / "org.kzdesk.kzdesk.desktop"
 METAINFO = PACKAGING / "linux" / "org.kzdesk.kzdesk.metainfo.xml"
-
-
-def tool(command: str, package: str) -> str:
-    """The path of a Debian tool, installed with apt-get when missing (the tests run as root in CI)."""
-    found = shutil.which(command)
-    if found is None:
-        if shutil.which("apt-get") is None or os.geteuid() != 0:
-            pytest.skip(f"{command} is missing and cannot be installed here (needs apt-get as root: {package})")
-        install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", package]
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        if subprocess.run(install, capture_output=True, env=env).returncode != 0:
-            subprocess.run(["apt-get", "update", "-q"], capture_output=True, env=env)
-            done = subprocess.run(install, capture_output=True, text=True, env=env)
-            assert done.returncode == 0, done.stderr
-        found = shutil.which(command)
-    assert found is not None, f"{package} did not install {command}"
-    return found
 
 
 # --- requirements ------------------------------------------------------------------------------------
@@ -253,7 +238,7 @@ def test_the_windows_installer_points_at_the_build() -> None:
 
 # --- Linux desktop metadata --------------------------------------------------------------------------
 def test_the_desktop_entry_validates(tmp_path: Path) -> None:
-    validate = tool("desktop-file-validate", "desktop-file-utils")
+    validate = debian_tool("desktop-file-validate", "desktop-file-utils")
     done = subprocess.run([validate, str(DESKTOP)], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout + done.stderr == "", done.stdout + done.stderr
     # The validator does refuse a broken entry here (so the pass above means something).
@@ -263,7 +248,7 @@ def test_the_desktop_entry_validates(tmp_path: Path) -> None:
 
 
 def test_the_menu_entry_the_script_installs_validates(tmp_path: Path) -> None:
-    validate = tool("desktop-file-validate", "desktop-file-utils")
+    validate = debian_tool("desktop-file-validate", "desktop-file-utils")
     folder = tmp_path / "kzdesk"  # the unpacked build: build.sh copies both files beside the program
     folder.mkdir()
     for name in (DESKTOP.name, "install-desktop-entry.sh"):
@@ -280,7 +265,7 @@ def test_the_menu_entry_the_script_installs_validates(tmp_path: Path) -> None:
 
 
 def test_the_appstream_metadata_validates_and_names_the_desktop_entry() -> None:
-    appstreamcli = tool("appstreamcli", "appstream")
+    appstreamcli = debian_tool("appstreamcli", "appstream")
     done = subprocess.run([appstreamcli, "validate", "--no-net", "--strict", str(METAINFO)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
