@@ -14,7 +14,7 @@ build/venv/bin/pyinstaller --noconfirm --clean --log-level WARN \
   --distpath build/dist --workpath build/work packaging/kzdesk.spec
 app=build/dist/kzdesk
 cp packaging/linux/org.kzdesk.kzdesk.desktop packaging/linux/org.kzdesk.kzdesk.metainfo.xml "$app/"
-cp packaging/linux/install-desktop-entry.sh "$app/"
+cp packaging/linux/install-desktop-entry.sh packaging/linux/kzdesk-cli "$app/"
 version=$(build/venv/bin/python -c "import kzdesk; print(kzdesk.__version__)")
 archive="build/kzdesk-$version-linux-x86_64.tar.gz"
 tar -C build/dist -czf "$archive" kzdesk

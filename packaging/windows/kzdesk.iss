@@ -25,6 +25,7 @@ SolidCompression=yes
 WizardStyle=modern
 LicenseFile=..\..\LICENSE
 UninstallDisplayIcon={app}\kzdesk.exe
+SetupIconFile=..\..\resources\icons\kzdesk.ico
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 

@@ -37,6 +37,14 @@ def main(vault_path: Path, language: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("kzdesk")
     app.setOrganizationName("kzdesk")
+    # The icon the title bar and the task bar show; the desktop file's name lets a Wayland
+    # compositor match the window to org.kzdesk.kzdesk.desktop (and its icon) once installed.
+    from PySide6.QtGui import QIcon
+
+    from kzdesk.core.resources import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("icons", "org.kzdesk.kzdesk.png"))))
+    app.setDesktopFileName("org.kzdesk.kzdesk")
     from kzdesk.core.install import settings_file
 
     portable = settings_file()

@@ -29,6 +29,7 @@ from ..system import debian_tool
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 DESKTOP = PACKAGING / "linux" / "org.kzdesk.kzdesk.desktop"
+ICONS = ROOT / "resources" / "icons"
 METAINFO = PACKAGING / "linux" / "org.kzdesk.kzdesk.metainfo.xml"
 
 
@@ -187,9 +188,29 @@ def test_the_spec_makes_a_window_and_a_console_program() -> None:
         keywords = {k.arg: k.value for k in call.keywords}
         executables[ast.literal_eval(keywords["name"])] = ast.unparse(keywords["console"])
     assert executables == {"kzdesk": "not (WINDOWS or MACOS)", "kzdesk-cli": "True"}
-    [collect] = calls(tree, "COLLECT")
-    assert {ast.unparse(a) for a in collect.args[:2]} == {"window", "cli"}
-    assert [ast.literal_eval(k.value) for k in collect.keywords if k.arg == "name"] == ["kzdesk"]
+    # Windows and macOS collect both; Linux collects the one, which is a terminal program there.
+    two, one = calls(tree, "COLLECT")
+    assert [ast.unparse(a) for a in two.args[:2]] == ["window", "cli"] and ast.unparse(one.args[0]) == "window"
+    assert ast.unparse(one.args[1]) == "a.binaries"
+    for collect in (two, one):
+        assert [ast.literal_eval(k.value) for k in collect.keywords if k.arg == "name"] == ["kzdesk"]
+
+
+def test_the_linux_kzdesk_cli_runs_kzdesk_beside_it(tmp_path: Path) -> None:
+    """From the folder, from elsewhere, and through a link in ~/bin: the arguments arrive whole."""
+    script = PACKAGING / "linux" / "kzdesk-cli"
+    assert script.stat().st_mode & 0o111 and "kzdesk-cli" in (PACKAGING / "build.sh").read_text()
+    folder = tmp_path / "kzdesk әғ folder"
+    folder.mkdir()
+    shutil.copy2(script, folder / "kzdesk-cli")
+    (folder / "kzdesk").write_text('#!/bin/sh\nprintf "%s|" "$0" "$@"\n')
+    (folder / "kzdesk").chmod(0o755)
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "kzdesk-cli").symlink_to(folder / "kzdesk-cli")
+    for command in (folder / "kzdesk-cli", tmp_path / "bin" / "kzdesk-cli"):
+        ran = subprocess.run([str(command), "report", "person", "Жақсылықов Ә.", "--out", "a b.pdf"],
+                             capture_output=True, text=True, check=True, cwd=tmp_path)
+        assert ran.stdout == f"{folder / 'kzdesk'}|report|person|Жақсылықов Ә.|--out|a b.pdf|"
 
 
 # --- Windows installer ------------------------------------------------------------------------------
@@ -237,6 +258,32 @@ def test_the_windows_installer_points_at_the_build() -> None:
 
 
 # --- Linux desktop metadata --------------------------------------------------------------------------
+def desktop_value(key: str) -> str:
+    [value] = [line.split("=", 1)[1] for line in DESKTOP.read_text().splitlines() if line.startswith(f"{key}=")]
+    return value
+
+
+def test_the_icon_is_there_in_every_form_the_platforms_take() -> None:
+    from PIL import Image
+
+    name = desktop_value("Icon")
+    assert ET.parse(METAINFO).getroot().findtext("icon") == name
+    with Image.open(ICONS / f"{name}.png") as png:  # the window's icon and the Linux menu's
+        assert png.format == "PNG" and png.size == (256, 256) and png.mode == "RGBA"
+        assert png.getpixel((0, 0))[3] == 0 and png.getpixel((128, 128))[3] == 255  # rounded, not a square
+    with Image.open(ICONS / "kzdesk.ico") as ico:  # Windows: the executables, the installer, the menu
+        assert ico.format == "ICO" and {16, 32, 48, 256} <= {w for w, h in ico.info["sizes"]}
+    with Image.open(ICONS / "kzdesk.icns") as icns:  # macOS: the application bundle
+        assert icns.format == "ICNS" and icns.size[0] >= 512
+    spec = (PACKAGING / "kzdesk.spec").read_text()
+    assert '"icons" / "kzdesk.ico"' in spec and '"icons" / "kzdesk.icns"' in spec
+    setup = dict(line.split("=", 1) for line in inno_sections()["Setup"])
+    setup_icon = PACKAGING / "windows" / Path(*PureWindowsPath(setup["SetupIconFile"]).parts)
+    assert setup_icon.resolve() == ICONS / "kzdesk.ico"
+    # The desktop program shows it: app.py loads it from the shipped resources.
+    assert f'"icons", "{name}.png"' in (ROOT / "src" / "kzdesk" / "app.py").read_text()
+
+
 def test_the_desktop_entry_validates(tmp_path: Path) -> None:
     validate = debian_tool("desktop-file-validate", "desktop-file-utils")
     done = subprocess.run([validate, str(DESKTOP)], capture_output=True, text=True)
@@ -255,11 +302,16 @@ def test_the_menu_entry_the_script_installs_validates(tmp_path: Path) -> None:
         shutil.copy(PACKAGING / "linux" / name, folder / name)
     (folder / "kzdesk").write_text("#!/bin/sh\n")
     (folder / "kzdesk").chmod(0o755)
+    (folder / "_internal" / "resources").mkdir(parents=True)  # where PyInstaller puts the data files
+    shutil.copytree(ICONS, folder / "_internal" / "resources" / "icons")
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
     done = subprocess.run(["bash", str(folder / "install-desktop-entry.sh")], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     installed = tmp_path / "data" / "applications" / DESKTOP.name
     assert f"\nExec={folder}/kzdesk\n" in installed.read_text()
+    # The icon the entry names, under that name in the icon theme every desktop falls back to.
+    icon = tmp_path / "data" / "icons" / "hicolor" / "256x256" / "apps" / f"{desktop_value('Icon')}.png"
+    assert icon.read_bytes() == (ICONS / icon.name).read_bytes()
     checked = subprocess.run([validate, str(installed)], capture_output=True, text=True)
     assert checked.returncode == 0 and checked.stdout + checked.stderr == "", checked.stdout + checked.stderr
 
