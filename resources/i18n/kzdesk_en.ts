@@ -1422,6 +1422,14 @@ You can also make them later: File → Recovery shares…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Archival PDF (PDF/A-2b), for a court&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same pages, in the form courts and archives keep for decades: it describes itself and looks the same in any reader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1429,6 +1429,14 @@ You can also make them later: File → Recovery shares…</source>
         <translation>PDF ретінде &amp;сақтау…</translation>
     </message>
     <message>
+        <source>&amp;Archival PDF (PDF/A-2b), for a court&apos;s records</source>
+        <translation>&amp;Мұрағаттық PDF (PDF/A-2b) — сот материалдары үшін</translation>
+    </message>
+    <message>
+        <source>The same pages, in the form courts and archives keep for decades: it describes itself and looks the same in any reader.</source>
+        <translation>Сол беттер, соттар мен мұрағаттар ондаған жыл сақтайтын түрде: файл өзін сипаттайды және кез келген бағдарламада бірдей көрінеді.</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>Есепті сақтау</translation>
     </message>

@@ -1433,6 +1433,14 @@ You can also make them later: File → Recovery shares…</source>
         <translation>&amp;Сохранить как PDF…</translation>
     </message>
     <message>
+        <source>&amp;Archival PDF (PDF/A-2b), for a court&apos;s records</source>
+        <translation>&amp;Архивный PDF (PDF/A-2b) — для материалов суда</translation>
+    </message>
+    <message>
+        <source>The same pages, in the form courts and archives keep for decades: it describes itself and looks the same in any reader.</source>
+        <translation>Те же страницы в виде, который суды и архивы хранят десятилетиями: файл сам описывает себя и выглядит одинаково в любой программе.</translation>
+    </message>
+    <message>
         <source>Save the report</source>
         <translation>Сохранить отчёт</translation>
     </message>

@@ -28,16 +28,19 @@ def write_report(path: Path, data: bytes, args: argparse.Namespace | None = None
                 arg("query", metavar="QUERY", help=N_("a person id, or part of a name in any spelling")),
                 arg("--out", metavar="FILE.pdf", required=True),
                 arg("--profile", choices=("lawyer", "full", "public"), default="lawyer",
-                    help=N_("who the report is for (default: lawyer)")), json=True)
+                    help=N_("who the report is for (default: lawyer)")),
+                arg("--archival", action="store_true",
+                    help=N_("an archival PDF/A-2b file, for the records of a court or an archive")), json=True)
 def cmd_report(args: argparse.Namespace) -> int:
     from kzdesk.core.reports.case import case_summary
 
     lang = language()  # the common --lang option sets both the messages and the report
     with open_vault(args) as vault, vault.engine.connect() as conn:
-        summary = case_summary(conn, args.query, lang, args.profile)
+        summary = case_summary(conn, args.query, lang, args.profile, args.archival)
     write_report(Path(args.out), summary.pdf, args)
     if args.json:
-        print_json({"written": args.out, "kind": "person", "person": summary.person, "profile": args.profile})
+        print_json({"written": args.out, "kind": "person", "person": summary.person, "profile": args.profile,
+                    "archival": args.archival})
     return 0
 
 

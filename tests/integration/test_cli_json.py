@@ -112,7 +112,7 @@ def test_reports_json(kz, month: Path, tmp_path: Path) -> None:
     person = _json(kz("persons", "--json", vault=month))[0]["uuid"]
     pdf = tmp_path / "case.pdf"
     found = _json(kz("report", "person", person, "--out", str(pdf), "--profile", "full", "--json", vault=month))
-    assert found == {"written": str(pdf), "kind": "person", "person": person, "profile": "full"}
+    assert found == {"written": str(pdf), "kind": "person", "person": person, "profile": "full", "archival": False}
 
     checked = kz("verify-report", str(pdf), "--json", vault=month)
     assert _json(checked) == {"ok": True, "reason": "The report matches the vault.", "person": person}

@@ -5,6 +5,11 @@ names no one."""
 from __future__ import annotations
 
 import csv
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+import zlib
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +17,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from ..vaults import DATA
+from ..system import debian_tool
+from ..vaults import DATA, PASSPHRASE
 
 SHIPPED_GUIDES = Path(__file__).resolve().parents[2] / "resources" / "guide"
 
@@ -63,9 +69,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     mp = pytest.MonkeyPatch()
     mp.setenv("KZDESK_PASSPHRASE", PASSPHRASE)
     mp.setattr("kzdesk.cli.disable_crash_dumps", lambda: None)
-    out = {name: base / f"{name}.pdf" for name in ("case", "chronology", "stats", "prisoners")}
+    out = {name: base / f"{name}.pdf" for name in ("case", "case-archival", "chronology", "stats", "prisoners")}
     commands = [["import-csv", str(DATA / "monitoring_2021_12.csv")],
                 ["report", "person", "Жақсылықов", "--out", str(out["case"])],
+                ["--lang", "kk", "report", "person", "Жақсылықов", "--archival", "--out", str(out["case-archival"])],
                 ["report", "chronology", "--from", "2021-12-01", "--to", "2021-12-31", "--out", str(out["chronology"])],
                 ["report", "stats", "--from", "2021-12-01", "--to", "2021-12-31", "--out", str(out["stats"])],
                 ["report", "prisoners", "--out", str(out["prisoners"]), "--as-of", "2021-12-31"],
@@ -77,12 +84,13 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     finally:
         mp.undo()
     out["share"] = base / "shares" / "share-1.pdf"
+    out["vault"] = vault
     for lang in ("ru", "kk", "en"):
         out[f"guide-{lang}"] = SHIPPED_GUIDES / f"kzdesk-guide-{lang}.pdf"
     return out
 
 
-KINDS = ["case", "chronology", "stats", "prisoners", "share", "guide-ru", "guide-kk", "guide-en"]
+KINDS = ["case", "case-archival", "chronology", "stats", "prisoners", "share", "guide-ru", "guide-kk", "guide-en"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -101,3 +109,118 @@ def test_the_document_information_names_no_one(reports: dict[str, Path], kind: s
     values = " ".join(str(v) for v in info.values()).casefold()
     assert [w for w in words if w in values] == []
     assert info.get("/Author") == "kzdesk"
+
+
+# --- the archival case summary (PDF/A-2b) ------------------------------------------------------------
+# No PDF/A validator runs offline here (veraPDF is a Java program outside Debian), so these tests read
+# the file's structure for what ISO 19005-2 level B asks of it; qpdf, an independent reader, checks
+# the syntax, the cross-reference table and every stream's length.
+NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+      "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "dc": "http://purl.org/dc/elements/1.1/",
+      "xmp": "http://ns.adobe.com/xap/1.0/", "pdf": "http://ns.adobe.com/pdf/1.3/"}
+
+
+def _pdf_date(value: str) -> datetime:
+    """`D:YYYYMMDDhhmmss+HH'mm'` as the information dictionary writes it."""
+    match = re.fullmatch(r"D:(\d{14})([+-])(\d\d)'(\d\d)'?", value)
+    assert match, value
+    return datetime.strptime(f"{match[1]}{match[2]}{match[3]}{match[4]}", "%Y%m%d%H%M%S%z")
+
+
+def test_the_archival_case_summary_describes_itself_as_pdfa_2b(reports: dict[str, Path]) -> None:
+    reader = PdfReader(reports["case-archival"])
+    root = reader.trailer["/Root"]
+    metadata = root["/Metadata"].get_object()
+    assert "/Filter" not in metadata and metadata["/Type"] == "/Metadata" and metadata["/Subtype"] == "/XML"
+    packet = metadata.get_data()
+    header = re.match(rb"<\?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"\?>", packet)
+    assert header is not None  # and neither `bytes` nor `encoding`, which PDF/A forbids there
+    description = ET.fromstring(packet.decode("utf-8").split("?>", 1)[1].rsplit("<?xpacket", 1)[0])[0][0]
+
+    def one(path: str) -> str:
+        [found] = description.findall(path, NS)
+        return found.text or ""
+
+    assert (one("pdfaid:part"), one("pdfaid:conformance")) == ("2", "B")
+    # Every entry of the information dictionary has its twin in the XMP, with the same value.
+    info = reader.metadata
+    assert info is not None
+    assert one("dc:title/rdf:Alt/rdf:li") == info["/Title"] == "Іс бойынша жиынтық мәлімет"
+    assert one("dc:creator/rdf:Seq/rdf:li") == info["/Author"]
+    assert one("dc:description/rdf:Alt/rdf:li") == info["/Subject"]
+    assert one("pdf:Keywords") == info["/Keywords"] and "kind=case-summary" in info["/Keywords"]
+    assert one("pdf:Producer") == info["/Producer"]
+    assert one("xmp:CreatorTool") == info["/Creator"]
+    assert datetime.fromisoformat(one("xmp:CreateDate")) == _pdf_date(info["/CreationDate"])
+    assert datetime.fromisoformat(one("xmp:ModifyDate")) == _pdf_date(info["/ModDate"])
+    assert root["/Lang"] == "kk"
+    # The colours are sRGB: one output intent, its profile an RGB display or printer profile.
+    [intent] = [i.get_object() for i in root["/OutputIntents"]]
+    assert intent["/S"] == "/GTS_PDFA1" and intent["/OutputConditionIdentifier"]
+    profile = intent["/DestOutputProfile"].get_object()
+    icc = profile.get_data()
+    assert profile["/N"] == 3 and int.from_bytes(icc[:4], "big") == len(icc)
+    assert icc[36:40] == b"acsp" and icc[12:16] in (b"mntr", b"prtr") and icc[16:20] == b"RGB "
+    assert icc[8] in (2, 4)  # an ICC version PDF 1.7 readers know
+    # The plain case summary is not made to claim it.
+    assert "/Metadata" not in PdfReader(reports["case"]).trailer["/Root"]
+
+
+def test_the_archival_case_summary_holds_nothing_pdfa_forbids(reports: dict[str, Path]) -> None:
+    data = reports["case-archival"].read_bytes()
+    # A version PDF/A-2 allows, then a comment of four bytes above 127 that marks the file binary.
+    assert re.match(rb"%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}", data)
+    reader = PdfReader(reports["case-archival"])
+    assert "/ID" in reader.trailer and "/Encrypt" not in reader.trailer
+    for forbidden in (rb"/JavaScript", rb"/JS\b", rb"/AA\b", rb"/EmbeddedFiles", rb"/LZWDecode", rb"/SMask",
+                      rb"/Launch", rb"/DeviceCMYK", rb"/OCProperties", rb"/BM\s*/(?!Normal|Compatible)"):
+        assert re.search(forbidden, data) is None, forbidden
+    # Transparency (a constant alpha below 1) and device CMYK colour in any page's drawing.
+    for page in reader.pages:
+        content = page.get_contents()
+        drawn = content.get_data() if content is not None else b""
+        assert re.search(rb"(?:[-\d.]+\s+){4}[kK]\b", drawn) is None
+        for state in _resolved(_resolved(page.get("/Resources", {})).get("/ExtGState", DictionaryObject())).values():
+            assert float(_resolved(state).get("/CA", 1)) == 1 and float(_resolved(state).get("/ca", 1)) == 1
+        for annotation in _resolved(page.get("/Annots", [])):
+            flags = int(_resolved(annotation).get("/F", 0))
+            assert flags & 4 and not flags & 0b100011  # printed; never hidden or invisible
+
+
+def test_every_stream_ends_as_pdfa_asks(reports: dict[str, Path]) -> None:
+    """`Length` bytes of data after `stream` and its end of line, then an end of line, then
+    `endstream` (ISO 19005-2, 6.1.7.1): reportlab left the end of line out. Every report has it."""
+    for kind in ("case-archival", "case", "stats"):
+        data = reports[kind].read_bytes()
+        position, streams = 0, 0
+        while (found := re.compile(rb"/Length (\d+)\b[^>]*>>\s*stream(\r\n|\n)").search(data, position)):
+            start = found.end()
+            end = start + int(found[1])
+            assert re.match(rb"(\r\n|\r|\n)endstream", data[end:end + 12]), (kind, data[end - 20:end + 12])
+            if b"/FlateDecode" in found[0]:
+                zlib.decompress(data[start:end])  # the length is the compressed data, whole
+            position, streams = end, streams + 1
+        assert streams > 2, kind
+
+
+def test_qpdf_reads_the_archival_case_summary_without_a_warning(reports: dict[str, Path]) -> None:
+    qpdf = debian_tool("qpdf", "qpdf")
+    checked = subprocess.run([qpdf, "--check", str(reports["case-archival"])], capture_output=True, text=True)
+    assert checked.returncode == 0 and "No syntax or stream encoding errors found" in checked.stdout, checked.stdout
+    assert "WARNING" not in checked.stdout + checked.stderr
+
+
+def test_the_archival_case_summary_says_what_the_plain_one_says(reports: dict[str, Path]) -> None:
+    """The same pages: and verify-report finds the archival file matches the vault, as it does the plain one."""
+    from kzdesk.cli import main
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KZDESK_PASSPHRASE", PASSPHRASE)
+    mp.setattr("kzdesk.cli.disable_crash_dumps", lambda: None)
+    try:
+        for kind in ("case", "case-archival"):
+            assert main(["--vault", str(reports["vault"]), "verify-report", str(reports[kind])]) == 0, kind
+    finally:
+        mp.undo()
+    text = "".join(page.extract_text() for page in PdfReader(reports["case-archival"]).pages)
+    assert "Жақсылықов" in text and "Іс бойынша жиынтық мәлімет" in text

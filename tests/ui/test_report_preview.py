@@ -33,8 +33,19 @@ def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) ->
     qtbot.waitUntil(lambda: preview.saved_to is not None and context_idle(window), timeout=10_000)
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Айтбаев Мұрат" in text and "Case summary" in text
+    assert "/Metadata" not in PdfReader(out).trailer["/Root"]
+    # Ticked, the box saves the archival form of the very pages shown.
+    assert preview.archival_box.isVisible() and not preview.archival_box.isChecked()
+    qtbot.mouseClick(preview.archival_box, Qt.MouseButton.LeftButton)
+    archived = tmp_path / "айтбаев_іс_архив.pdf"
+    preview.saved_to = None
+    preview.save(str(archived))
+    qtbot.waitUntil(lambda: preview.saved_to is not None and context_idle(window), timeout=10_000)
+    reader = PdfReader(archived)
+    assert b"<pdfaid:part>2</pdfaid:part>" in reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert "".join(page.extract_text() for page in reader.pages) == text
     after = sorted(p.name for p in tmp_path.rglob("*") if p.is_file())
-    assert set(after) - set(before) == {out.name}  # nothing else was written on the way
+    assert set(after) - set(before) == {out.name, archived.name}  # nothing else was written on the way
     window.lock()
     assert window.persons_tab.preview is None or not window.persons_tab.preview.isVisible()
     assert not window.case_action.isEnabled()
@@ -56,7 +67,8 @@ def test_dashboard_shows_the_period_and_forgets_it_on_lock(qtbot, month_context)
     board.load()
     qtbot.waitUntil(lambda: "2021-13-01" in board.summary.text() and context_idle(window), timeout=10_000)
     board.save_button.click()
-    assert board.findChild(ReportPreview) is not None
+    preview = board.findChild(ReportPreview)
+    assert preview is not None and not preview.archival_box.isVisible()  # the archival form is for case summaries
     window.lock()
     assert board.pdf == b"" and board.summary.text() == "" and not board.save_button.isEnabled()
     assert not any(d.isVisible() for d in window.findChildren(ReportPreview))

@@ -128,7 +128,8 @@ class PersonsTab(QSplitter):
         def show(result: tuple[CaseSummary, list[PageImage]]) -> None:
             if self.context.vault is None:
                 return  # locked meanwhile: the report is dropped unseen
-            self.preview = ReportPreview(window, self.context, result[0].pdf, result[1], "case-summary.pdf")
+            self.preview = ReportPreview(window, self.context, result[0].pdf, result[1], "case-summary.pdf",
+                                         archival=result[0].archival_pdf)
             self.preview.destroyed.connect(lambda: setattr(self, "preview", None))
             self.preview.open()
 

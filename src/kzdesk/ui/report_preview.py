@@ -3,13 +3,16 @@ encrypted. The PDF lives only in this dialog's memory; locking the window closes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -46,14 +49,15 @@ def pages_view(pages: list[PageImage]) -> tuple[QScrollArea, list[QLabel]]:
 
 
 class ReportPreview(QDialog):
-    """Pages as images, "Save as PDF…" and "Close"."""
+    """Pages as images, "Save as PDF…" and "Close"; for a case summary, a choice to save it as an
+    archival PDF/A-2b file (archival: makes those bytes, on the worker thread, when saving)."""
 
     def __init__(self, parent: QWidget, context: AppContext, pdf: bytes, pages: list[PageImage],
-                 file_name: str) -> None:
+                 file_name: str, archival: Callable[[], bytes] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("report_preview")
         self.setWindowTitle("kzdesk")  # never case data in a title: titles end up in task switchers
-        self.context, self.pdf, self.file_name = context, pdf, file_name
+        self.context, self.pdf, self.file_name, self.archival = context, pdf, file_name, archival
         self.saved_to: str | None = None
         self.message = ""
         self.warning = named(QLabel(), "preview_warning", wordWrap=True)
@@ -66,10 +70,18 @@ class ReportPreview(QDialog):
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.save_button.clicked.connect(self._ask_path)
         buttons.rejected.connect(self.close)
+        self.archival_box = named(QCheckBox(self.tr("&Archival PDF (PDF/A-2b), for a court's records")),
+                                  "archival_pdf")
+        self.archival_box.setHidden(archival is None)  # in a layout below, before the dialog is shown
+        self.archival_box.setToolTip(self.tr("The same pages, in the form courts and archives keep for decades: "
+                                             "it describes itself and looks the same in any reader."))
+        row = QHBoxLayout()
+        row.addWidget(self.archival_box)
+        row.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addWidget(scroll)
-        layout.addWidget(buttons)
+        layout.addLayout(row)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         fit_to_screen(self, QSize(760, 900))  # the pages scroll; the warning and the buttons stay on screen
 
@@ -83,9 +95,9 @@ class ReportPreview(QDialog):
 
         from kzdesk.core.files import write_output
 
-        data = self.pdf
-        self.context.tasks.run(lambda: write_output(Path(path), data), lambda _: self._saved(path), self._failed,
-                               owner=self)
+        data, archival = self.pdf, self.archival if self.archival_box.isChecked() else None
+        self.context.tasks.run(lambda: write_output(Path(path), archival() if archival else data),
+                               lambda _: self._saved(path), self._failed, owner=self)
 
     def _saved(self, path: str) -> None:
         self.saved_to = path
@@ -97,5 +109,5 @@ class ReportPreview(QDialog):
         self.warning.setText(self.message)
 
     def closeEvent(self, event: object) -> None:
-        self.pdf = b""  # drop the report's bytes as soon as the window goes
+        self.pdf, self.archival = b"", None  # drop the report's bytes (and what made them) as soon as the window goes
         super().closeEvent(event)  # type: ignore[arg-type]

@@ -286,29 +286,40 @@ def _frame(content: dict[str, Any], lang: str, today: str) -> Frame:
     return standard_frame(tr(MARKINGS.get(content["consent"], MARKINGS["confidential"]), lang), lang, today)
 
 
-def build_pdf(content: dict[str, Any], lang: str, today: str | None = None) -> bytes:
-    """The case summary as PDF bytes, with the verification block and metadata."""
+def build_pdf(content: dict[str, Any], lang: str, today: str | None = None, archival: bool = False) -> bytes:
+    """The case summary as PDF bytes, with the verification block and metadata; archival: as a
+    PDF/A-2b file for a court's records (the same pages, see archival.py)."""
     today = today or datetime.now(UTC).strftime("%Y-%m-%d")
     keywords = [REPORT_TAG, "kind=case-summary", f"person={content['person']['id']}",
                 f"profile={content['profile']}", f"lang={lang}", f"generated={today}",
                 f"sha256={content_hash(content)}"]
     return render(compose(content, lang, today).story, _frame(content, lang, today), tr("Case summary", lang),
-                  keywords)
+                  keywords, archival=lang if archival else None)
 
 
 @dataclass(frozen=True)
 class CaseSummary:
-    """A finished case summary: whose it is and the PDF (not yet written anywhere)."""
+    """A finished case summary: whose it is and the PDF (not yet written anywhere), with what it
+    was made from, so the archival form says exactly what the one previewed says."""
 
     person: str
     pdf: bytes
+    content: dict[str, Any]
+    lang: str
+    today: str
+
+    def archival_pdf(self) -> bytes:
+        """The same summary as a PDF/A-2b file, for a court's records."""
+        return build_pdf(self.content, self.lang, self.today, archival=True)
 
 
-def case_summary(conn: Connection, query: str, lang: str, profile: str = "lawyer") -> CaseSummary:
+def case_summary(conn: Connection, query: str, lang: str, profile: str = "lawyer",
+                 archival: bool = False) -> CaseSummary:
     """The one flow both faces run: find the one person QUERY names (an id or a name, see
-    one_person), gather, and build the PDF in LANG."""
+    one_person), gather, and build the PDF in LANG (archival: as PDF/A-2b)."""
     person = one_person(conn, query)
-    return CaseSummary(person, build_pdf(gather(conn, person, profile), lang))
+    content, today = gather(conn, person, profile), datetime.now(UTC).strftime("%Y-%m-%d")
+    return CaseSummary(person, build_pdf(content, lang, today, archival), content, lang, today)
 
 
 # --- verification ----------------------------------------------------------------------------

@@ -273,13 +273,32 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
+@cache
+def _end_of_line_before_endstream() -> None:
+    """reportlab writes `endstream` straight after a stream's data. ISO 32000 asks for an end of
+    line there, and PDF/A (ISO 19005-2, 6.1.7.1) requires it: every report gets one. `Length`
+    still counts the data alone, as both standards say."""
+    from reportlab.pdfbase import pdfdoc
+
+    written = pdfdoc.PDFStream.format
+    tail = b"endstream\n"
+
+    def format_stream(self: Any, document: Any) -> bytes:
+        data = bytes(written(self, document))
+        return data if data.endswith(b"\n" + tail) else data[: -len(tail)] + b"\n" + tail
+
+    pdfdoc.PDFStream.format = format_stream  # type: ignore[method-assign]  # for every stream, see above
+
+
 def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = (),
-           invariant: bool = False) -> bytes:
+           invariant: bool = False, archival: str | None = None) -> bytes:
     """Lay out the story on A4 pages and return the PDF bytes (nothing touches the disk).
 
     invariant: no creation date or random file id, so the same story gives the same bytes
-    (for files committed to the repository, like the user guide)."""
+    (for files committed to the repository, like the user guide).
+    archival: the language of the text, for an archival PDF/A-2b file (see archival.py)."""
     register_fonts()
+    _end_of_line_before_endstream()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN,
                             topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=title, author="kzdesk",
@@ -289,7 +308,12 @@ def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[s
     def canvas_maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
         # The canvas starts in the family's font, not reportlab's Helvetica: a font the file would
         # name without embedding it (the viewer substitutes one; PDF/A forbids it).
-        return _NumberedCanvas(*args, frame=frame, **{**kwargs, "initialFontName": FAMILY})
+        canvas = _NumberedCanvas(*args, frame=frame, **{**kwargs, "initialFontName": FAMILY})
+        if archival is not None:
+            from kzdesk.core.reports.archival import make_archival
+
+            make_archival(canvas, archival)
+        return canvas
 
     started = time.perf_counter()
     doc.build(story, canvasmaker=canvas_maker)
