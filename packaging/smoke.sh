@@ -87,4 +87,18 @@ after=$(cd "$HOME" && find . | sort)
 [ -f "$stick/kzdesk-data/vault/vault.json" ] || fail "no vault on the stick"
 echo "HOME before and after: $(echo "$before" | wc -l) entries, unchanged; on the stick:"
 (cd "$stick/kzdesk-data" && find . -maxdepth 2 | sort | sed 's/^/  /')
+echo "== the copy checks out"
+# About reads every program file (the fingerprint): a file the build left half-linked fails it.
+shown=$("$cli" about --json | "$py" -c "import json, sys; print(json.load(sys.stdin)['fingerprint'])") || fail "about"
+sums=$(ls "$app"/../*.sha256 2>/dev/null | head -1)
+if [ -n "$sums" ]; then
+  (cd "$(dirname "$sums")" && sha256sum --quiet --strict -c "$(basename "$sums")") || fail "checksum list"
+  echo "fingerprint $shown; every file matches $(basename "$sums") ($(wc -l < "$sums") files)"
+  if [ -f "$sums.minisig" ]; then
+    minisign -V -p packaging/kzdesk-release.pub -m "$sums" | grep -q "fingerprint $shown" || fail "signature"
+    echo "signed with the release key, for this fingerprint"
+  fi
+else
+  echo "fingerprint $shown; no checksum list beside the folder"
+fi
 echo "SMOKE OK"
