@@ -104,6 +104,14 @@ def main() -> None:
             persons.persons_view.selectRow(next(
                 (row for row, p in enumerate(persons.persons.rows) if p.acts > 1), 0))
             shoot(app, window, out, f"small-persons-{lang}")
+            persons.print_case_summary()  # built on the worker: wait for its preview
+            for _ in range(500):
+                if persons.preview is not None:
+                    break
+                settle(app, 5)
+            if persons.preview is not None:
+                shoot(app, persons.preview, out, f"small-case-summary-{lang}")
+                persons.preview.close()
             window.tabs.setCurrentIndex(DUPLICATES)
             shoot(app, window, out, f"small-duplicates-{lang}")
             window.tabs.setCurrentIndex(CONFLICTS)
