@@ -196,6 +196,13 @@ def test_the_spec_makes_a_window_and_a_console_program() -> None:
         assert [ast.literal_eval(k.value) for k in collect.keywords if k.arg == "name"] == ["kzdesk"]
 
 
+def test_the_mac_app_asks_for_the_macos_the_pinned_wheels_need() -> None:
+    """A Mac older than the wheels' platform tag would start the app and fail on the first import."""
+    tags = re.findall(r'"macosx_(\d+)_(\d+)_arm64"', (PACKAGING / "pin.py").read_text())
+    minimum = re.search(r'"LSMinimumSystemVersion": "(\d+)\.(\d+)"', (PACKAGING / "kzdesk.spec").read_text())
+    assert tags and minimum and max(tags) == minimum.groups()
+
+
 def test_the_linux_kzdesk_cli_runs_kzdesk_beside_it(tmp_path: Path) -> None:
     """From the folder, from elsewhere, and through a link in ~/bin: the arguments arrive whole."""
     script = PACKAGING / "linux" / "kzdesk-cli"
