@@ -39,6 +39,13 @@ echo "== volunteer and coordinator"
 "$cli" --vault "$work/v" import-csv tests/data/monitoring_2021_12.csv
 "$cli" --vault "$work/v" report stats --from 2021-12 --to 2021-12 --out "$work/stats.pdf"
 "$cli" --vault "$work/v" report prisoners --out "$work/prisoners.pdf" --profile full
+"$cli" --vault "$work/v" report person "Айтбаев" --out "$work/case.pdf"
+"$cli" --vault "$work/v" --lang kk report person "Айтбаев" --archival --out "$work/case-archival.pdf"
+"$cli" --vault "$work/v" verify-report "$work/case.pdf" >/dev/null
+"$cli" --vault "$work/v" verify-report "$work/case-archival.pdf" >/dev/null
+"$cli" --vault "$work/v" report chronology --from 2021-12-01 --to 2021-12-31 --out "$work/chronology.pdf"
+mkdir "$work/shares"
+"$cli" --vault "$work/v" recovery-shares --pdf "$work/shares" >/dev/null
 "$cli" --vault "$work/v" export-bundle --out "$work/december.kzb"
 "$cli" --vault "$work/c" import-bundle "$work/december.kzb"
 volunteer=$("$cli" --vault "$work/v" stats --json)
@@ -54,6 +61,13 @@ text = "".join(page.extract_text() for page in PdfReader(work / "stats.pdf").pag
 assert "декабрь 2021" in text and "Меры по городам" in text, text[:300]  # Russian, extractable
 prisoners = "".join(page.extract_text() for page in PdfReader(work / "prisoners.pdf").pages)
 assert len(prisoners) > 100
+# The QR codes (case summaries, recovery shares) and the archival form work in the built app too.
+case = "".join(page.extract_text() for page in PdfReader(work / "case.pdf").pages)
+assert "Айтбаев Мұрат" in case and "Сводка по делу" in case, case[:300]
+archival = PdfReader(work / "case-archival.pdf").trailer["/Root"]
+assert b"<pdfaid:part>2</pdfaid:part>" in archival["/Metadata"].get_object().get_data() and archival["/Lang"] == "kk"
+assert len(list((work / "shares").glob("*.pdf"))) >= 3
+assert "Хроника" in "".join(page.extract_text() for page in PdfReader(work / "chronology.pdf").pages)
 bundle = (work / "december.kzb").read_bytes()
 assert b"kzdesk" not in bundle.lower() and "Айтбаев".encode() not in bundle
 print(f"ok: {v['persons']} persons, {v['events']} events, {v['acts']} acts at both ends; PDFs read back")
