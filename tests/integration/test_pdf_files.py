@@ -5,11 +5,13 @@ names no one."""
 from __future__ import annotations
 
 import csv
+import os
 import re
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 import zlib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +116,8 @@ def test_the_document_information_names_no_one(reports: dict[str, Path], kind: s
 # --- the archival case summary (PDF/A-2b) ------------------------------------------------------------
 # No PDF/A validator runs offline here (veraPDF is a Java program outside Debian), so these tests read
 # the file's structure for what ISO 19005-2 level B asks of it; qpdf, an independent reader, checks
-# the syntax, the cross-reference table and every stream's length.
+# the syntax and the cross-reference table (it accepts a stream without its end of line: the stream
+# tests below do not).
 NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
       "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "dc": "http://purl.org/dc/elements/1.1/",
       "xmp": "http://ns.adobe.com/xap/1.0/", "pdf": "http://ns.adobe.com/pdf/1.3/"}
@@ -224,3 +227,76 @@ def test_the_archival_case_summary_says_what_the_plain_one_says(reports: dict[st
         mp.undo()
     text = "".join(page.extract_text() for page in PdfReader(reports["case-archival"]).pages)
     assert "Жақсылықов" in text and "Іс бойынша жиынтық мәлімет" in text
+
+
+def test_a_stream_whose_data_ends_in_a_line_feed_still_gets_its_end_of_line() -> None:
+    """Compressed data ends in the byte 0x0A one time in 256: that byte is data, and the end of line
+    PDF/A wants still follows it. Patched once, however often asked."""
+    from reportlab.pdfbase.pdfdoc import PDFDocument, PDFStream
+
+    from kzdesk.core.reports import pdf
+
+    pdf._end_of_line_before_endstream()
+    pdf._end_of_line_before_endstream()
+    written = PDFStream(content=b"abc\n").format(PDFDocument())  # no filter: the data is as given
+    assert written.endswith(b"/Length 4\n>>\nstream\nabc\n\nendstream\n"), written
+
+
+def _main(*args: str) -> int:
+    from kzdesk.cli import main
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("KZDESK_PASSPHRASE", PASSPHRASE)
+    mp.setattr("kzdesk.cli.disable_crash_dumps", lambda: None)
+    try:
+        return main(list(args))
+    finally:
+        mp.undo()
+
+
+def test_letters_the_font_cannot_draw_refuse_the_archival_form_only(tmp_path: Path, capsys) -> None:
+    """A name in Chinese script: the ordinary PDF draws empty boxes for it, as it always did; the archival
+    form may not (PDF/A forbids the .notdef glyph), so it is refused, in the user's language, unwritten."""
+    from kzdesk.core.model.vault import Profile, Vault
+    from kzdesk.core.vault.kdf import floor_params
+
+    vault = tmp_path / "vault"
+    Vault.create(vault, PASSPHRASE, Profile("volunteer", "Айгүл", "Орал"), kdf=floor_params()).close()
+    with (DATA / "monitoring_2021_12.csv").open(encoding="utf-8") as fh:
+        header, first = fh.readline(), fh.readline()
+    sheet = tmp_path / "one.csv"
+    sheet.write_text(header + first.replace("Жақсылықов Ерлан", "Ли Мин 李明"), encoding="utf-8")
+    assert _main("--vault", str(vault), "import-csv", str(sheet)) == 0
+    archival, plain = tmp_path / "архив.pdf", tmp_path / "plain.pdf"
+    capsys.readouterr()
+    assert _main("--vault", str(vault), "--lang", "kk", "report", "person", "Ли Мин", "--archival",
+                 "--out", str(archival)) == 1
+    said = capsys.readouterr().err
+    assert "李 明" in said and "PDF" in said and "archival" not in said  # Kazakh, naming the letters
+    assert not archival.exists()
+    assert _main("--vault", str(vault), "report", "person", "Ли Мин", "--out", str(plain)) == 0 and plain.is_file()
+
+
+def test_the_dates_carry_the_true_offset_of_a_half_hour_time_zone(reports: dict[str, Path], tmp_path: Path) -> None:
+    """reportlab's own date writer drops an offset's minutes: in India the file said +05:00."""
+    out = tmp_path / "kolkata.pdf"
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Kolkata"
+    time.tzset()
+    try:
+        assert _main("--vault", str(reports["vault"]), "report", "person", "Жақсылықов", "--archival",
+                     "--out", str(out)) == 0
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+    reader = PdfReader(out)
+    packet = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    created = re.search(r"<xmp:CreateDate>([^<]+)</xmp:CreateDate>", packet)
+    assert created and created[1].endswith("+05:30") and reader.metadata is not None
+    assert reader.metadata["/CreationDate"].endswith("+05'30'")
+    instant = datetime.fromisoformat(created[1])
+    assert instant == _pdf_date(reader.metadata["/CreationDate"])
+    assert abs((datetime.now(UTC) - instant).total_seconds()) < 600

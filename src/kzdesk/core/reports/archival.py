@@ -13,6 +13,7 @@ gives every report.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -49,26 +50,29 @@ _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <?xpacket end="w"?>"""
 
 
-def xmp_date(stamp: Any) -> str:
-    """reportlab's timestamp as XMP writes a date: the same instant and offset as the
-    information dictionary's `D:YYYYMMDDhhmmss+HH'mm'`."""
-    year, month, day, hour, minute, second = stamp.YMDhms
-    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{stamp.dhh:+03d}:{stamp.dmm:02d}"
+def pdf_date(stamp: datetime) -> str:
+    """STAMP as the information dictionary writes a date, `D:YYYYMMDDhhmmss+HH'mm'`. reportlab's own
+    writer drops the minutes of the offset (half-hour zones came out 30 minutes off), so archival
+    files write both dates from one aware datetime."""
+    offset = stamp.utcoffset() or timedelta(0)
+    hours, minutes = divmod(abs(int(offset.total_seconds())) // 60, 60)
+    return f"D:{stamp:%Y%m%d%H%M%S}{'-' if offset < timedelta(0) else '+'}{hours:02d}'{minutes:02d}'"
 
 
 class _Metadata(PDFStream):
     """The XMP packet. It is written when the file is, from the very values reportlab writes in
     the information dictionary, so the two cannot disagree (PDF/A checks that they agree)."""
 
-    def __init__(self) -> None:
+    def __init__(self, stamp: datetime) -> None:
         super().__init__(dictionary=PDFDictionary({"Type": PDFName("Metadata"), "Subtype": PDFName("XML")}))
+        self.stamp = stamp
 
     def format(self, document: Any) -> bytes:
         info = document.info
         packet = _XMP.format(
             title=escape(info.title), author=escape(info.author), subject=escape(info.subject),
             keywords=escape(info.keywords), producer=escape(info.producer), creator=escape(info.creator),
-            date=xmp_date(document._timeStamp),
+            date=self.stamp.isoformat(timespec="seconds"),
         ).encode("utf-8")
         # Never compressed: PDF/A wants a metadata stream any tool can read without decoding it.
         dictionary = PDFDictionary({**self.dictionary.dict, "Length": len(packet)})
@@ -88,8 +92,11 @@ def make_archival(canvas: Canvas, lang: str) -> None:
     """Make the document CANVAS is drawing a PDF/A-2b file: XMP metadata, the sRGB output intent
     and the language of its text, all in the document catalogue."""
     document = canvas._doc  # type: ignore[attr-defined]  # reportlab keeps it private
+    # The moment reportlab stamps the file with, in local time with its true offset, for both dates.
+    stamp = datetime.fromtimestamp(document._timeStamp.t).astimezone()
+    document.info._dateFormatter = lambda *_: pdf_date(stamp)
     catalog = document.Catalog
-    catalog.Metadata = _Metadata()
+    catalog.Metadata = _Metadata(stamp)
     catalog.Lang = PDFString(lang)
     profile = document.Reference(PDFStream(dictionary=PDFDictionary({"N": 3}), content=srgb_profile()))
     catalog.OutputIntents = PDFArray([PDFDictionary({

@@ -32,7 +32,7 @@ from kzdesk.core.model.revisions import canonical_json, sha256_hex
 from kzdesk.core.model.status import status_label
 from kzdesk.core.reports import wording
 from kzdesk.core.reports.consent import Disclosure, pseudonym_code
-from kzdesk.core.reports.pdf import Frame, QrCode, Writer, render, standard_frame
+from kzdesk.core.reports.pdf import Frame, QrCode, Writer, render, standard_frame, undrawable
 from kzdesk.core.vault.identity import fingerprint
 
 REPORT_TAG = "kzdesk-report/v1"
@@ -293,8 +293,14 @@ def build_pdf(content: dict[str, Any], lang: str, today: str | None = None, arch
     keywords = [REPORT_TAG, "kind=case-summary", f"person={content['person']['id']}",
                 f"profile={content['profile']}", f"lang={lang}", f"generated={today}",
                 f"sha256={content_hash(content)}"]
-    return render(compose(content, lang, today).story, _frame(content, lang, today), tr("Case summary", lang),
-                  keywords, archival=lang if archival else None)
+    writer, frame = compose(content, lang, today), _frame(content, lang, today)
+    if archival:
+        missing = undrawable([*writer.texts, frame.marking, frame.footer, frame.page_label(99, 99)])
+        if missing:
+            raise InputError("The archival PDF cannot show {letters}: its font has no shapes for them, and an "
+                             "archival file may not print empty boxes in their place. Save the ordinary PDF "
+                             "instead.", letters=" ".join(missing))
+    return render(writer.story, frame, tr("Case summary", lang), keywords, archival=lang if archival else None)
 
 
 @dataclass(frozen=True)

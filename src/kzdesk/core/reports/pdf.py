@@ -16,12 +16,13 @@ import io
 import itertools
 import logging
 import re
+import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -273,21 +274,40 @@ class QrCode(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-@cache
+_PATCHING = threading.Lock()
+
+
 def _end_of_line_before_endstream() -> None:
     """reportlab writes `endstream` straight after a stream's data. ISO 32000 asks for an end of
     line there, and PDF/A (ISO 19005-2, 6.1.7.1) requires it: every report gets one. `Length`
-    still counts the data alone, as both standards say."""
+    still counts the data alone, as both standards say. Always added, whatever the data's last
+    byte: compressed data ends in a line feed one time in 256, and that byte is data, not the
+    end of line. Patched once per process, under a lock (reports are made on worker threads)."""
     from reportlab.pdfbase import pdfdoc
 
-    written = pdfdoc.PDFStream.format
-    tail = b"endstream\n"
+    with _PATCHING:
+        written = pdfdoc.PDFStream.format
+        if getattr(written, "ends_lines", False):
+            return
+        tail = b"endstream\n"
 
-    def format_stream(self: Any, document: Any) -> bytes:
-        data = bytes(written(self, document))
-        return data if data.endswith(b"\n" + tail) else data[: -len(tail)] + b"\n" + tail
+        def format_stream(self: Any, document: Any) -> bytes:
+            data = bytes(written(self, document))
+            if not data.endswith(tail):  # reportlab changed its writer: stop rather than write a broken file
+                raise RuntimeError("reportlab's stream writer is not the one kzdesk knows")
+            return data[: -len(tail)] + b"\n" + tail
 
-    pdfdoc.PDFStream.format = format_stream  # type: ignore[method-assign]  # for every stream, see above
+        format_stream.ends_lines = True  # type: ignore[attr-defined]
+        pdfdoc.PDFStream.format = format_stream  # type: ignore[method-assign]  # for every stream, see above
+
+
+def undrawable(texts: Iterable[str]) -> list[str]:
+    """The characters of TEXTS the family's regular or bold font has no shape for. reportlab draws
+    the empty box (the font's `.notdef` glyph) in their place, which an archival file may not do."""
+    register_fonts()
+    shapes = [cast(TTFont, pdfmetrics.getFont(FAMILY + suffix)).face.charToGlyph for suffix in ("", "-Bold")]
+    wanted = dict.fromkeys(c for text in texts for c in text if not c.isspace())  # in the order they appear
+    return [c for c in wanted if any(ord(c) not in shape for shape in shapes)]
 
 
 def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[str] = (),
