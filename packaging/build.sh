@@ -8,6 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
+# No list, signature or archive of an earlier build may outlive a failed one beside the new folder.
+rm -f build/dist/*.tar.gz build/dist/*.sha256 build/dist/*.sha256.minisig
 python3 -m venv build/venv
 build/venv/bin/pip install -q --require-hashes -r packaging/requirements-build-linux.txt
 build/venv/bin/pip install -q --no-deps --no-build-isolation .

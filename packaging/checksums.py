@@ -46,9 +46,17 @@ def listed(dist: Path, paths: list[str]) -> list[str]:
     """`HASH  PATH` lines, sorted by path, for every file of PATHS under DIST."""
     files: list[Path] = []
     for name in paths:
+        if Path(name).is_absolute() or ".." in Path(name).parts:
+            raise SystemExit(f"checksums: {name} is not a path inside {dist}")
         top = dist / name
         if top.is_dir():
-            files += [Path(folder) / f for folder, _, names in os.walk(top, followlinks=True) for f in names]
+            seen: set[str] = set()
+            for folder, _, names in os.walk(top, followlinks=True):
+                real = os.path.realpath(folder)
+                if real in seen:  # a link back to a folder above would list it forever
+                    raise SystemExit(f"checksums: {Path(folder).relative_to(dist)} links back into itself")
+                seen.add(real)
+                files += [Path(folder) / f for f in names]
         elif top.is_file():
             files.append(top)
         else:

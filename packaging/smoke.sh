@@ -129,8 +129,9 @@ echo "HOME before and after: $(echo "$before" | wc -l) entries, unchanged; on th
 echo "== the copy checks out"
 # About reads every program file (the fingerprint): a file the build left half-linked fails it.
 shown=$("$cli" about --json | "$py" -c "import json, sys; print(json.load(sys.stdin)['fingerprint'])") || fail "about"
-sums=$(ls "$app"/../*.sha256 2>/dev/null | head -1)
-if [ -n "$sums" ]; then
+version=$("$py" -c "import kzdesk; print(kzdesk.__version__)")
+sums="$app/../kzdesk-$version-linux-x86_64.sha256"
+if [ -f "$sums" ]; then
   (cd "$(dirname "$sums")" && sha256sum --quiet --strict -c "$(basename "$sums")") || fail "checksum list"
   echo "fingerprint $shown; every file matches $(basename "$sums") ($(wc -l < "$sums") files)"
   if [ -f "$sums.minisig" ]; then

@@ -128,3 +128,14 @@ def test_the_shipped_guide_prints_the_release_key(lang: str) -> None:
     pdf = ROOT / "resources" / "guide" / f"kzdesk-guide-{lang}.pdf"
     text = re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert key in text
+
+
+def test_a_path_outside_the_build_or_a_folder_linked_into_itself_stops_the_list(tmp_path: Path) -> None:
+    dist = _dist(tmp_path)
+    for outside in (str(tmp_path / "keys"), "../dist/kzdesk"):
+        done = subprocess.run([sys.executable, str(SCRIPT), str(dist), "list", outside], capture_output=True, text=True)
+        assert done.returncode != 0 and "is not a path inside" in done.stderr
+    (dist / "kzdesk" / "_internal" / "loop").symlink_to("..")
+    done = _write(dist, None, PUBLIC_KEY)
+    assert done.returncode != 0 and "links back into itself" in done.stderr
+    assert not list(dist.glob("*.sha256"))
