@@ -115,6 +115,15 @@ def tools() -> None:
         debian_tool(command, package)
 
 
+def tampered(bundles: Bundles, folder: Path, steps: list[str], at: int, change: str
+             ) -> subprocess.CompletedProcess[str]:
+    """The document's steps up to step AT, then CHANGE (a tampering), then step AT: which must fail,
+    and stop the script there."""
+    done = run_steps(bundles, folder, *steps[1:at], change, steps[at], age_key=True)
+    assert done.returncode != 0 and done.stdout.count("@@ step") == at + 1  # it stopped there
+    return done
+
+
 def run_steps(bundles: Bundles, folder: Path, *parts: str, age_key: bool = False) -> subprocess.CompletedProcess[str]:
     """Run shell text in one bash in folder (a fresh copy of the bundles), as the document asks:
     with `set -euo pipefail`, kzdesk on the PATH, the coordinator's vault and its passphrase given.
@@ -170,21 +179,17 @@ def test_the_worked_example_catches_a_changed_manifest_or_blob(bundles: Bundles,
     tools()
     steps = shell_steps()
     signature, checksums = step("-in signed.bin"), step("sha256sum -c")
-    changed = run_steps(bundles, tmp_path / "manifest", *steps[1:signature],
-                        "sed -i 's/\"seq\":2,/\"seq\":3,/' bundle/manifest.json\n", steps[signature], age_key=True)
-    assert changed.returncode != 0 and changed.stdout.count("@@ step") == signature + 1  # it stopped there
+    changed = tampered(bundles, tmp_path / "manifest", steps, signature,
+                       "sed -i 's/\"seq\":2,/\"seq\":3,/' bundle/manifest.json\n")
     assert "Signature Verified Successfully" not in changed.stdout
     assert "Signature Verification Failure" in changed.stdout + changed.stderr
     attachment = next(e["sha256"] for e in bundles.current.manifest.entries if e["type"] == "attachment")
-    damaged = run_steps(bundles, tmp_path / "blob", *steps[1:checksums],
-                        f"printf x >> bundle/blobs/{attachment}\n", steps[checksums], age_key=True)
-    assert damaged.returncode != 0 and damaged.stdout.count("@@ step") == checksums + 1
+    damaged = tampered(bundles, tmp_path / "blob", steps, checksums, f"printf x >> bundle/blobs/{attachment}\n")
     assert f"blobs/{attachment}: FAILED" in damaged.stdout
     revision = next(e["sha256"] for e in bundles.current.manifest.entries if e["type"] == "revision")
-    edited = run_steps(bundles, tmp_path / "revision", *steps[1:checksums],
-                       f"sed -i 's/\"deleted\":false/\"deleted\":true/' bundle/blobs/{revision}\n",
-                       steps[checksums], age_key=True)
-    assert edited.returncode != 0 and f"blobs/{revision}: FAILED" in edited.stdout
+    edited = tampered(bundles, tmp_path / "revision", steps, checksums,
+                      f"sed -i 's/\"deleted\":false/\"deleted\":true/' bundle/blobs/{revision}\n")
+    assert f"blobs/{revision}: FAILED" in edited.stdout
     # Past the checksums, step 8 on its own finds a changed body (content_hash) or header (id).
     person = next(r for r in bundles.current.revisions if r.kind == "person")
     blob = bundles.current.revision_blobs[person.id]
@@ -296,13 +301,10 @@ def test_the_worked_example_catches_an_altered_card_or_receipt(bundles: Bundles,
     tools()
     steps = shell_steps()
     card, receipt = step("card-signed.bin"), step("receipt-signed.bin")
-    renamed = run_steps(bundles, tmp_path / "card", *steps[1:card],
-                        "sed -i 's/\"Айгүл\"/\"Ерлан\"/' volunteer.card\n", steps[card], age_key=True)
-    assert renamed.returncode != 0 and renamed.stdout.count("@@ step") == card + 1
+    renamed = tampered(bundles, tmp_path / "card", steps, card, "sed -i 's/\"Айгүл\"/\"Ерлан\"/' volunteer.card\n")
     assert "Signature Verification Failure" in renamed.stdout + renamed.stderr
     other = "0" * 32
-    widened = run_steps(bundles, tmp_path / "receipt", *steps[1:receipt],
-                        f"sed -i 's/\"bundles\":\\[/&{{\"bundle\":\"{other}\",\"manifest\":\"0\"}},/' receipt.json\n"
-                        f"grep -q '\"bundle\":\"{other}\"' receipt.json\n", steps[receipt], age_key=True)
-    assert widened.returncode != 0 and widened.stdout.count("@@ step") == receipt + 1
+    widened = tampered(bundles, tmp_path / "receipt", steps, receipt,
+                       f"sed -i 's/\"bundles\":\\[/&{{\"bundle\":\"{other}\",\"manifest\":\"0\"}},/' receipt.json\n"
+                       f"grep -q '\"bundle\":\"{other}\"' receipt.json\n")
     assert "Signature Verification Failure" in widened.stdout + widened.stderr

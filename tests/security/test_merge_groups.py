@@ -54,6 +54,20 @@ def send(volunteer: Vault, revisions: list[RevisionRow], path: Path) -> Path:
     return path
 
 
+def forged_merge(volunteer: Vault) -> list[RevisionRow]:
+    """An event, two honest edits of it, and a merge of the two that claims the merge author but does
+    not follow from its parents (its title is new): what recomputing the merge refuses."""
+    author, hlc = volunteer.identity.key_id, volunteer.clock.tick
+    event = make_revision("event", "2" * 32, _body(volunteer, "event"), (), hlc(), author)
+    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
+                           hlc(), author)
+    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
+                          hlc(), author)
+    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
+                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
+    return [event, honest, other, fake]
+
+
 def edit(vault: Vault, kind: str, uuid: str, **fields: object) -> None:
     with vault.transaction() as conn:
         changes = vault.changeset()
@@ -68,17 +82,10 @@ def test_a_bundle_refused_midway_leaves_none_of_its_new_records(pair, tmp_path: 
     export_bundle(a, first)
     # The second bundle brings a new person (held back as soon as persons are merged) and then an
     # event whose merge revision does not follow from its parents: the bundle is refused there.
-    author, hlc = a.identity.key_id, a.clock.tick
     person = make_revision("person", "1" * 32, {**_body(a, "person"), "name": "Ким Виктор",
-                                                "name_key": "ким виктор"}, (), hlc(), author)
-    event = make_revision("event", "2" * 32, _body(a, "event"), (), hlc(), author)
-    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
-                           hlc(), author)
-    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
-                          hlc(), author)
-    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
-                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
-    second = send(a, [person, event, honest, other, fake], tmp_path / "2.kzb")
+                                                "name_key": "ким виктор"}, (), a.clock.tick(), a.identity.key_id)
+    event, *_, fake = forged = forged_merge(a)
+    second = send(a, [person, *forged], tmp_path / "2.kzb")
     record(a, "Серікбаева Айгүл")
     third = tmp_path / "3.kzb"
     export_bundle(a, third)
@@ -104,14 +111,7 @@ def test_a_bundle_refused_after_writing_held_records_out_gives_them_back(pair, t
     own = _head(a, "person", ids["person"])
     renamed = make_revision("person", own.record, {**json.loads(own.body), "occupation": "журналист"}, (own.id,),
                             hlc(), author)
-    event = make_revision("event", "2" * 32, _body(a, "event"), (), hlc(), author)
-    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
-                           hlc(), author)
-    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
-                          hlc(), author)
-    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
-                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
-    second = send(a, [renamed, event, honest, other, fake], tmp_path / "2.kzb")
+    second = send(a, [renamed, *forged_merge(a)], tmp_path / "2.kzb")
 
     outcomes = import_bundles(c, [first, second])
 
@@ -158,15 +158,7 @@ def test_a_bundle_refused_midway_leaves_no_provenance(pair, tmp_path: Path) -> N
     record(a, "Әлиев Нұрлан")
     first = tmp_path / "1.kzb"
     export_bundle(a, first)
-    author, hlc = a.identity.key_id, a.clock.tick
-    event = make_revision("event", "2" * 32, _body(a, "event"), (), hlc(), author)
-    honest = make_revision("event", event.record, {**json.loads(event.body), "place": "акимат"}, (event.id,),
-                           hlc(), author)
-    other = make_revision("event", event.record, {**json.loads(event.body), "place": "суд"}, (event.id,),
-                          hlc(), author)
-    fake = make_revision("event", event.record, {**json.loads(event.body), "title": "FORGED"},
-                         (honest.id, other.id), max(honest.hlc, other.hlc), authorship.MERGE_AUTHOR)
-    second = send(a, [event, honest, other, fake], tmp_path / "2.kzb")
+    second = send(a, forged_merge(a), tmp_path / "2.kzb")
 
     outcomes = import_bundles(c, [first, second])
 
