@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import ImageCms
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfgen.canvas import Canvas
@@ -83,8 +84,6 @@ class _Metadata(PDFStream):
 def srgb_profile() -> bytes:
     """An sRGB ICC profile (a display profile, colour space RGB), made by Little CMS through
     Pillow rather than shipped as an opaque file."""
-    from PIL import ImageCms
-
     return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
 
 

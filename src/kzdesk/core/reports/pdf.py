@@ -29,12 +29,13 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from kzdesk.core.i18n import tr
+from kzdesk.core.reports.archival import make_archival
 from kzdesk.core.reports.qr import qr_modules
 from kzdesk.core.reports.wording import long_date
 from kzdesk.core.resources import resource_path
@@ -283,8 +284,6 @@ def _end_of_line_before_endstream() -> None:
     still counts the data alone, as both standards say. Always added, whatever the data's last
     byte: compressed data ends in a line feed one time in 256, and that byte is data, not the
     end of line. Patched once per process, under a lock (reports are made on worker threads)."""
-    from reportlab.pdfbase import pdfdoc
-
     with _PATCHING:
         written = pdfdoc.PDFStream.format
         if getattr(written, "ends_lines", False):
@@ -330,8 +329,6 @@ def render(story: list[Flowable], frame: Frame, title: str, keywords: Sequence[s
         # name without embedding it (the viewer substitutes one; PDF/A forbids it).
         canvas = _NumberedCanvas(*args, frame=frame, **{**kwargs, "initialFontName": FAMILY})
         if archival is not None:
-            from kzdesk.core.reports.archival import make_archival
-
             make_archival(canvas, archival)
         return canvas
 
