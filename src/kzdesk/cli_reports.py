@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell
@@ -122,7 +123,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
                     help=N_("who the list is for (default: public)")), json=True)
 def cmd_prisoners(args: argparse.Namespace) -> int:
     from kzdesk.core.model.fields import Problem, parse_day
-    from kzdesk.core.reports.prisoners import _today, as_csv, as_pdf, as_xlsx, gather, withheld
+    from kzdesk.core.reports.prisoners import as_csv, as_pdf, as_xlsx, gather, utc_day, withheld
 
     try:
         as_of = parse_day(args.as_of or "")
@@ -139,12 +140,10 @@ def cmd_prisoners(args: argparse.Namespace) -> int:
     for line in kept_out.lines():  # the PDF says it too; a table has one row per person and nothing else
         print(line, file=sys.stderr)
     if args.json:
-        groups: dict[str, int] = {}
-        for x in listed:
-            groups[x.group] = groups.get(x.group, 0) + 1
+        groups = dict(Counter(x.group for x in listed))
         print_json({"written": args.out, "kind": "prisoners",
                     "format": suffix.lstrip(".") if suffix in (".csv", ".xlsx") else "pdf",
-                    "as_of": as_of or _today(), "profile": args.profile, "persons": len(listed), "by_group": groups,
+                    "as_of": as_of or utc_day(), "profile": args.profile, "persons": len(listed), "by_group": groups,
                     "withheld": {"persons": kept_out.persons, "acts": kept_out.acts}})
     return 0
 

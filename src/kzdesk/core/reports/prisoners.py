@@ -62,7 +62,8 @@ class Listed:
     court: str
 
 
-def _today() -> str:
+def utc_day() -> str:
+    """Today in UTC (YYYY-MM-DD): the day a list is for when none is given."""
     return datetime.now(UTC).strftime("%Y-%m-%d")
 
 
@@ -83,7 +84,7 @@ def _term_runs(act: dict[str, Any], today: str) -> bool:
 def gather(conn: Connection, profile: str = "public", lang: str = "en", as_of: str | None = None) -> list[Listed]:
     """Everyone held, restricted or prosecuted on as_of (default today), by group, then by name."""
     policy = Disclosure(profile)
-    as_of = as_of or _today()
+    as_of = as_of or utc_day()
     statuses: dict[str, tuple[str, str, str | None]] = {}
     implied = sorted((p for p in propose(conn) if p.date <= as_of), key=lambda p: p.date)
     terms = {str(u): {"years": y, "months": m, "decision_date": d} for u, y, m, d in conn.exec_driver_sql(
@@ -152,7 +153,7 @@ def withheld(conn: Connection, profile: str = "public", as_of: str | None = None
     """How many persons and acts the profile keeps off the list of as_of for consent (a coordinator
     who sees a short list must know why)."""
     policy = Disclosure(profile)
-    as_of = as_of or _today()
+    as_of = as_of or utc_day()
     full = {x.person for x in gather(conn, "full", "en", as_of)}
     shown = {x.person for x in gather(conn, profile, "en", as_of)}
     acts = sum(str(person) in full and not policy.shows(*levels) for person, *levels in conn.exec_driver_sql(
@@ -198,7 +199,7 @@ def as_table(listed: list[Listed], lang: str, profile: str, today: str | None = 
     """The list as a spreadsheet table: neutralised cells, the profile in the last column. One row
     per person and nothing else: what consent withheld is said by the face (the CLI's stderr)."""
     headers = (*(tr(h, lang) for h in HEADER), tr("Profile", lang))
-    return Table(profile, lang, today or _today(), headers,
+    return Table(profile, lang, today or utc_day(), headers,
                  tuple(tuple(neutralise(cell) for cell in (*row, profile)) for row in rows(listed, lang)))
 
 
@@ -225,7 +226,7 @@ def as_pdf(listed: list[Listed], lang: str, profile: str, as_of: str | None = No
     w = Writer()
     title = tr("Political prisoners and persecuted persons", lang)
     w.p(title, "title")
-    w.p(tr("As of {date}", lang, date=wording.long_date(as_of or today or _today(), lang)), "h2")
+    w.p(tr("As of {date}", lang, date=wording.long_date(as_of or today or utc_day(), lang)), "h2")
     w.p(tr("Profile: {profile}", lang, profile=profile), "small")
     w.p(summary(listed, lang))
     for line in (kept_out or Withheld()).lines(lang):
