@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kzdesk import __version__, cli_commands, passphrase
-from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell, unwrap_vault
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, reply, tell, unwrap_vault
 from kzdesk.core.errors import EXIT_VAULT, InputError, KzdeskError, VaultError, full_disk
 from kzdesk.core.i18n import N_, detect_language, ntr, set_language, tr
 from kzdesk.core.install import enter_portable_mode
@@ -58,12 +58,9 @@ def cmd_init(args: argparse.Namespace) -> int:
     with vault:
         if remembered:
             vault.remember_on_this_computer(True)
-        if args.json:
-            print_json({"vault": str(path), "key_id": vault.identity.key_id, "role": args.role,
-                        "remembered": bool(remembered)})
-        else:
-            print(tr("Vault created at {path}.", path=str(path)))
-            print(tr("Signing key: {key}", key=vault.identity.key_id))
+        reply(args, {"vault": str(path), "key_id": vault.identity.key_id, "role": args.role,
+                     "remembered": bool(remembered)},
+              tr("Vault created at {path}.", path=str(path)), tr("Signing key: {key}", key=vault.identity.key_id))
         tell(args, tr("Keep the passphrase safe: without it the data cannot be recovered."))
     if args.remember and not remembered:
         print("kzdesk: " + tr("No secure system keyring is available: the key is not remembered on this computer, "
@@ -116,19 +113,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = read_plan(Path(args.file), mapping)
     with open_vault(args) as vault:
         report = store(vault, plan.rows)
-    if args.json:
-        print_json(report.to_json())
-    else:
-        for line in report.notes_lines():
-            print(line)
-        print(tr("Imported {rows} rows: {events} events, {acts} acts, {persons} new persons "
-                 "({existing} already known), {sources} new sources.", rows=report.rows,
-                 events=report.events, acts=report.acts, persons=report.persons_new,
-                 existing=report.persons_existing, sources=report.sources_new))
-        if report.statuses:
-            print(report.statuses_line())
-        for line in [*report.consent_lines(), *report.facts_lines()]:
-            print(line)
+    reply(args, report.to_json(), *report.notes_lines(),
+          tr("Imported {rows} rows: {events} events, {acts} acts, {persons} new persons "
+             "({existing} already known), {sources} new sources.", rows=report.rows,
+             events=report.events, acts=report.acts, persons=report.persons_new,
+             existing=report.persons_existing, sources=report.sources_new),
+          *([report.statuses_line()] if report.statuses else []), *report.consent_lines(), *report.facts_lines())
     return 0
 
 
@@ -149,14 +139,9 @@ def _check_import(args: argparse.Namespace, mapping: Mapping | None) -> int:
                 found.append(item.to_json())
             else:
                 print(item.message())
-    if args.json:
-        print_json({"rows": found, "notes": notes})
-    else:
-        for line in notes:
-            print(line)
-        print(tr("Nothing was stored (--check).") + " " + (
-            ntr("{n} row would be refused.", "{n} rows would be refused.", refused) if refused
-            else tr("Every row would be imported.")))
+    reply(args, {"rows": found, "notes": notes}, *notes, tr("Nothing was stored (--check).") + " " + (
+        ntr("{n} row would be refused.", "{n} rows would be refused.", refused) if refused
+        else tr("Every row would be imported.")))
     return 1 if refused else 0
 
 
@@ -231,11 +216,7 @@ def cmd_persons(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault, vault.engine.connect() as conn:
         rows = persons(conn)
-    if args.json:
-        print_json([r.__dict__ for r in rows])
-    else:
-        for row in rows:
-            print(f"{row.acts:>5}  {row.name}")
+    reply(args, [r.__dict__ for r in rows], *(f"{row.acts:>5}  {row.name}" for row in rows))
     return 0
 
 
@@ -366,10 +347,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             path = Path(args.out)
         else:
             path = vault.backup()
-    if args.json:
-        print_json({"written": args.out or str(path)})
-        return 0
-    print(tr("Encrypted backup written to {path}.", path=str(path)))
+    reply(args, {"written": args.out or str(path)}, tr("Encrypted backup written to {path}.", path=str(path)))
     return 0
 
 
@@ -384,10 +362,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     data = read_input(Path(args.file))
     target = vault_dir(args.vault)
     restore_vault(data, target, lambda: passphrase.obtain(args.passphrase_file, confirm=False), Vault).close()
-    if args.json:
-        print_json({"restored": str(target), "file": args.file})
-        return 0
-    print(tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
+    reply(args, {"restored": str(target), "file": args.file},
+          tr("Restored into {path}; it opens with the passphrase that was in use when the backup was taken.",
              path=str(target)))
     return 0
 

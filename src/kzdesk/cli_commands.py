@@ -164,6 +164,15 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def reply(args: argparse.Namespace, data: Any, *lines: str) -> None:
+    """A command's answer: DATA as the one JSON document under --json, the LINES for people otherwise."""
+    if getattr(args, "json", False):
+        print_json(data)
+    else:
+        for line in lines:
+            print(line)
+
+
 def tell(args: argparse.Namespace | None, text: str) -> None:
     """A line for people: on standard output, or on standard error under --json, where standard
     output holds the one JSON document and nothing else."""

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kzdesk.cli_commands import Commands, arg, ask, open_vault, print_json, tell
+from kzdesk.cli_commands import Commands, arg, ask, open_vault, print_json, reply, tell
 from kzdesk.core.errors import InputError
 from kzdesk.core.files import read_input
 from kzdesk.core.i18n import N_, tr
@@ -33,10 +33,7 @@ def cmd_identity(args: argparse.Namespace) -> int:
             if not args.out:
                 raise InputError("Say where to write the card: --out FILE.")
             write_output(Path(args.out), card.export(vault.identity), mode=0o644)
-            if args.json:
-                print_json({"written": args.out, "key_id": card.key_id})
-            else:
-                print(tr("Card written to {path}.", path=args.out))
+            reply(args, {"written": args.out, "key_id": card.key_id}, tr("Card written to {path}.", path=args.out))
             return 0
         if args.action == "export-age-key":
             if not args.out:
@@ -44,13 +41,10 @@ def cmd_identity(args: argparse.Namespace) -> int:
             with vault.transaction() as conn:
                 data = age_key_file(vault, conn)
             write_output(Path(args.out), data)  # readable by its owner only
-            if args.json:
-                print_json({"written": args.out, "age_recipient": card.age_recipient})
-            else:
-                print(tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.",
-                         path=args.out))
-                print(tr("Anyone who has this file can open every bundle sent to this coordinator, with kzdesk or "
-                         "with the age tool (age -d -i FILE). Delete it once you no longer need it."))
+            reply(args, {"written": args.out, "age_recipient": card.age_recipient},
+                  tr("Written to {path}. The file is not encrypted: keep it as safe as the case files.", path=args.out),
+                  tr("Anyone who has this file can open every bundle sent to this coordinator, with kzdesk or "
+                     "with the age tool (age -d -i FILE). Delete it once you no longer need it."))
             return 0
     info = {"key_id": card.key_id, "fingerprint": card.fingerprint, "role": card.role,
             "display_name": card.display_name, "age_recipient": card.age_recipient}
@@ -85,27 +79,19 @@ def cmd_trust(args: argparse.Namespace) -> int:
                 raise InputError("Compare the fingerprint with its owner, then confirm with --yes.")
             answer = ask(args, tr("Does it match what its owner reads out? [y/N] ")).strip().lower()
             if answer not in ("y", "yes", "д", "да", "и", "иә"):
-                if args.json:
-                    print_json({"added": False, **told})
-                else:
-                    print(tr("Not added."))
+                reply(args, {"added": False, **told}, tr("Not added."))
                 return 1
         with open_vault(args) as vault, vault.transaction() as conn:
             trust.add(conn, card, vault.identity.key_id)
-        if args.json:
-            print_json({"added": True, **told})
-        else:
-            print(tr("Trusted."))
+        reply(args, {"added": True, **told}, tr("Trusted."))
         return 0
     with open_vault(args) as vault, vault.transaction() as conn:
         if args.action == "revoke":
             if not args.target or args.after_seq is None:
                 raise InputError("Use: kzdesk trust revoke KEYID --after-seq N.")
             trust.revoke(conn, args.target, args.after_seq)
-            if args.json:
-                print_json({"revoked": args.target, "after_seq": args.after_seq})
-            else:
-                print(tr("Revoked after bundle {seq}.", seq=args.after_seq))
+            reply(args, {"revoked": args.target, "after_seq": args.after_seq},
+                  tr("Revoked after bundle {seq}.", seq=args.after_seq))
             return 0
         keys = trust.all_trusted(conn)
         missing = missing_bundles(conn)
@@ -130,11 +116,9 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         report = export_bundle(vault, Path(args.out), everything=args.all)
-    if args.json:
-        print_json({"written": args.out, "seq": report.seq, "revisions": report.revisions,
-                    "attachments": report.attachments, "everything": args.all})
-        return 0
-    print(tr("Bundle {seq} written: {revisions} revisions, {attachments} attachments.", seq=report.seq,
+    reply(args, {"written": args.out, "seq": report.seq, "revisions": report.revisions,
+                 "attachments": report.attachments, "everything": args.all},
+          tr("Bundle {seq} written: {revisions} revisions, {attachments} attachments.", seq=report.seq,
              revisions=report.revisions, attachments=report.attachments))
     return 0
 
@@ -176,16 +160,10 @@ def cmd_quarantine(args: argparse.Namespace) -> int:
             raise InputError("Name the bundle id.")
         if args.action == "accept":
             report = accept_quarantined(vault, args.bundle)
-            if args.json:
-                print_json(report.to_json())
-            else:
-                print(json.dumps(report.to_json()))
+            reply(args, report.to_json(), json.dumps(report.to_json()))
         else:
             drop_quarantined(vault, args.bundle)
-            if args.json:
-                print_json({"dropped": args.bundle})
-            else:
-                print(tr("Dropped."))
+            reply(args, {"dropped": args.bundle}, tr("Dropped."))
     return 0
 
 
@@ -199,10 +177,7 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     with open_vault(args) as vault, vault.engine.connect() as conn:
         data = write_receipt(conn, vault.identity, args.volunteer)
     write_output(Path(args.out), data, mode=0o644)
-    if args.json:
-        print_json({"written": args.out, "volunteer": args.volunteer})
-        return 0
-    print(tr("Receipt written to {path}.", path=args.out))
+    reply(args, {"written": args.out, "volunteer": args.volunteer}, tr("Receipt written to {path}.", path=args.out))
     return 0
 
 
@@ -229,18 +204,11 @@ def cmd_purge(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 raise InputError("Erasing is final: confirm with --yes.")
             if ask(args, tr("Erase them for good? Type yes: ")).strip().lower() not in ("yes", "да", "иә"):
-                if args.json:
-                    print_json(_purge_json(planned, purged=False))
-                else:
-                    print(tr("Nothing was erased."))
+                reply(args, _purge_json(planned, purged=False), tr("Nothing was erased."))
                 return 1
         done = purge(vault, receipt)
-    if args.json:
-        print_json(_purge_json(done, purged=True))
-        return 0
-    print(tr("{count} records erased.", count=done.erased_total))
-    for line in done.details():
-        print(line)
+    reply(args, _purge_json(done, purged=True), tr("{count} records erased.", count=done.erased_total),
+          *done.details())
     return 0
 
 
@@ -280,10 +248,8 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
             with vault.engine.connect() as conn:
                 a, b = (one_person(conn, p) for p in args.persons)
             decide(vault, a, b, args.action, args.note)
-        if args.json:
-            print_json({"decision": args.action, "persons": [a, b]})
-            return 0
-        print({"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
+        reply(args, {"decision": args.action, "persons": [a, b]},
+              {"link": tr("Linked as one person."), "merge": tr("Merged into the first person."),
                "different": tr("Marked as different people.")}[args.action])
         return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
@@ -321,10 +287,8 @@ def _duplicate_acts(args: argparse.Namespace) -> int:
             with vault.engine.connect() as conn:
                 a, b = (one_act(conn, act) for act in args.persons)
             decide_acts(vault, a, b, args.action, args.note)
-        if args.json:
-            print_json({"decision": args.action, "acts": [a, b]})
-            return 0
-        print(tr("Marked as one act reported twice: it is counted once.") if args.action == "same"
+        reply(args, {"decision": args.action, "acts": [a, b]},
+              tr("Marked as one act reported twice: it is counted once.") if args.action == "same"
               else tr("Marked as different acts."))
         return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
@@ -367,10 +331,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                 raise InputError("Pick a number from 1 to {count}.", count=len(candidates))
             value = candidates[args.pick - 1].value if args.pick is not None else args.value
             resolve_conflict(vault, args.conflict, value)
-        if args.json:
-            print_json({"resolved": args.conflict, "value": value})
-            return 0
-        print(tr("Resolved."))
+        reply(args, {"resolved": args.conflict, "value": value}, tr("Resolved."))
         return 0
     with open_vault(args) as vault, vault.engine.connect() as conn:
         rows = open_conflicts(conn)

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, reply, tell
 from kzdesk.core.i18n import N_, language, tr
 from kzdesk.core.reports.profiles import PROFILES
 
@@ -64,9 +64,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
     fmt = args.format or format_for(out)
     write_output(out, template(fmt, language(), DELIMITERS[args.delimiter]), mode=0o644)
-    if args.json:
-        print_json({"written": args.out, "format": fmt, "lang": language()})
-        return 0
-    print(tr("The template was written to {path}. Fill in one row per act, then: kzdesk import {path}",
+    reply(args, {"written": args.out, "format": fmt, "lang": language()},
+          tr("The template was written to {path}. Fill in one row per act, then: kzdesk import {path}",
              path=str(out)))
     return 0

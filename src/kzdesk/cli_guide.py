@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg, print_json
+from kzdesk.cli_commands import Commands, arg, reply
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, language, tr
 
@@ -24,15 +24,10 @@ def cmd_guide(args: argparse.Namespace) -> int:
     if not source.is_file():
         raise InputError("The user guide is missing from this installation ({path}).", path=str(source))
     if not args.out:
-        if args.json:
-            print_json({"guide": str(source), "lang": language(), "written": None})
-        else:
-            print(source)
+        reply(args, {"guide": str(source), "lang": language(), "written": None}, str(source))
         return 0
     out = Path(args.out).expanduser()
     write_output(out, read_input(source), mode=0o644)  # the guide holds no case data
-    if args.json:
-        print_json({"guide": str(source), "lang": language(), "written": args.out})
-        return 0
-    print(tr("The user guide was copied to {path}.", path=str(out)))
+    reply(args, {"guide": str(source), "lang": language(), "written": args.out},
+          tr("The user guide was copied to {path}.", path=str(out)))
     return 0

@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kzdesk.cli_commands import Commands, arg, open_vault, print_json, tell
+from kzdesk.cli_commands import Commands, arg, open_vault, print_json, reply, tell
 from kzdesk.core.errors import InputError
 from kzdesk.core.i18n import N_, language, tr
 
@@ -157,8 +157,5 @@ def cmd_verify_report(args: argparse.Namespace) -> int:
     data = read_input(Path(args.file))
     with open_vault(args) as vault, vault.engine.connect() as conn:
         verdict = verify_report(conn, data)
-    if args.json:
-        print_json({"ok": verdict.ok, "reason": verdict.reason, "person": verdict.person})
-    else:
-        print(tr(verdict.reason))
+    reply(args, {"ok": verdict.ok, "reason": verdict.reason, "person": verdict.person}, tr(verdict.reason))
     return 0 if verdict.ok else 1
