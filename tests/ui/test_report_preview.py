@@ -36,6 +36,7 @@ def test_case_summary_preview_then_save(qtbot, month_context, tmp_path: Path) ->
     assert "/Metadata" not in PdfReader(out).trailer["/Root"]
     # Ticked, the box saves the archival form of the very pages shown.
     assert preview.archival_box.isVisible() and not preview.archival_box.isChecked()
+    assert preview.archival_box.nextInFocusChain() is preview.save_button  # Tab goes as the row reads
     qtbot.mouseClick(preview.archival_box, Qt.MouseButton.LeftButton)
     archived = tmp_path / "айтбаев_іс_архив.pdf"
     preview.saved_to = None

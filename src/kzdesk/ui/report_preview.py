@@ -82,6 +82,10 @@ class ReportPreview(QDialog):
         layout.addWidget(self.warning)
         layout.addWidget(scroll)
         layout.addLayout(row)
+        # Tab goes as the row reads: the pages, the box, Save, Close (the box added Close first).
+        QWidget.setTabOrder(scroll, self.archival_box)
+        QWidget.setTabOrder(self.archival_box, self.save_button)
+        QWidget.setTabOrder(self.save_button, buttons.button(QDialogButtonBox.StandardButton.Close))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         fit_to_screen(self, QSize(760, 900))  # the pages scroll; the warning and the buttons stay on screen
 
